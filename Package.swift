@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "danecheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "danecheck", targets: ["danecheck"]),
+        .library(name: "DaneCore", targets: ["DaneCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
+                       providers: [.apt(["libldns-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libssl",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+                       providers: [.apt(["libedit-dev"])]),
+        .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL"]),
+        .target(name: "DaneCommands", dependencies: [
+            "DaneCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "danecheck", dependencies: [
+            "DaneCommands",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands"]),
+    ]
+)

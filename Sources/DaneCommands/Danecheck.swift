@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The command tree shared by the one-shot CLI and (later) the console.
+public struct Danecheck: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "danecheck",
+        abstract: "What an RFC 7672 (DANE for SMTP) mail server will do with mail for a domain, and why.",
+        discussion: """
+            Looks up a domain's MX hosts, their addresses and TLSA records with their DNSSEC \
+            status, the way a DANE-enforcing MTA does. Queries go to the resolvers given with \
+            --resolver (or /etc/resolv.conf); DNSSEC status comes from a validating resolver's \
+            AD bit, and a resolver that does not validate is reported.
+
+            \(DanecheckExit.summary)
+            """,
+        version: version,
+        subcommands: [DomainCommand.self])
+
+    public init() {}
+}

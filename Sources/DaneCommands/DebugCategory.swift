@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// What `--debug` traces on stderr.
+public enum DebugCategory: String, CaseIterable, Sendable {
+    /// Every DNS query: server, name, type, flags, rcode, AD, answer count, milliseconds.
+    case dns
+    /// Every category there is.
+    case all
+
+    /// Parses a comma-separated list such as "dns" or "all".
+    static func parse(_ text: String) throws -> Set<DebugCategory> {
+        var categories = Set<DebugCategory>()
+        for word in text.split(separator: ",") {
+            guard let category = DebugCategory(rawValue: word.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                let valid = allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown debug category '\(word)' (valid: \(valid))")
+            }
+            categories.insert(category)
+        }
+        return categories
+    }
+}
+
+import Foundation

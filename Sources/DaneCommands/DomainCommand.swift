@@ -1,0 +1,58 @@
+import ArgumentParser
+import DaneCore
+
+/// `danecheck domain NAME`: MX hosts, their addresses and TLSA records, with DNSSEC status.
+public struct DomainCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "domain",
+        abstract: "Show a domain's MX hosts, their addresses and TLSA records, with DNSSEC status.",
+        discussion: """
+            Prints, in the layout of the Momentum MTA's `domain` console command, every MX host \
+            in preference order with its TTL, the TLSA RRset at _25._tcp.<host> where RFC 7672 \
+            §2.2.3 allows a lookup (address records secure; CNAME hosts at the expanded name, \
+            then the original name), and each address. "+dnssec" marks every RRset, or denial, \
+            that the resolver validated (AD=1). Lookup failures are shown as bogus (SERVFAIL \
+            while the data exists with CD=1) or indeterminate (timeout, unreachable resolver), \
+            never as "no records". TLSA records an SMTP client cannot use are marked \
+            "(unusable: reason)".
+
+            With --json, one JSON document: domain, kind (mx, implicit, null-mx, nxdomain, \
+            failed), status, result, ttl, reason, resolvers[] {address, port, validates}, \
+            warnings[], mx[] {preference, host, cname, ttl, dnssec, addresses[] {address, \
+            family, ttl, dnssec}, lookups[], tlsa {name, ttl, dnssec, status, result, reason, \
+            skipped, note, records[] {usage, selector, matching, data, usable, reason}, \
+            lookups[]}}; each lookups[] entry is {name, type, owner, status, result, ttl, \
+            reason}. Absent values are left out.
+
+            \(DanecheckExit.summary)
+            """)
+
+    @Argument(help: ArgumentHelp("The mail domain, e.g. example.com (non-ASCII names are converted to A-labels).",
+                                 valueName: "domain"))
+    public var name: String
+
+    @Flag(help: "Print one JSON document instead of text.")
+    public var json = false
+
+    @OptionGroup public var resolverOptions: ResolverOptions
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try Self.domainName(name)
+    }
+
+    static func domainName(_ text: String) throws -> DNSName {
+        do { return try DNSName(validating: text) } catch { throw ValidationError(error.description) }
+    }
+
+    public func run() async throws {
+        let domain = try Self.domainName(name)
+        let inspector = DomainInspector(configuration: try resolverOptions.configuration())
+        let report = await inspector.inspect(domain)
+        report.warnings.forEach { StandardError.line("danecheck: warning: \($0)") }
+        print(json ? try JSONOutput.encode(DomainJSON(report)) : TextRenderer.render(report), terminator: "")
+        let code = DanecheckExit.code(for: report.outcome)
+        if code != DanecheckExit.ok { throw code }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import DaneCore
+
+/// Options shared by every command that looks things up in DNS.
+public struct ResolverOptions: ParsableArguments {
+    @Option(name: .customLong("resolver"),
+            help: ArgumentHelp("Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). Use a validating resolver: +dnssec comes from its AD bit.",
+                               valueName: "addr[@port]"))
+    public var resolvers: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds each network step may take (each query to each resolver).", valueName: "seconds"))
+    public var timeout: Double = ResolverConfiguration.defaultTimeout
+
+    @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, all.", valueName: "categories"))
+    public var debug: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard timeout > 0, timeout <= 300, timeout.isFinite else {
+            throw ValidationError("--timeout must be more than 0 and at most 300 seconds, got \(timeout)")
+        }
+        for resolver in resolvers {
+            do { _ = try ResolverAddress(parsing: resolver) } catch { throw ValidationError(error.description) }
+        }
+        if let debug { _ = try DebugCategory.parse(debug) }
+    }
+
+    /// Servers from `--resolver`, else from /etc/resolv.conf.
+    func servers() throws -> [ResolverAddress] {
+        do {
+            if resolvers.isEmpty { return try ResolvConf.nameservers(atPath: ResolvConf.defaultPath) }
+            return try resolvers.map { try ResolverAddress(parsing: $0) }
+        } catch let error as ResolvConfError {
+            throw ValidationError(error.description)
+        } catch let error as ResolverAddressError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func traces(_ category: DebugCategory) -> Bool {
+        guard let debug, let categories = try? DebugCategory.parse(debug) else { return false }
+        return categories.contains(category) || categories.contains(.all)
+    }
+
+    /// The resolver configuration, with the `--debug dns` trace attached when asked for.
+    public func configuration() throws -> ResolverConfiguration {
+        let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange)) } : nil
+        return ResolverConfiguration(servers: try servers(), timeout: timeout, trace: trace)
+    }
+}

@@ -1,0 +1,115 @@
+/// Walks a domain the way an RFC 7672 client does: MX RRset, then for every MX host its address
+/// records, then its TLSA records where §2.2.3 allows. Lookups that do not depend on each other
+/// run at once: all hosts concurrently, A and AAAA of a host concurrently.
+public struct DomainInspector: Sendable {
+    private let lookups: DNSLookupService
+    /// One transport per resolver, to ask each whether it validates.
+    private let probes: [(server: ResolverAddress, transport: any DNSTransport)]
+    /// The port whose TLSA records are looked up (`_25._tcp`).
+    public let port: UInt16
+
+    /// Queries go to `configuration.servers` through ldns.
+    public init(configuration: ResolverConfiguration, port: UInt16 = 25) {
+        let transport = LDNSTransport(servers: configuration.servers, timeout: configuration.timeout,
+                                      trace: configuration.trace)
+        let probes = configuration.servers.map { server in
+            (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
+                                                      trace: configuration.trace) as any DNSTransport)
+        }
+        self.init(lookups: DNSLookupService(transport: transport), probes: probes, port: port)
+    }
+
+    public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
+                port: UInt16 = 25) {
+        self.lookups = lookups
+        self.probes = probes
+        self.port = port
+    }
+
+    /// Inspects one domain; the resolvers are asked whether they validate at the same time.
+    public func inspect(_ domain: DNSName) async -> DomainReport {
+        async let resolvers = checkResolvers()
+        let mx = await lookups.lookup(domain, .mx)
+        let (kind, targets) = Self.mailHosts(of: mx)
+        let hosts = await withTaskGroup(of: (Int, HostReport).self) { group in
+            for (index, target) in targets.enumerated() {
+                group.addTask { (index, await inspectHost(target.name, preference: target.preference)) }
+            }
+            var reports: [(Int, HostReport)] = []
+            for await report in group { reports.append(report) }
+            return reports.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
+    }
+
+    private func checkResolvers() async -> [ResolverReport] {
+        await withTaskGroup(of: (Int, ResolverReport).self) { group in
+            for (index, probe) in probes.enumerated() {
+                group.addTask {
+                    (index, ResolverReport(server: probe.server,
+                                           validates: await ResolverValidationProbe.validates(through: probe.transport)))
+                }
+            }
+            var reports: [(Int, ResolverReport)] = []
+            for await report in group { reports.append(report) }
+            return reports.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.
+    static func mailHosts(of mx: Lookup) -> (MailHostKind, [(preference: UInt16, name: DNSName)]) {
+        switch mx.answer {
+        case .failed:
+            return (.failed, [])
+        case .nxDomain:
+            return (.nxDomain, [])
+        case .noData:
+            return (.implicit, [(preference: 0, name: mx.owner)])
+        case .records(let records):
+            let root = DNSName(dnsText: ".")
+            let exchanges = records.compactMap { record -> (preference: UInt16, name: DNSName)? in
+                if case .mx(let preference, let exchange) = record { return (preference, exchange) }
+                return nil
+            }
+            let real = exchanges.filter { $0.name != root }
+            if real.isEmpty { return (.nullMX, []) }
+            return (.mx, real.sorted { ($0.preference, $0.name) < ($1.preference, $1.name) })
+        }
+    }
+
+    /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
+    public func inspectHost(_ host: DNSName, preference: UInt16) async -> HostReport {
+        async let a = lookups.lookup(host, .a)
+        async let aaaa = lookups.lookup(host, .aaaa)
+        let addresses = await [a, aaaa]
+        var cname: Lookup?
+        var decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: nil)
+        if decision == .checkCNAME {
+            let lookup = await lookups.lookup(host, .cname)
+            cname = lookup
+            decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: lookup)
+        }
+        let tlsa: TLSAReport
+        switch decision {
+        case .skip(let reason):
+            tlsa = TLSAReport(skipped: reason, note: nil, attempts: [])
+        case .lookUp(let candidates, let note):
+            tlsa = TLSAReport(skipped: nil, note: note, attempts: await tlsaAttempts(candidates))
+        case .checkCNAME:  // not returned once the CNAME lookup is given
+            tlsa = TLSAReport(skipped: "CNAME of \(host.absolute) could not be checked", note: nil, attempts: [])
+        }
+        return HostReport(preference: preference, name: host, addressLookups: addresses, cnameLookup: cname, tlsa: tlsa)
+    }
+
+    /// Each candidate in turn until one answers with something other than a secure denial:
+    /// the first secure TLSA RRset decides and a lookup failure stops (RFC 7672 §2.2.3).
+    private func tlsaAttempts(_ candidates: [DNSName]) async -> [Lookup] {
+        var attempts: [Lookup] = []
+        for candidate in candidates {
+            let lookup = await lookups.lookup(candidate.tlsaName(port: port), .tlsa)
+            attempts.append(lookup)
+            if !(lookup.isSecure && lookup.isDenial) { break }
+        }
+        return attempts
+    }
+}

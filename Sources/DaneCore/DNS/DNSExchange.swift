@@ -1,0 +1,42 @@
+/// What happened when one query was sent: the response, or why there was none.
+public struct DNSExchange: Sendable {
+    public enum Outcome: Sendable {
+        case response(DNSResponse)
+        case failure(TransportFailure)
+    }
+
+    public let query: DNSQuery
+    /// The resolver that answered (or the last one tried).
+    public let server: ResolverAddress?
+    public let outcome: Outcome
+    /// Wall time from the first send to the outcome, all servers tried included.
+    public let milliseconds: Double
+
+    public init(query: DNSQuery, server: ResolverAddress?, outcome: Outcome, milliseconds: Double) {
+        self.query = query
+        self.server = server
+        self.outcome = outcome
+        self.milliseconds = milliseconds
+    }
+}
+
+/// Why a query got no response.
+public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    case timeout(server: ResolverAddress, seconds: Double)
+    case network(server: ResolverAddress, message: String)
+    case malformed(server: ResolverAddress, message: String)
+    case noServers
+
+    public var description: String {
+        switch self {
+        case .timeout(let server, let seconds):
+            "timeout: no answer from \(server) within \(TimeFormat.seconds(seconds))"
+        case .network(let server, let message):
+            "network error talking to \(server): \(message)"
+        case .malformed(let server, let message):
+            "malformed response from \(server): \(message)"
+        case .noServers:
+            "no resolver configured"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Looks up RRsets and gives each its DNSSEC status (RFC 7672 §2.1.1), through a validating
+/// resolver's AD bit. A SERVFAIL is asked again with CD=1: data (or a denial) then means the
+/// validator rejected it (bogus); anything else leaves the status indeterminate.
+public final class DNSLookupService: Sendable {
+    private let transport: any DNSTransport
+    private let cache = LookupCache()
+
+    public init(transport: any DNSTransport) {
+        self.transport = transport
+    }
+
+    /// The RRset of `type` at `name`; repeated questions in one run are answered once.
+    public func lookup(_ name: DNSName, _ type: RecordType) async -> Lookup {
+        let query = DNSQuery(name: name, type: type)
+        return await cache.value(for: query) { [transport] in
+            await Self.resolve(query, transport: transport)
+        }
+    }
+
+    static func resolve(_ query: DNSQuery, transport: any DNSTransport) async -> Lookup {
+        let exchange = await transport.exchange(query)
+        let response: DNSResponse
+        switch exchange.outcome {
+        case .failure(let failure):
+            return failed(query, .indeterminate, failure.description, exchange.server)
+        case .response(let answer):
+            response = answer
+        }
+        switch ResponseInterpreter.read(response, for: query) {
+        case .answer(let owner, let aliases, let answer, let ttl):
+            return Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases,
+                          status: response.authenticData ? .secure : .insecure,
+                          answer: answer, ttl: ttl, server: exchange.server)
+        case .error(let rcode):
+            return failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server)
+        case .serverFailure:
+            return await diagnoseServerFailure(query, transport: transport, server: exchange.server)
+        }
+    }
+
+    /// RFC 4035 §3.2.2: with CD=1 a validating resolver returns what it would otherwise reject.
+    private static func diagnoseServerFailure(_ query: DNSQuery, transport: any DNSTransport,
+                                              server: ResolverAddress?) async -> Lookup {
+        let unchecked = DNSQuery(name: query.name, type: query.type, checkingDisabled: true)
+        let exchange = await transport.exchange(unchecked)
+        switch exchange.outcome {
+        case .failure(let failure):
+            return failed(query, .indeterminate, "resolver SERVFAIL; with CD=1: \(failure)", server)
+        case .response(let response):
+            switch ResponseInterpreter.read(response, for: unchecked) {
+            case .answer(_, _, .records, _):
+                return failed(query, .bogus, "resolver SERVFAIL; data present with CD=1", server)
+            case .answer(_, _, let denial, _):
+                let what = denial == .nxDomain ? "NXDOMAIN" : "NODATA"
+                return failed(query, .bogus, "resolver SERVFAIL; \(what) with CD=1", server)
+            case .serverFailure, .error:
+                return failed(query, .indeterminate, "resolver SERVFAIL; CD=1 also \(response.rcode)", server)
+            }
+        }
+    }
+
+    private static func failed(_ query: DNSQuery, _ status: SecurityStatus, _ reason: String,
+                               _ server: ResolverAddress?) -> Lookup {
+        Lookup(name: query.name, type: query.type, status: status, answer: .failed(reason: reason),
+               ttl: nil, server: server)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A fully qualified domain name, stored lower-case with its trailing dot.
+///
+/// Names typed by a user go through `init(validating:)` (strict host-name rules, IDNA to A-labels);
+/// names read from DNS answers use `init(dnsText:)`, which keeps them as the server sent them.
+public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    /// The name with its trailing dot, e.g. "mx1.example.test.".
+    public let absolute: String
+
+    /// The name without its trailing dot, e.g. "mx1.example.test" (the root is ".").
+    public var text: String { absolute == "." ? "." : String(absolute.dropLast()) }
+
+    public var description: String { text }
+
+    /// A name as printed by ldns (presentation format, escapes kept).
+    public init(dnsText: String) {
+        let lowered = dnsText.lowercased()
+        absolute = lowered.hasSuffix(".") ? lowered : lowered + "."
+    }
+
+    /// Validates a name typed by a user: LDH labels of 1-63 octets, at most 253 octets in all,
+    /// no IP literals; non-ASCII labels are converted to A-labels (RFC 5891, RFC 3492).
+    public init(validating input: String) throws(DNSNameError) {
+        absolute = try DNSNameValidator.validate(input)
+    }
+
+    /// The name with `labels` prepended, e.g. `_25._tcp` + `mx.example.test.`.
+    public func prepending(_ labels: String) -> DNSName {
+        DNSName(dnsText: absolute == "." ? labels + "." : labels + "." + absolute)
+    }
+
+    /// The TLSA owner name for an SMTP server at this host (RFC 7672 §2.2.3).
+    public func tlsaName(port: UInt16 = 25) -> DNSName { prepending("_\(port)._tcp") }
+
+    public static func < (lhs: DNSName, rhs: DNSName) -> Bool { lhs.absolute < rhs.absolute }
+
+    public init(from decoder: Decoder) throws {
+        self.init(dnsText: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(absolute)
+    }
+}

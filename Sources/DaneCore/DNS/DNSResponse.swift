@@ -1,0 +1,18 @@
+/// The parts of a DNS response message that danecheck reads.
+public struct DNSResponse: Sendable, Hashable {
+    public let rcode: ResponseCode
+    /// AD: the resolver validated every RRset in the answer and authority sections (RFC 4035 §3.2.3).
+    public let authenticData: Bool
+    public let truncated: Bool
+    public let answer: [ResourceRecord]
+    public let authority: [ResourceRecord]
+
+    public init(rcode: ResponseCode, authenticData: Bool, truncated: Bool = false,
+                answer: [ResourceRecord], authority: [ResourceRecord] = []) {
+        self.rcode = rcode
+        self.authenticData = authenticData
+        self.truncated = truncated
+        self.answer = answer
+        self.authority = authority
+    }
+}

@@ -1,0 +1,5 @@
+/// Sends one query and returns what happened. The real transport is `LDNSTransport`;
+/// tests may replay recorded packets.
+public protocol DNSTransport: Sendable {
+    func exchange(_ query: DNSQuery) async -> DNSExchange
+}

@@ -1,0 +1,52 @@
+/// The result of asking for one RRset: what was found, where, with which TTL and DNSSEC status.
+public struct Lookup: Sendable, Hashable {
+    /// The name that was asked for.
+    public let name: DNSName
+    public let type: RecordType
+    /// Where the answer was found after following CNAMEs (equal to `name` without CNAMEs).
+    public let owner: DNSName
+    /// The CNAME targets followed from `name`, in order; the last one is `owner`.
+    public let aliases: [DNSName]
+    public let status: SecurityStatus
+    public let answer: LookupAnswer
+    /// TTL of the RRset, or the negative-caching TTL of a denial (RFC 2308 §5); nil when unknown.
+    public let ttl: UInt32?
+    /// The resolver that answered.
+    public let server: ResolverAddress?
+
+    public init(name: DNSName, type: RecordType, owner: DNSName? = nil, aliases: [DNSName] = [],
+                status: SecurityStatus, answer: LookupAnswer, ttl: UInt32?, server: ResolverAddress? = nil) {
+        self.name = name
+        self.type = type
+        self.owner = owner ?? name
+        self.aliases = aliases
+        self.status = status
+        self.answer = answer
+        self.ttl = ttl
+        self.server = server
+    }
+
+    /// The records found, empty for any other outcome.
+    public var records: [RecordData] {
+        if case .records(let records) = answer { return records }
+        return []
+    }
+
+    public var addresses: [IPAddress] {
+        records.compactMap { if case .address(let address) = $0 { address } else { nil } }
+    }
+
+    public var tlsaRecords: [TLSARecord] {
+        records.compactMap { if case .tlsa(let record) = $0 { record } else { nil } }
+    }
+
+    public var isSecure: Bool { status == .secure }
+
+    /// True for an answer that says the data does not exist (NODATA or NXDOMAIN).
+    public var isDenial: Bool { answer == .noData || answer == .nxDomain }
+
+    public var failureReason: String? {
+        if case .failed(let reason) = answer { return reason }
+        return nil
+    }
+}

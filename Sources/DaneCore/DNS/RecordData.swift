@@ -1,0 +1,11 @@
+/// The data of one resource record, decoded for the types danecheck uses.
+public enum RecordData: Sendable, Hashable {
+    case address(IPAddress)
+    case mx(preference: UInt16, exchange: DNSName)
+    case cname(DNSName)
+    case tlsa(TLSARecord)
+    /// SOA: only the fields negative caching needs (RFC 2308 §5).
+    case soa(minimum: UInt32)
+    /// Any other type, in presentation format.
+    case other(String)
+}

@@ -1,0 +1,8 @@
+import CLDNS
+
+/// An ldns failure, with ldns's words for it.
+struct LDNSError: Error, CustomStringConvertible {
+    let status: ldns_status
+    var description: String { LDNSStatus.message(status) }
+    var isNetworkError: Bool { status == LDNS_STATUS_NETWORK_ERR || status == LDNS_STATUS_ADDRESS_ERR }
+}

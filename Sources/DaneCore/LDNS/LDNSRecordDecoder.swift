@@ -1,0 +1,43 @@
+import CLDNS
+
+/// Decodes ldns resource records into `ResourceRecord` values.
+enum LDNSRecordDecoder {
+    static func decode(_ list: UnsafeMutablePointer<ldns_rr_list>?) -> [ResourceRecord] {
+        guard let list else { return [] }
+        return (0..<ldns_rr_list_rr_count(list)).compactMap { index in
+            ldns_rr_list_rr(list, index).map(decode)
+        }
+    }
+
+    static func decode(_ rr: UnsafeMutablePointer<ldns_rr>) -> ResourceRecord {
+        let type = UInt16(ldns_rr_get_type(rr).rawValue)
+        let owner = DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
+        return ResourceRecord(owner: owner, type: type, ttl: ldns_rr_ttl(rr), data: data(of: rr, type: type))
+    }
+
+    private static func data(of rr: UnsafeMutablePointer<ldns_rr>, type: UInt16) -> RecordData {
+        let field = { (index: Int) in ldns_rr_rdf(rr, index) }
+        let fieldCount = ldns_rr_rd_count(rr)
+        switch RecordType(rawValue: type) {
+        case .a?, .aaaa?:
+            if let address = IPAddress(LDNSRData.text(field(0))) { return .address(address) }
+        case .mx?:
+            if fieldCount == 2, let preference = LDNSRData.uint16(field(0)) {
+                return .mx(preference: preference, exchange: DNSName(dnsText: LDNSRData.text(field(1))))
+            }
+        case .cname?:
+            if fieldCount == 1 { return .cname(DNSName(dnsText: LDNSRData.text(field(0)))) }
+        case .tlsa?:
+            if fieldCount == 4, let usage = LDNSRData.uint8(field(0)),
+               let selector = LDNSRData.uint8(field(1)), let matching = LDNSRData.uint8(field(2)) {
+                return .tlsa(TLSARecord(usage: usage, selector: selector, matchingType: matching,
+                                        data: LDNSRData.bytes(field(3))))
+            }
+        case .soa?:
+            if fieldCount == 7, let minimum = LDNSRData.uint32(field(6)) { return .soa(minimum: minimum) }
+        default:
+            break
+        }
+        return .other((0..<fieldCount).map { LDNSRData.text(field($0)) }.joined(separator: " "))
+    }
+}

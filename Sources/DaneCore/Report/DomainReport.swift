@@ -1,0 +1,36 @@
+/// Everything `danecheck domain` found for one domain, as plain values.
+public struct DomainReport: Sendable, Hashable {
+    public let domain: DNSName
+    public let resolvers: [ResolverReport]
+    public let mx: Lookup
+    public let kind: MailHostKind
+    /// MX hosts in preference order (equal preferences by name); one host for an implicit MX.
+    public let hosts: [HostReport]
+
+    public init(domain: DNSName, resolvers: [ResolverReport], mx: Lookup, kind: MailHostKind, hosts: [HostReport]) {
+        self.domain = domain
+        self.resolvers = resolvers
+        self.mx = mx
+        self.kind = kind
+        self.hosts = hosts
+    }
+
+    /// Every lookup made, MX first.
+    public var lookups: [Lookup] {
+        [mx] + hosts.flatMap { $0.addressLookups + [$0.cnameLookup].compactMap { $0 } + $0.tlsa.attempts }
+    }
+
+    public var warnings: [String] { resolvers.compactMap(\.warning) }
+
+    /// How the run should end, shared by every face (exit codes in `DanecheckExit`).
+    public var outcome: ReportOutcome {
+        switch kind {
+        case .nxDomain, .nullMX:
+            return .noMail
+        case .implicit where hosts.allSatisfy({ host in host.addressLookups.allSatisfy { $0.isDenial } }):
+            return .noMail
+        default:
+            return lookups.contains { $0.status == .indeterminate } ? .indeterminate : .reported
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import DaneCore
+
+@Suite struct DNSLookupServiceTests {
+    let name = DNSName(dnsText: "_25._tcp.mx.example.test")
+    let tlsa = "_25._tcp.mx.example.test. 300 IN TLSA 3 1 1 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+    let soa = "example.test. 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300"
+
+    @Test func adBitMakesALookupSecureAndItsAbsenceInsecure() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa])
+        transport.record("_25._tcp.mx.example.test.", .a, ad: false, answer: [], authority: [soa])
+        let service = DNSLookupService(transport: transport)
+        let secure = await service.lookup(name, .tlsa)
+        #expect(secure.status == .secure)
+        #expect(secure.tlsaRecords.count == 1)
+        #expect(secure.ttl == 300)
+        let insecure = await service.lookup(name, .a)
+        #expect(insecure.status == .insecure)
+        #expect(insecure.answer == .noData)
+    }
+
+    @Test func servfailWithDataUnderCDIsBogus() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 2, ad: false, answer: [])
+        transport.record("_25._tcp.mx.example.test.", .tlsa, cd: true, ad: false, answer: [tlsa])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .bogus)
+        #expect(lookup.answer == .failed(reason: "resolver SERVFAIL; data present with CD=1"))
+        #expect(lookup.records.isEmpty, "bogus data must never be used")
+        #expect(transport.queries.map(\.checkingDisabled) == [false, true])
+    }
+
+    @Test func servfailWithDenialUnderCDIsBogusToo() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 2, ad: false, answer: [])
+        transport.record("_25._tcp.mx.example.test.", .tlsa, cd: true, rcode: 3, ad: false, answer: [], authority: [soa])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .bogus)
+        #expect(lookup.failureReason == "resolver SERVFAIL; NXDOMAIN with CD=1")
+        #expect(!lookup.isDenial, "a bogus denial is not a denial")
+    }
+
+    @Test func servfailThatCDDoesNotExplainIsIndeterminate() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 2, ad: false, answer: [])
+        transport.record("_25._tcp.mx.example.test.", .tlsa, cd: true, rcode: 2, ad: false, answer: [])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .indeterminate)
+        #expect(lookup.failureReason == "resolver SERVFAIL; CD=1 also SERVFAIL")
+    }
+
+    @Test func timeoutIsIndeterminateAndNamesTheServer() async {
+        let lookup = await DNSLookupService(transport: ReplayTransport()).lookup(name, .tlsa)
+        #expect(lookup.status == .indeterminate)
+        #expect(lookup.failureReason == "timeout: no answer from 127.0.0.1 within 5s")
+    }
+
+    @Test func refusedIsIndeterminate() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 5, ad: false, answer: [])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .indeterminate)
+        #expect(lookup.failureReason == "resolver answered REFUSED")
+    }
+
+    @Test func secureNXDomainKeepsItsStatus() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 3, ad: true, answer: [], authority: [soa])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .secure)
+        #expect(lookup.answer == .nxDomain)
+    }
+
+    @Test func theSameQuestionIsAskedOncePerRun() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa])
+        let service = DNSLookupService(transport: transport)
+        async let first = service.lookup(name, .tlsa)
+        async let second = service.lookup(name, .tlsa)
+        let both = await [first, second]
+        #expect(both[0] == both[1])
+        #expect(transport.queries.count == 1)
+    }
+
+    @Test func validationProbeReadsADOnTheRootSOA() async {
+        let transport = ReplayTransport()
+        #expect(await ResolverValidationProbe.validates(through: transport) == nil)
+        transport.record(".", .soa, ad: false, answer: [". 86400 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300"])
+        #expect(await ResolverValidationProbe.validates(through: transport) == false)
+        transport.record(".", .soa, ad: true, answer: [". 86400 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300"])
+        #expect(await ResolverValidationProbe.validates(through: transport) == true)
+        #expect(ResolverReport(server: ReplayTransport.server, validates: false).warning
+                == "resolver 127.0.0.1 does not validate DNSSEC: no +dnssec flags can appear")
+        #expect(ResolverReport(server: ReplayTransport.server, validates: true).warning == nil)
+    }
+}

@@ -1,0 +1,92 @@
+function __danecheck_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __danecheck_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __danecheck_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __danecheck_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __danecheck_parse_tokens -S
+    set -l unparsed_tokens (__danecheck_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'danecheck'
+        __danecheck_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'domain'
+            __danecheck_parse_subcommand 1 'json' 'resolver=+' 'timeout=' 'debug=' 'version' 'h/help'
+        case 'help'
+            __danecheck_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __danecheck_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __danecheck_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __danecheck_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __danecheck_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__danecheck_tokens -p)
+    if test -z "$(__danecheck_tokens -t)"
+        set -l index (count (__danecheck_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'danecheck' -f
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck" version' -l 'version' -d 'Show the version.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'domain' -d 'Show a domain\'s MX hosts, their addresses and TLSA records, with DNSSEC status.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" json' -l 'json' -d 'Print one JSON document instead of text.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain"' -l 'resolver' -d 'Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). Use a validating resolver: +dnssec comes from its AD bit.' -rfka ''
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" timeout' -l 'timeout' -d 'Seconds each network step may take (each query to each resolver).' -rfka ''
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" debug' -l 'debug' -d 'Trace on stderr, comma-separated: dns, all.' -rfka ''
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" version' -l 'version' -d 'Show the version.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# The danecheck sandbox: a private DNSSEC-signed tree served by NSD, a validating Unbound,
+# a non-validating Unbound, and small UDP helpers (a delaying proxy and a silent resolver).
+# Everything listens on loopback; keys are generated and zones signed at every start.
+#
+#   sandbox/sandbox.sh install   apt-get the servers and tools (root, Debian 12)
+#   sandbox/sandbox.sh start     generate keys, sign zones, start the servers
+#   sandbox/sandbox.sh stop      stop what start started (by PID)
+#   sandbox/sandbox.sh status    show what runs
+#   sandbox/sandbox.sh env       print the addresses as shell variables
+#
+# Addresses (see README, "The sandbox"):
+#   127.53.0.1:53   NSD, authoritative for the fake root ".", "test." and its children
+#   127.53.0.2:53   Unbound, validating from the sandbox root's trust anchor (also [::1]:5302)
+#   127.53.0.3:53   Unbound, not validating
+#   127.53.0.4:53   UDP proxy to 127.53.0.2 adding DANECHECK_SANDBOX_DELAY_MS (default 20) per answer
+#   127.53.0.5:53   a resolver that never answers (timeouts)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+state=${DANECHECK_SANDBOX_DIR:-$here/../.sandbox}
+delay_ms=${DANECHECK_SANDBOX_DELAY_MS:-20}
+
+NSD_ADDR=127.53.0.1
+VALIDATING=127.53.0.2
+VALIDATING6_PORT=5302
+NONVALIDATING=127.53.0.3
+SLOW=127.53.0.4
+SILENT=127.53.0.5
+
+SIGNED_ZONES="example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test."
+UNSIGNED_ZONES="insecure.test."
+# Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
+EXPIRY=20370101000000
+
+# shellcheck source=zones.sh
+. "$here/zones.sh"
+
+log() { printf 'sandbox: %s\n' "$*" >&2; }
+
+install() {
+  export DEBIAN_FRONTEND=noninteractive
+  local need=() pkg
+  for pkg in nsd unbound ldnsutils python3 iproute2; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}
+
+zone_text() {
+  case "$1" in
+    .) zone_root ;;
+    test.) zone_test ;;
+    example.test.) zone_example ;;
+    one.test.) zone_one ;;
+    eight.test.) zone_eight ;;
+    insecure.test.) zone_insecure ;;
+    unsignedhost.test.) zone_unsignedhost ;;
+    bogus-tlsa.test.) zone_bogus_tlsa ;;
+    bogus-mx.test.) zone_bogus_mx ;;
+    nsec.test.) zone_nsec nsec.test. 3 ;;
+    nsec3.test.) zone_nsec nsec3.test. 4 ;;
+    cname.test.) zone_cname ;;
+    implicit.test.) zone_implicit ;;
+    nullmx.test.) zone_nullmx ;;
+    tlsacname.test.) zone_tlsacname ;;
+    unusable.test.) zone_unusable ;;
+    *) log "no zone text for $1"; exit 1 ;;
+  esac
+}
+
+file_of() { [ "$1" = "." ] && echo root || echo "${1%.}"; }
+
+# Signs zone $1 (already written to zones/NAME.zone) with a fresh ECDSA P-256 key; prints DS.
+sign_zone() {
+  local zone=$1 name key extra=()
+  name=$(file_of "$zone")
+  key=$(cd "$state/keys" && ldns-keygen -a ECDSAP256SHA256 -k "$zone")
+  [ "$zone" = "nsec3.test." ] && extra=(-n -s abcd -t 0)
+  ldns-signzone "${extra[@]}" -i "$(date -u -d yesterday +%Y%m%d%H%M%S)" -e "$EXPIRY" \
+    -f "$state/zones/$name.zone.signed" "$state/zones/$name.zone" "$state/keys/$key" >/dev/null
+  ldns-key2ds -n -2 "$state/keys/$key.key"
+}
+
+# Replaces data in a signed zone after signing, so that the signature no longer verifies.
+tamper() {
+  local file=$1 from=$2 to=$3
+  grep -q -- "$from" "$file" || { log "tamper: '$from' not in $file"; exit 1; }
+  sed -i "s/$from/$to/" "$file"
+}
+
+build_zones() {
+  rm -rf "$state/zones" "$state/keys"
+  mkdir -p "$state/zones" "$state/keys"
+  local zone ds_lines=""
+  for zone in $SIGNED_ZONES $UNSIGNED_ZONES; do
+    zone_text "$zone" > "$state/zones/$(file_of "$zone").zone"
+  done
+  for zone in $SIGNED_ZONES; do
+    ds_lines+="$(sign_zone "$zone")"$'\n'
+  done
+  cp "$state/zones/insecure.test.zone" "$state/zones/insecure.test.zone.signed"
+  tamper "$state/zones/bogus-tlsa.test.zone.signed" "$(digest32 mx.bogus-tlsa.test)" "$(digest32 tampered)"
+  tamper "$state/zones/bogus-mx.test.zone.signed" $'MX\t10 mx.bogus-mx.test.' $'MX\t10 evil.bogus-mx.test.'
+  { zone_test; printf '%s' "$ds_lines"; } > "$state/zones/test.zone"
+  sign_zone test. > "$state/zones/test.ds"
+  { zone_root; cat "$state/zones/test.ds"; } > "$state/zones/root.zone"
+  sign_zone . > "$state/keys/root.ds"
+}
+
+write_nsd_conf() {
+  mkdir -p "$state/nsd"
+  {
+    cat <<C
+server:
+  ip-address: $NSD_ADDR
+  port: 53
+  username: ""
+  chroot: ""
+  zonesdir: "$state/zones"
+  zonelistfile: "$state/nsd/zone.list"
+  database: ""
+  xfrdfile: "$state/nsd/xfrd.state"
+  pidfile: "$state/nsd/nsd.pid"
+  logfile: "$state/nsd/nsd.log"
+  server-count: 1
+  verbosity: 1
+remote-control:
+  control-enable: no
+C
+    local zone
+    for zone in . test. $SIGNED_ZONES $UNSIGNED_ZONES; do
+      printf 'zone:\n  name: "%s"\n  zonefile: "%s.zone.signed"\n' "$zone" "$(file_of "$zone")"
+    done
+  } > "$state/nsd/nsd.conf"
+  nsd-checkconf "$state/nsd/nsd.conf"
+}
+
+# $1 directory name, $2 interface lines, $3 validating (yes/no)
+write_unbound_conf() {
+  local dir="$state/$1"
+  mkdir -p "$dir"
+  local modules="iterator" anchor=""
+  if [ "$3" = yes ]; then
+    modules="validator iterator"
+    anchor="  trust-anchor-file: \"$state/keys/root.ds\""
+  fi
+  cat > "$dir/unbound.conf" <<C
+server:
+$2
+  port: 53
+  username: ""
+  chroot: ""
+  directory: "$dir"
+  pidfile: "$dir/unbound.pid"
+  logfile: "$dir/unbound.log"
+  use-syslog: no
+  do-daemonize: yes
+  num-threads: 1
+  so-reuseport: no
+  access-control: 127.0.0.0/8 allow
+  access-control: ::1 allow
+  do-not-query-localhost: no
+  local-zone: "test." nodefault
+  module-config: "$modules"
+$anchor
+  val-log-level: 2
+  qname-minimisation: no
+  rrset-roundrobin: no
+  prefetch: no
+  edns-buffer-size: 1232
+remote-control:
+  control-enable: no
+stub-zone:
+  name: "."
+  stub-addr: $NSD_ADDR
+C
+  unbound-checkconf "$dir/unbound.conf" >/dev/null
+}
+
+pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_helper() {  # name, args...
+  local name=$1; shift
+  nohup python3 "$here/udphelper.py" "$@" > "$state/$name.log" 2>&1 &
+  echo $! > "$state/$name.pid"
+}
+
+wait_for() {  # server address, query name
+  local i
+  for i in $(seq 1 50); do
+    if drill -Q @"$1" "$2" SOA >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  log "$1 did not answer for $2"; return 1
+}
+
+start() {
+  stop >/dev/null 2>&1 || true
+  mkdir -p "$state"
+  build_zones
+  write_nsd_conf
+  write_unbound_conf unbound-validating "  interface: $VALIDATING
+  interface: ::1@$VALIDATING6_PORT" yes
+  write_unbound_conf unbound-plain "  interface: $NONVALIDATING" no
+  nsd -c "$state/nsd/nsd.conf"
+  wait_for "$NSD_ADDR" test.
+  unbound -c "$state/unbound-validating/unbound.conf"
+  unbound -c "$state/unbound-plain/unbound.conf"
+  start_helper delay-proxy --listen "$SLOW:53" --upstream "$VALIDATING:53" --delay-ms "$delay_ms"
+  start_helper silent --listen "$SILENT:53" --silent
+  wait_for "$VALIDATING" example.test.
+  wait_for "$NONVALIDATING" example.test.
+  wait_for "$SLOW" example.test.
+  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT"
+}
+
+stop() {
+  local pidfile
+  for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
+                 "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid"; do
+    if pid_alive "$pidfile"; then
+      kill "$(cat "$pidfile")"
+      for _ in $(seq 1 30); do pid_alive "$pidfile" || break; sleep 0.1; done
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+status() {
+  local rc=0 pidfile
+  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid; do
+    if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
+    else echo "stopped  $pidfile"; rc=1; fi
+  done
+  return $rc
+}
+
+print_env() {
+  cat <<V
+DANECHECK_SANDBOX_NSD=$NSD_ADDR
+DANECHECK_SANDBOX_VALIDATING=$VALIDATING
+DANECHECK_SANDBOX_VALIDATING6=[::1]@$VALIDATING6_PORT
+DANECHECK_SANDBOX_NONVALIDATING=$NONVALIDATING
+DANECHECK_SANDBOX_SLOW=$SLOW
+DANECHECK_SANDBOX_SILENT=$SILENT
+V
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  env) print_env ;;
+  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+esac

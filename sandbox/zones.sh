@@ -1,0 +1,178 @@
+# Zone texts of the sandbox tree, sourced by sandbox.sh. Each function prints one unsigned zone.
+# Every address is on loopback (127.0.0.0/8 or ::1): nothing here points off this machine.
+# Certificate association data is derived from a label so that every record is distinct and
+# the same on every start: digest32 LABEL gives 32 octets of hex, digest64 LABEL gives 64.
+
+digest32() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+digest64() { printf '%s' "$1" | sha512sum | cut -d' ' -f1; }
+
+soa() {
+  printf '$ORIGIN %s\n$TTL 3600\n' "$1"
+  printf '@ 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300\n'
+  printf '@ 3600 IN NS ns.test.\n'
+}
+
+zone_root() {
+  soa .
+  cat <<'Z'
+test. 86400 IN NS ns.test.
+ns.test. 86400 IN A 127.53.0.1
+Z
+}
+
+# test. holds the delegations; DS lines for the signed children are appended by sandbox.sh.
+zone_test() {
+  soa test.
+  echo 'ns 86400 IN A 127.53.0.1'
+  local child
+  for child in $SIGNED_ZONES $UNSIGNED_ZONES; do
+    [ "$child" = "test." ] || echo "${child} 86400 IN NS ns.test."
+  done
+}
+
+# The demo: two MX hosts with secure TLSA RRsets, and a CNAME to the domain.
+zone_example() {
+  soa example.test.
+  cat <<Z
+@ 3600 IN MX 10 mx1.example.test.
+@ 3600 IN MX 20 mx2.example.test.
+mx1 3600 IN A 127.0.1.1
+mx1 3600 IN AAAA ::1
+_25._tcp.mx1 300 IN TLSA 3 1 1 $(digest32 mx1.example.test)
+mx2 3600 IN A 127.0.1.2
+_25._tcp.mx2 300 IN TLSA 2 1 1 $(digest32 ca.example.test)
+_25._tcp.mx2 300 IN TLSA 3 1 2 $(digest64 mx2.example.test)
+mail-alias 3600 IN CNAME example.test.
+Z
+}
+
+# Benchmarks: one MX host, and eight.
+zone_one() {
+  soa one.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.one.test.
+mx 3600 IN A 127.0.2.1
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.one.test)
+Z
+}
+
+zone_eight() {
+  soa eight.test.
+  local i
+  for i in 1 2 3 4 5 6 7 8; do
+    echo "@ 3600 IN MX $((i * 10)) mx$i.eight.test."
+    echo "mx$i 3600 IN A 127.0.2.$((10 + i))"
+    echo "_25._tcp.mx$i 300 IN TLSA 3 1 1 $(digest32 mx$i.eight.test)"
+  done
+}
+
+# Unsigned child (no DS in test.): MX, addresses and TLSA all insecure.
+zone_insecure() {
+  soa insecure.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.insecure.test.
+mx 3600 IN A 127.0.3.1
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.insecure.test)
+Z
+}
+
+# Secure MX RRset whose host lives in the unsigned zone: TLSA must not be looked up.
+zone_unsignedhost() {
+  soa unsignedhost.test.
+  echo '@ 3600 IN MX 10 mx.insecure.test.'
+}
+
+# Signed; the TLSA RRset is altered after signing (sandbox.sh), so it is bogus.
+zone_bogus_tlsa() {
+  soa bogus-tlsa.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.bogus-tlsa.test.
+mx 3600 IN A 127.0.4.1
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.bogus-tlsa.test)
+Z
+}
+
+# Signed; the MX RRset is altered after signing, so it is bogus.
+zone_bogus_mx() {
+  soa bogus-mx.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.bogus-mx.test.
+mx 3600 IN A 127.0.4.2
+Z
+}
+
+# Secure denial of TLSA with NSEC (nsec.test) and NSEC3 (nsec3.test).
+zone_nsec() {
+  soa "$1"
+  cat <<Z
+@ 3600 IN MX 10 mx.$1
+mx 3600 IN A 127.0.4.${2}
+Z
+}
+
+# MX hosts that are CNAMEs (RFC 7672 §2.2.3).
+#   cname.test:      secure chain, TLSA at the expanded name.
+#   orig.cname.test: secure chain, TLSA only at the original name.
+#   half.cname.test: chain insecure after the first hop, TLSA at the original name.
+zone_cname() {
+  soa cname.test.
+  cat <<Z
+@ 3600 IN MX 10 alias.cname.test.
+alias 3600 IN CNAME real.cname.test.
+real 3600 IN A 127.0.5.1
+_25._tcp.real 300 IN TLSA 3 1 1 $(digest32 real.cname.test)
+orig 3600 IN MX 10 alias2.cname.test.
+alias2 3600 IN CNAME real2.cname.test.
+real2 3600 IN A 127.0.5.2
+_25._tcp.alias2 300 IN TLSA 3 1 1 $(digest32 alias2.cname.test)
+half 3600 IN MX 10 alias3.cname.test.
+alias3 3600 IN CNAME mx.insecure.test.
+_25._tcp.alias3 300 IN TLSA 3 1 1 $(digest32 alias3.cname.test)
+Z
+}
+
+# No MX: the domain is its own mail host (implicit MX).
+zone_implicit() {
+  soa implicit.test.
+  cat <<Z
+@ 3600 IN A 127.0.6.1
+_25._tcp 300 IN TLSA 3 1 1 $(digest32 implicit.test)
+nomail 3600 IN TXT "no MX and no address"
+Z
+}
+
+# RFC 7505 null MX.
+zone_nullmx() {
+  soa nullmx.test.
+  echo '@ 3600 IN MX 0 .'
+}
+
+# The TLSA owner name is a CNAME (RFC 7671 §7).
+zone_tlsacname() {
+  soa tlsacname.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.tlsacname.test.
+mx 3600 IN A 127.0.7.1
+_25._tcp.mx 300 IN CNAME _dane.tlsacname.test.
+_dane 300 IN TLSA 3 1 1 $(digest32 mx.tlsacname.test)
+Z
+}
+
+# TLSA records an SMTP client cannot use, and one usable record beside an unusable one.
+zone_unusable() {
+  soa unusable.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.unusable.test.
+mx 3600 IN A 127.0.8.1
+_25._tcp.mx 300 IN TLSA 0 0 1 $(digest32 pkix-ta.unusable.test)
+_25._tcp.mx 300 IN TLSA 1 1 1 $(digest32 pkix-ee.unusable.test)
+_25._tcp.mx 300 IN TLSA 3 1 9 $(digest32 mtype9.unusable.test)
+_25._tcp.mx 300 IN TLSA 3 2 1 $(digest32 selector2.unusable.test)
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 short.unusable.test | cut -c1-62)
+_25._tcp.mx 300 IN TLSA 3 0 0 0badc0de
+partly 3600 IN MX 10 mx2.unusable.test.
+mx2 3600 IN A 127.0.8.2
+_25._tcp.mx2 300 IN TLSA 1 1 1 $(digest32 pkix-ee2.unusable.test)
+_25._tcp.mx2 300 IN TLSA 3 1 1 $(digest32 mx2.unusable.test)
+Z
+}
