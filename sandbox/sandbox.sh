@@ -181,7 +181,7 @@ C
   unbound-checkconf "$dir/unbound.conf" >/dev/null
 }
 
-pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+pid_alive() { local pid; pid=$(cat "$1" 2>/dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
   local name=$1; shift
@@ -219,12 +219,13 @@ start() {
 }
 
 stop() {
-  local pidfile
+  local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid"; do
-    if pid_alive "$pidfile"; then
-      kill "$(cat "$pidfile")"
-      for _ in $(seq 1 30); do pid_alive "$pidfile" || break; sleep 0.1; done
+    pid=$(cat "$pidfile" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi
     rm -f "$pidfile"
   done

@@ -1,0 +1,55 @@
+# danecheck: the two commands the README starts with are `make demo` and `make test`.
+# Both install what they need with apt-get (root, Debian 12) and start the sandbox themselves.
+
+SWIFT ?= swift
+SANDBOX := sandbox/sandbox.sh
+BIN = $(shell $(SWIFT) build --show-bin-path)
+DEMO_DOMAIN ?= example.test
+
+# Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
+DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
+                nsd unbound ldnsutils python3 iproute2
+
+.PHONY: deps build demo test unit sandbox-start sandbox-stop docs bench clean
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build --product danecheck
+
+# Offline demo: sandbox up, then `danecheck domain` against its validating resolver.
+demo: build sandbox-start
+	$(BIN)/danecheck domain --resolver 127.53.0.2 $(DEMO_DOMAIN)
+
+# The whole suite: unit tests, integration tests against the sandbox, generated-docs checks.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
+	$(SANDBOX) start
+	DANECHECK_SANDBOX=1 $(SWIFT) test --skip-build; rc=$$?; $(SANDBOX) stop; exit $$rc
+
+# Unit tests only (no servers).
+unit:
+	$(SWIFT) test --filter DaneCoreTests
+
+sandbox-start: deps
+	$(SANDBOX) start
+
+sandbox-stop:
+	$(SANDBOX) stop
+
+docs:
+	scripts/docs.sh
+
+bench: build sandbox-start
+	scripts/bench.sh
+
+clean:
+	-$(SANDBOX) stop
+	rm -rf .build .sandbox

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Runs the built `danecheck` executable and captures what it prints.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        let seconds: Double
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The executable sits next to the test bundle in the build directory.
+    static let executable: URL = {
+        if let path = ProcessInfo.processInfo.environment["DANECHECK_BIN"] { return URL(fileURLWithPath: path) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("danecheck")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        fatalError("danecheck executable not found; build it first (swift build)")
+    }()
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        // Drain stderr on another thread while stdout is read here, so neither pipe fills up.
+        let stderrBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrBox.data = (try? err.fileHandleForReading.readToEnd()) ?? Data()
+            group.leave()
+        }
+        let stdoutData = (try? out.fileHandleForReading.readToEnd()) ?? Data()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrBox.data, as: UTF8.self),
+                      seconds: Date().timeIntervalSince(start))
+    }
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

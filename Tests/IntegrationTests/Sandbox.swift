@@ -1,0 +1,29 @@
+import DaneCore
+import Foundation
+import Testing
+
+/// The sandbox started by `sandbox/sandbox.sh start` (the Makefile's `test` target does it and
+/// sets DANECHECK_SANDBOX=1). Addresses match sandbox.sh.
+enum Sandbox {
+    static let enabled = ProcessInfo.processInfo.environment["DANECHECK_SANDBOX"] == "1"
+    static let validating = "127.53.0.2"
+    static let validatingIPv6 = "[::1]@5302"
+    static let nonValidating = "127.53.0.3"
+    static let silent = "127.53.0.5"
+
+    static func inspector(_ resolvers: [String] = [validating], timeout: Double = 5) throws -> DomainInspector {
+        DomainInspector(configuration: ResolverConfiguration(
+            servers: try resolvers.map { try ResolverAddress(parsing: $0) }, timeout: timeout))
+    }
+
+    static func report(_ domain: String, resolvers: [String] = [validating]) async throws -> DomainReport {
+        try await inspector(resolvers).inspect(DNSName(validating: domain))
+    }
+}
+
+/// Tests that need the sandbox's servers.
+extension Trait where Self == ConditionTrait {
+    static var sandbox: Self {
+        .enabled(if: Sandbox.enabled, "needs the sandbox: run `make test` (sets DANECHECK_SANDBOX=1)")
+    }
+}
