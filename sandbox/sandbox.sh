@@ -15,6 +15,7 @@
 #   127.53.0.3:53   Unbound, not validating
 #   127.53.0.4:53   UDP proxy to 127.53.0.2 adding DANECHECK_SANDBOX_DELAY_MS (default 20) per answer
 #   127.53.0.5:53   a resolver that never answers (timeouts)
+#   127.53.0.6:53   an authoritative server that answers REFUSED (lame.test is delegated to it)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,8 +28,9 @@ VALIDATING6_PORT=5302
 NONVALIDATING=127.53.0.3
 SLOW=127.53.0.4
 SILENT=127.53.0.5
+REFUSING=127.53.0.6
 
-SIGNED_ZONES="example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test."
+SIGNED_ZONES="example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test."
 UNSIGNED_ZONES="insecure.test."
 # Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
 EXPIRY=20370101000000
@@ -61,6 +63,8 @@ zone_text() {
     unsignedhost.test.) zone_unsignedhost ;;
     bogus-tlsa.test.) zone_bogus_tlsa ;;
     bogus-mx.test.) zone_bogus_mx ;;
+    bogus-a.test.) zone_bogus_a ;;
+    bigtlsa.test.) zone_bigtlsa ;;
     nsec.test.) zone_nsec nsec.test. 3 ;;
     nsec3.test.) zone_nsec nsec3.test. 4 ;;
     cname.test.) zone_cname ;;
@@ -105,6 +109,7 @@ build_zones() {
   cp "$state/zones/insecure.test.zone" "$state/zones/insecure.test.zone.signed"
   tamper "$state/zones/bogus-tlsa.test.zone.signed" "$(digest32 mx.bogus-tlsa.test)" "$(digest32 tampered)"
   tamper "$state/zones/bogus-mx.test.zone.signed" $'MX\t10 mx.bogus-mx.test.' $'MX\t10 evil.bogus-mx.test.'
+  tamper "$state/zones/bogus-a.test.zone.signed" $'A\t127.0.4.5' $'A\t127.0.4.6'
   { zone_test; printf '%s' "$ds_lines"; } > "$state/zones/test.zone"
   sign_zone test. > "$state/zones/test.ds"
   { zone_root; cat "$state/zones/test.ds"; } > "$state/zones/root.zone"
@@ -212,16 +217,18 @@ start() {
   unbound -c "$state/unbound-plain/unbound.conf"
   start_helper delay-proxy --listen "$SLOW:53" --upstream "$VALIDATING:53" --delay-ms "$delay_ms"
   start_helper silent --listen "$SILENT:53" --silent
+  start_helper refusing --listen "$REFUSING:53" --refuse
   wait_for "$VALIDATING" example.test.
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
-  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT"
+  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"
 }
 
 stop() {
   local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
-                 "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid"; do
+                 "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
+                 "$state/refusing.pid"; do
     pid=$(cat "$pidfile" 2>/dev/null || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
@@ -233,7 +240,7 @@ stop() {
 
 status() {
   local rc=0 pidfile
-  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid; do
+  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid refusing.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done
@@ -248,6 +255,7 @@ DANECHECK_SANDBOX_VALIDATING6=[::1]@$VALIDATING6_PORT
 DANECHECK_SANDBOX_NONVALIDATING=$NONVALIDATING
 DANECHECK_SANDBOX_SLOW=$SLOW
 DANECHECK_SANDBOX_SILENT=$SILENT
+DANECHECK_SANDBOX_REFUSING=$REFUSING
 V
 }
 

@@ -26,8 +26,12 @@ zone_test() {
   echo 'ns 86400 IN A 127.53.0.1'
   local child
   for child in $SIGNED_ZONES $UNSIGNED_ZONES; do
-    [ "$child" = "test." ] || echo "${child} 86400 IN NS ns.test."
+    echo "${child} 86400 IN NS ns.test."
   done
+  # lame.test: delegated to a server that refuses every query (the resolver then answers
+  # SERVFAIL, with CD=1 too: an indeterminate lookup).
+  echo "lame.test. 86400 IN NS ns.lame.test."
+  echo "ns.lame.test. 86400 IN A 127.53.0.6"
 }
 
 # The demo: two MX hosts with secure TLSA RRsets, and a CNAME to the domain.
@@ -175,4 +179,26 @@ mx2 3600 IN A 127.0.8.2
 _25._tcp.mx2 300 IN TLSA 1 1 1 $(digest32 pkix-ee2.unusable.test)
 _25._tcp.mx2 300 IN TLSA 3 1 1 $(digest32 mx2.unusable.test)
 Z
+}
+
+# Signed; the A record of the MX host is altered after signing, so the host's A lookup is bogus.
+zone_bogus_a() {
+  soa bogus-a.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.bogus-a.test.
+mx 3600 IN A 127.0.4.5
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.bogus-a.test)
+Z
+}
+
+# A TLSA RRset too large for a 1232-octet UDP answer: the resolver truncates (TC=1) and the
+# client must retry over TCP.
+zone_bigtlsa() {
+  soa bigtlsa.test.
+  echo '@ 3600 IN MX 10 mx.bigtlsa.test.'
+  echo 'mx 3600 IN A 127.0.9.1'
+  local i
+  for i in $(seq 1 24); do
+    echo "_25._tcp.mx 300 IN TLSA 3 1 2 $(digest64 "big$i.bigtlsa.test")"
+  done
 }

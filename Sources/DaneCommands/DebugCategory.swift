@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// What `--debug` traces on stderr.
 public enum DebugCategory: String, CaseIterable, Sendable {
@@ -20,5 +21,3 @@ public enum DebugCategory: String, CaseIterable, Sendable {
         return categories
     }
 }
-
-import Foundation

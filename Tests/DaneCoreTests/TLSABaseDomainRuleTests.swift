@@ -52,6 +52,12 @@ import Testing
                 == .skip(reason: "address lookups of alias.example.test. failed (A bogus, AAAA indeterminate)"))
     }
 
+    @Test func failedFamilyBesideAnEmptyOneIsAFailureNotNoAddresses() {
+        let bogus = address(.a, .bogus, .failed(reason: "resolver SERVFAIL; data present with CD=1"))
+        #expect(TLSABaseDomainRule.evaluate(host: host, addresses: [bogus, address(.aaaa, .secure, .noData)], cname: nil)
+                == .skip(reason: "address lookups of alias.example.test. failed (A bogus)"))
+    }
+
     @Test func oneFailedFamilyDoesNotHideTheSecureOne() {
         let timeout = address(.aaaa, .indeterminate, .failed(reason: "timeout"))
         #expect(TLSABaseDomainRule.evaluate(host: host, addresses: [address(.a, .secure), timeout], cname: nil)

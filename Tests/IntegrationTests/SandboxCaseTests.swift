@@ -61,6 +61,27 @@ import Testing
         #expect(report.hosts.isEmpty)
     }
 
+    @Test func addressRecordEditedAfterSigningMakesTheHostUnusable() async throws {
+        let host = try #require(try await Sandbox.report("bogus-a.test").hosts.first)
+        #expect(host.addressLookups.map(\.status) == [.bogus, .secure])
+        #expect(host.addresses.isEmpty)
+        #expect(host.tlsa.skipped == "address lookups of mx.bogus-a.test. failed (A bogus)")
+    }
+
+    @Test func truncatedUDPAnswerIsRetriedOverTCP() async throws {
+        // 24 TLSA records of 64 octets with their RRSIG do not fit the 1232-octet EDNS0 size.
+        let tlsa = try #require(try await Sandbox.report("bigtlsa.test").hosts.first?.tlsa.final)
+        #expect(tlsa.status == .secure)
+        #expect(tlsa.tlsaRecords.count == 24)
+    }
+
+    @Test func servfailThatCDDoesNotExplainIsIndeterminate() async throws {
+        let report = try await Sandbox.report("lame.test")
+        #expect(report.mx.status == .indeterminate)
+        #expect(report.mx.failureReason == "resolver SERVFAIL; CD=1 also SERVFAIL")
+        #expect(report.outcome == .indeterminate)
+    }
+
     @Test(arguments: ["nsec.test", "nsec3.test"])
     func secureDenialOfTLSA(domain: String) async throws {
         let report = try await Sandbox.report(domain)

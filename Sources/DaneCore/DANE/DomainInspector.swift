@@ -31,28 +31,16 @@ public struct DomainInspector: Sendable {
         async let resolvers = checkResolvers()
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)
-        let hosts = await withTaskGroup(of: (Int, HostReport).self) { group in
-            for (index, target) in targets.enumerated() {
-                group.addTask { (index, await inspectHost(target.name, preference: target.preference)) }
-            }
-            var reports: [(Int, HostReport)] = []
-            for await report in group { reports.append(report) }
-            return reports.sorted { $0.0 < $1.0 }.map(\.1)
+        let hosts = await targets.concurrentMap { target in
+            await inspectHost(target.name, preference: target.preference)
         }
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
     }
 
     private func checkResolvers() async -> [ResolverReport] {
-        await withTaskGroup(of: (Int, ResolverReport).self) { group in
-            for (index, probe) in probes.enumerated() {
-                group.addTask {
-                    (index, ResolverReport(server: probe.server,
-                                           validates: await ResolverValidationProbe.validates(through: probe.transport)))
-                }
-            }
-            var reports: [(Int, ResolverReport)] = []
-            for await report in group { reports.append(report) }
-            return reports.sorted { $0.0 < $1.0 }.map(\.1)
+        await probes.concurrentMap { probe in
+            ResolverReport(server: probe.server,
+                           validates: await ResolverValidationProbe.validates(through: probe.transport))
         }
     }
 

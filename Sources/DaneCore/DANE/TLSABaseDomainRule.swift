@@ -11,12 +11,11 @@
 public enum TLSABaseDomainRule {
     public static func evaluate(host: DNSName, addresses: [Lookup], cname: Lookup?) -> TLSABaseDomainDecision {
         let answered = addresses.filter { !$0.status.isFailure }
-        if answered.isEmpty {
-            let failures = addresses.map { "\($0.type) \($0.status.rawValue)" }.joined(separator: ", ")
-            return .skip(reason: "address lookups of \(host.absolute) failed (\(failures))")
-        }
         guard let withRecords = answered.first(where: { !$0.records.isEmpty }) else {
-            return .skip(reason: "\(host.absolute) has no address records")
+            let failed = addresses.filter(\.status.isFailure)
+            if failed.isEmpty { return .skip(reason: "\(host.absolute) has no address records") }
+            let failures = failed.map { "\($0.type) \($0.status.rawValue)" }.joined(separator: ", ")
+            return .skip(reason: "address lookups of \(host.absolute) failed (\(failures))")
         }
         let expanded = withRecords.owner
         let isAlias = !withRecords.aliases.isEmpty

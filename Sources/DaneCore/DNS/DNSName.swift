@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Names typed by a user go through `init(validating:)` (strict host-name rules, IDNA to A-labels);
 /// names read from DNS answers use `init(dnsText:)`, which keeps them as the server sent them.
-public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The name with its trailing dot, e.g. "mx1.example.test.".
     public let absolute: String
 
@@ -34,13 +34,4 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible, 
     public func tlsaName(port: UInt16 = 25) -> DNSName { prepending("_\(port)._tcp") }
 
     public static func < (lhs: DNSName, rhs: DNSName) -> Bool { lhs.absolute < rhs.absolute }
-
-    public init(from decoder: Decoder) throws {
-        self.init(dnsText: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(absolute)
-    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// An IPv4 or IPv6 address in canonical text form, with its family and sortable bytes.
-public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    public enum Family: String, Sendable, Codable {
+public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Family: String, Sendable {
         case ipv4, ipv6
         /// "IPv4" / "IPv6", as Momentum prints them.
         public var label: String { self == .ipv4 ? "IPv4" : "IPv6" }
@@ -43,19 +43,6 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         if lhs.family != rhs.family { return lhs.family == .ipv4 }
         return lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let parsed = IPAddress(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an IP address: \(text)"))
-        }
-        self = parsed
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
     }
 
     private static func pton(_ family: Int32, _ text: String, size: Int) -> [UInt8]? {

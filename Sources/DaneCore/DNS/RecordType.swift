@@ -1,5 +1,5 @@
 /// The DNS record types danecheck asks for.
-public enum RecordType: UInt16, Sendable, Codable, CaseIterable, CustomStringConvertible {
+public enum RecordType: UInt16, Sendable, CaseIterable, CustomStringConvertible {
     case a = 1
     case ns = 2
     case cname = 5
@@ -26,13 +26,5 @@ public enum RecordType: UInt16, Sendable, Codable, CaseIterable, CustomStringCon
         case .dnskey: "DNSKEY"
         case .tlsa: "TLSA"
         }
-    }
-
-    /// Parses a mnemonic such as "MX" or "tlsa".
-    public init?(mnemonic: String) {
-        guard let match = Self.allCases.first(where: { $0.description == mnemonic.uppercased() }) else {
-            return nil
-        }
-        self = match
     }
 }

@@ -1,5 +1,5 @@
 /// A recursive resolver to send queries to: an IP address and a UDP/TCP port.
-public struct ResolverAddress: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct ResolverAddress: Hashable, Sendable, CustomStringConvertible {
     public let address: IPAddress
     public let port: UInt16
 

@@ -55,8 +55,7 @@ public enum TextRenderer {
         for lookup in host.addressLookups where lookup.status.isFailure {
             lines.append("  \(lookup.type) lookup for \(host.name.absolute) failed: \(failure(lookup))")
         }
-        let answered = host.addressLookups.filter { !$0.status.isFailure }
-        if !answered.isEmpty, answered.allSatisfy(\.isDenial) {
+        if host.addressLookups.allSatisfy(\.isDenial) {
             lines.append("  \(host.name.absolute) has no address records\(secureFlag)")
         }
         lines += tlsaLines(host.tlsa)
