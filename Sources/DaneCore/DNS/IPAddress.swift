@@ -52,7 +52,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
 
     private static func ntop(_ family: Int32, _ bytes: [UInt8]) -> String? {
         var out = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        guard inet_ntop(family, bytes, &out, socklen_t(out.count)) != nil else { return nil }
-        return String(cString: out)
+        guard let text = inet_ntop(family, bytes, &out, socklen_t(out.count)) else { return nil }
+        return String(cString: text)
     }
 }
