@@ -188,7 +188,7 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--resolver)
-    non_repeating_options=(--timeout --debug)
+    non_repeating_options=(--timeout --retries --debug)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -197,6 +197,9 @@ _danecheck_domain() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--retries')
         return
         ;;
     '--debug')

@@ -23,7 +23,7 @@ function __danecheck_parse_tokens -S
         __danecheck_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'domain'
-            __danecheck_parse_subcommand 1 'json' 'resolver=+' 'timeout=' 'debug=' 'version' 'h/help'
+            __danecheck_parse_subcommand 1 'json' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'version' 'h/help'
         case 'help'
             __danecheck_parse_subcommand -r 1 'version'
         end
@@ -86,6 +86,7 @@ complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional 
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" json' -l 'json' -d 'Print one JSON document instead of text.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain"' -l 'resolver' -d 'Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). Use a validating resolver: +dnssec comes from its AD bit.' -rfka ''
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" timeout' -l 'timeout' -d 'Seconds each network step may take (each query to each resolver).' -rfka ''
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" retries' -l 'retries' -d 'How many more times to try the resolvers when none answered in time.' -rfka ''
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" debug' -l 'debug' -d 'Trace on stderr, comma-separated: dns, all.' -rfka ''
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" version' -l 'version' -d 'Show the version.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -74,6 +74,7 @@ _danecheck_domain() {
         '--json[Print one JSON document instead of text.]'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
         '--debug[Trace on stderr, comma-separated\: dns, all.]:categories:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

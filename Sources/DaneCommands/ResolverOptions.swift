@@ -11,6 +11,9 @@ public struct ResolverOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds each network step may take (each query to each resolver).", valueName: "seconds"))
     public var timeout: Double = ResolverConfiguration.defaultTimeout
 
+    @Option(help: ArgumentHelp("How many more times to try the resolvers when none answered in time.", valueName: "count"))
+    public var retries: Int = ResolverConfiguration.defaultRetries
+
     @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, all.", valueName: "categories"))
     public var debug: String?
 
@@ -19,6 +22,9 @@ public struct ResolverOptions: ParsableArguments {
     public func validate() throws {
         guard timeout > 0, timeout <= 300, timeout.isFinite else {
             throw ValidationError("--timeout must be more than 0 and at most 300 seconds, got \(timeout)")
+        }
+        guard (0...5).contains(retries) else {
+            throw ValidationError("--retries must be from 0 to 5, got \(retries)")
         }
         for resolver in resolvers {
             do { _ = try ResolverAddress(parsing: resolver) } catch { throw ValidationError(error.description) }
@@ -46,6 +52,6 @@ public struct ResolverOptions: ParsableArguments {
     /// The resolver configuration, with the `--debug dns` trace attached when asked for.
     public func configuration() throws -> ResolverConfiguration {
         let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange)) } : nil
-        return ResolverConfiguration(servers: try servers(), timeout: timeout, trace: trace)
+        return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace)
     }
 }

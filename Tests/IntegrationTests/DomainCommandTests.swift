@@ -91,8 +91,11 @@ import Testing
     @Test func silentResolverExitsWith3WithinTheTimeout() throws {
         let result = try CLI.run(["domain", "--resolver", Sandbox.silent, "--timeout", "1", "example.test"])
         #expect(result.status == 3)
-        #expect(result.stdout == "Domain 'example.test' MX lookup failed: indeterminate (timeout: no answer from 127.53.0.5 within 1s)\n")
-        #expect(result.seconds < 3, "bounded by the timeout: MX and the validation probe wait 1 s at once")
+        #expect(result.stdout == "Domain 'example.test' MX lookup failed: indeterminate (timeout: no answer from 127.53.0.5 within 1s (2 tries))\n")
+        #expect(result.seconds < 4, "bounded by timeout × tries: MX and the validation probe wait 2 × 1 s at once")
+        let once = try CLI.run(["domain", "--resolver", Sandbox.silent, "--timeout", "1", "--retries", "0", "example.test"])
+        #expect(once.stdout == "Domain 'example.test' MX lookup failed: indeterminate (timeout: no answer from 127.53.0.5 within 1s)\n")
+        #expect(once.seconds < 3)
     }
 
     @Test func debugDNSTracesEveryQuery() throws {

@@ -34,6 +34,7 @@ import Testing
         (["domain", "--resolver", "dns.example", "x.test"], "danecheck: error: resolver 'dns.example' is not an IP address (give ADDR or ADDR@PORT; names are not resolved)\n"),
         (["domain", "--resolver", "127.0.0.1@99999", "x.test"], "danecheck: error: resolver '127.0.0.1@99999' has an invalid port (1-65535)\n"),
         (["domain", "--timeout", "0", "x.test"], "danecheck: error: --timeout must be more than 0 and at most 300 seconds, got 0.0\n"),
+        (["domain", "--retries", "9", "x.test"], "danecheck: error: --retries must be from 0 to 5, got 9\n"),
         (["domain", "--debug", "dns,bogus", "x.test"], "danecheck: error: unknown debug category 'bogus' (valid: dns, all)\n"),
         (["domain"], "danecheck: error: Missing expected argument '<domain>'\n"),
         (["domian", "x.test"], "danecheck: error: 2 unexpected arguments: 'domian', 'x.test'\n"),

@@ -10,10 +10,10 @@ public struct DomainInspector: Sendable {
 
     /// Queries go to `configuration.servers` through ldns.
     public init(configuration: ResolverConfiguration, port: UInt16 = 25) {
-        let transport = LDNSTransport(servers: configuration.servers, timeout: configuration.timeout,
-                                      trace: configuration.trace)
+        let transport = LDNSTransport(configuration: configuration)
         let probes = configuration.servers.map { server in
             (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
+                                                      retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
         self.init(lookups: DNSLookupService(transport: transport), probes: probes, port: port)
