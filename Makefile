@@ -8,11 +8,13 @@ DEMO_DOMAIN ?= example.test
 
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
-                nsd unbound ldnsutils python3 iproute2
+                nsd unbound ldnsutils python3 python3-cryptography postfix iproute2
+PREFIX ?= /usr/local
 
-.PHONY: deps build demo test unit sandbox-start sandbox-stop docs bench clean
+.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench clean
 
 deps:
+	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
@@ -22,6 +24,15 @@ deps:
 
 build: deps
 	$(SWIFT) build --product danecheck
+
+# danecheck in $(PREFIX)/bin, its man page and shell completions beside it.
+install:
+	$(SWIFT) build -c release --product danecheck
+	install -D -m 755 "$$($(SWIFT) build -c release --show-bin-path)/danecheck" $(DESTDIR)$(PREFIX)/bin/danecheck
+	install -D -m 644 man/danecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/danecheck.1
+	install -D -m 644 completions/danecheck.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/danecheck
+	install -D -m 644 completions/danecheck.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_danecheck
+	install -D -m 644 completions/danecheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/danecheck.fish
 
 # Offline demo: sandbox up, then `danecheck domain` against its validating resolver.
 demo: build sandbox-start

@@ -173,26 +173,68 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|help)
+    domain|probe|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe help' -- "${cur}"))
         ;;
     esac
 }
 
 _danecheck_domain() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --probe --version -h --help)
     repeating_options=(--resolver)
-    non_repeating_options=(--timeout --retries --debug)
+    non_repeating_options=(--ehlo --timeout --retries --debug)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--ehlo')
+        return
+        ;;
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    esac
+}
+
+_danecheck_probe() {
+    repeating_flags=()
+    non_repeating_flags=(-4 -6 --json --version -h --help)
+    repeating_options=(--tlsa --resolver)
+    non_repeating_options=(--address --port --ehlo --tlsa-file --timeout --retries --debug)
+    __danecheck_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--address')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
+    '--tlsa')
+        return
+        ;;
+    '--tlsa-file')
+        return
+        ;;
     '--resolver')
         return
         ;;

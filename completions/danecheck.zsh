@@ -51,13 +51,14 @@ _danecheck() {
     command)
         local -ar subcommands=(
             'domain:Show a domain'\''s MX hosts, their addresses and TLSA records, with DNSSEC status.'
+            'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        domain|help)
+        domain|probe|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -72,10 +73,36 @@ _danecheck_domain() {
     local -ar arg_specs=(
         ':domain:'
         '--json[Print one JSON document instead of text.]'
+        '--probe[Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).]'
+        '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
-        '--debug[Trace on stderr, comma-separated\: dns, all.]:categories:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_probe() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':host:'
+        '--address[Probe only this address.]:ip:'
+        '--port[TCP port to connect to (the TLSA name stays _25._tcp).]:port:'
+        '--ehlo[Name to send with EHLO (default\: this machine'\''s host name).]:name:'
+        '*--tlsa[A TLSA record to verify against instead of DNS, "U S M HEX" (repeatable).]:record:'
+        '--tlsa-file[A file of TLSA records, one per line ("U S M HEX" or zone-file lines).]:file:'
+        '-4[Probe IPv4 addresses only.]'
+        '-6[Probe IPv6 addresses only.]'
+        '--json[Print one JSON document instead of text.]'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

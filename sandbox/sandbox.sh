@@ -16,10 +16,12 @@
 #   127.53.0.4:53   UDP proxy to 127.53.0.2 adding DANECHECK_SANDBOX_DELAY_MS (default 20) per answer
 #   127.53.0.5:53   a resolver that never answers (timeouts)
 #   127.53.0.6:53   an authoritative server that answers REFUSED (lame.test is delegated to it)
+#   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
+#   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-state=${DANECHECK_SANDBOX_DIR:-$here/../.sandbox}
+state=$(realpath -m "${DANECHECK_SANDBOX_DIR:-$here/../.sandbox}")
 delay_ms=${DANECHECK_SANDBOX_DELAY_MS:-20}
 
 NSD_ADDR=127.53.0.1
@@ -30,7 +32,7 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test."
 UNSIGNED_ZONES="insecure.test."
 # Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
 EXPIRY=20370101000000
@@ -43,11 +45,13 @@ log() { printf 'sandbox: %s\n' "$*" >&2; }
 install() {
   export DEBIAN_FRONTEND=noninteractive
   local need=() pkg
-  for pkg in nsd unbound ldnsutils python3 iproute2; do
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  for pkg in nsd unbound ldnsutils python3 python3-cryptography postfix iproute2; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]}"
+    apt-get update -qq
     apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 }
@@ -56,6 +60,7 @@ zone_text() {
   case "$1" in
     .) zone_root ;;
     test.) zone_test ;;
+    dane.test.) cat "$state/smtp/dane.test.zone" ;;
     example.test.) zone_example ;;
     one.test.) zone_one ;;
     eight.test.) zone_eight ;;
@@ -97,8 +102,10 @@ tamper() {
 }
 
 build_zones() {
-  rm -rf "$state/zones" "$state/keys"
+  rm -rf "$state/zones" "$state/keys" "$state/smtp"
   mkdir -p "$state/zones" "$state/keys"
+  # The PKI and the TLSA records made from it, then the zone that publishes them.
+  /usr/bin/python3 "$here/smtpcases.py" "$state/smtp"
   local zone ds_lines=""
   for zone in $SIGNED_ZONES $UNSIGNED_ZONES; do
     zone_text "$zone" > "$state/zones/$(file_of "$zone").zone"
@@ -186,7 +193,40 @@ C
   unbound-checkconf "$dir/unbound.conf" >/dev/null
 }
 
-pid_alive() { local pid; pid=$(cat "$1" 2>/dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+write_postfix_conf() {
+  local dir="$state/postfix"
+  mkdir -p "$dir/etc" "$dir/queue" "$dir/data"
+  chown postfix "$dir/data"
+  cat > "$dir/etc/main.cf" <<C
+compatibility_level = 3.6
+queue_directory = $dir/queue
+data_directory = $dir/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = mx.sandbox.test
+mydestination =
+relayhost =
+inet_interfaces = all
+inet_protocols = ipv4
+maillog_file = $dir/maillog
+maillog_file_prefixes = $dir
+alias_maps =
+alias_database =
+local_recipient_maps =
+smtpd_banner = \$myhostname ESMTP sandbox
+smtpd_tls_loglevel = 1
+C
+  {
+    cat "$state/smtp/listeners.cf"
+    cat <<C
+anvil     unix  -       -       n       -       1       anvil
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+postlog   unix-dgram n  -       n       -       1       postlogd
+C
+  } > "$dir/etc/master.cf"
+}
+
+pid_alive() { local pid; pid=$(tr -d ' \n' < "$1" 2>/dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
   local name=$1; shift
@@ -204,6 +244,7 @@ wait_for() {  # server address, query name
 }
 
 start() {
+  install
   stop >/dev/null 2>&1 || true
   mkdir -p "$state"
   build_zones
@@ -216,6 +257,14 @@ start() {
   unbound -c "$state/unbound-validating/unbound.conf"
   unbound -c "$state/unbound-plain/unbound.conf"
   start_helper delay-proxy --listen "$SLOW:53" --upstream "$VALIDATING:53" --delay-ms "$delay_ms"
+  write_postfix_conf
+  # Postfix logs its fatal errors to syslog, which this machine may not run: start it and
+  # check that the master runs, pointing at the maillog when it does not.
+  postfix -c "$state/postfix/etc" start >/dev/null 2>&1 || true
+  for _ in $(seq 1 50); do pid_alive "$state/postfix/queue/pid/master.pid" && break; sleep 0.1; done
+  pid_alive "$state/postfix/queue/pid/master.pid" || { log "postfix did not start (see $state/postfix/maillog)"; exit 1; }
+  nohup python3 "$here/hostile.py" > "$state/hostile.log" 2>&1 &
+  echo $! > "$state/hostile.pid"
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   wait_for "$VALIDATING" example.test.
@@ -228,11 +277,12 @@ stop() {
   local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
-                 "$state/refusing.pid"; do
-    pid=$(cat "$pidfile" 2>/dev/null || true)
+                 "$state/refusing.pid" "$state/hostile.pid" "$state/postfix/queue/pid/master.pid"; do
+    pid=$(tr -d ' \n' < "$pidfile" 2>/dev/null || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
       for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
     fi
     rm -f "$pidfile"
   done
@@ -240,7 +290,8 @@ stop() {
 
 status() {
   local rc=0 pidfile
-  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid refusing.pid; do
+  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid \
+                 refusing.pid hostile.pid postfix/queue/pid/master.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done

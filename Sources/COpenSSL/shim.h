@@ -14,4 +14,12 @@ static inline int copenssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) 
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
 }
 static inline void copenssl_free(void *p) { OPENSSL_free(p); }
+static inline int copenssl_sk_X509_num(const STACK_OF(X509) *chain) { return sk_X509_num(chain); }
+static inline X509 *copenssl_sk_X509_value(const STACK_OF(X509) *chain, int index) {
+    return sk_X509_value(chain, index);
+}
+static inline unsigned long copenssl_name_print_flags(void) {
+    return (XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB) | ASN1_STRFLGS_UTF8_CONVERT;
+}
+static inline long copenssl_dane_no_ee_namechecks(void) { return DANE_FLAG_NO_DANE_EE_NAMECHECKS; }
 #endif

@@ -11,12 +11,11 @@ public struct Danecheck: AsyncParsableCommand {
             Looks up a domain's MX hosts, their addresses and TLSA records with their DNSSEC \
             status, the way a DANE-enforcing MTA does. Queries go to the resolvers given with \
             --resolver (or /etc/resolv.conf); DNSSEC status comes from a validating resolver's \
-            AD bit, and a resolver that does not validate is reported.
-
-            \(DanecheckExit.summary)
+            AD bit, and a resolver that does not validate is reported. Every command's help lists \
+            the exit codes they share.
             """,
         version: version,
-        subcommands: [DomainCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self])
 
     public init() {}
 }

@@ -29,6 +29,7 @@ public enum DanecheckExit {
           1  mail would be deferred (reserved for verdicts)
           2  usage or input error
           3  indeterminate: resolver unreachable, timeout, unexplained SERVFAIL
-          4  the domain does not exist or accepts no mail (NXDOMAIN, null MX)
+          4  the domain does not exist or accepts no mail (NXDOMAIN, null MX,
+             no MX and no address)
         """
 }

@@ -5,6 +5,12 @@ import Foundation
 public enum DebugCategory: String, CaseIterable, Sendable {
     /// Every DNS query: server, name, type, flags, rcode, AD, answer count, milliseconds.
     case dns
+    /// Every SMTP command sent and reply received.
+    case smtp
+    /// Each TLS session: version, cipher, the chain and OpenSSL's verification result.
+    case tls
+    /// What OpenSSL's DANE verification was given and what it matched.
+    case dane
     /// Every category there is.
     case all
 

@@ -34,6 +34,12 @@ public struct DomainCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document instead of text.")
     public var json = false
 
+    @Flag(help: "Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).")
+    public var probe = false
+
+    @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
+    public var ehlo: String?
+
     @OptionGroup public var resolverOptions: ResolverOptions
 
     public init() {}
@@ -51,8 +57,16 @@ public struct DomainCommand: AsyncParsableCommand {
         let inspector = DomainInspector(configuration: try resolverOptions.configuration())
         let report = await inspector.inspect(domain)
         report.warnings.forEach { StandardError.line("danecheck: warning: \($0)") }
-        print(json ? try JSONOutput.encode(DomainJSON(report)) : TextRenderer.render(report), terminator: "")
+        var probes: [HostProbeReport]?
+        if probe {
+            let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
+                                                       timeout: resolverOptions.timeout))
+            probes = await report.hosts.concurrentMap { await prober.probe($0, nextHop: domain) }
+        }
+        print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))
+                   : TextRenderer.render(report, probes: probes), terminator: "")
         let code = DanecheckExit.code(for: report.outcome)
         if code != DanecheckExit.ok { throw code }
+        if let probes, DomainVerdictRule.evaluate(report, probes).0 == .defer { throw DanecheckExit.deferred }
     }
 }

@@ -14,7 +14,7 @@ public struct ResolverOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How many more times to try the resolvers when none answered in time.", valueName: "count"))
     public var retries: Int = ResolverConfiguration.defaultRetries
 
-    @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, all.", valueName: "categories"))
+    @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, smtp, tls, dane, all.", valueName: "categories"))
     public var debug: String?
 
     public init() {}
@@ -44,7 +44,7 @@ public struct ResolverOptions: ParsableArguments {
         }
     }
 
-    func traces(_ category: DebugCategory) -> Bool {
+    public func traces(_ category: DebugCategory) -> Bool {
         guard let debug, let categories = try? DebugCategory.parse(debug) else { return false }
         return categories.contains(category) || categories.contains(.all)
     }

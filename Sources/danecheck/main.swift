@@ -11,6 +11,12 @@ func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async thr
 // Usage errors print one line on stderr and exit 2 (ArgumentParser's own code would be 64).
 do {
     var command = try Danecheck.parseAsRoot()
+    if command is Danecheck {
+        // No subcommand: a usage error, with the usage line to say what to type.
+        let names = Danecheck.configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("danecheck: error: missing command (\(names); see 'danecheck --help')\n".utf8))
+        exit(DanecheckExit.usage.rawValue)
+    }
     if var asyncCommand = command as? any AsyncParsableCommand {
         try await runAsync(&asyncCommand)
     } else {
@@ -27,5 +33,6 @@ do {
     }
     let message = Danecheck.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     FileHandle.standardError.write(Data("danecheck: error: \(message)\n".utf8))
-    exit(code == .validationFailure ? DanecheckExit.usage.rawValue : code.rawValue)
+    // Every other failure here is about the command line: exit 2 (1 means "mail would be deferred").
+    exit(DanecheckExit.usage.rawValue)
 }

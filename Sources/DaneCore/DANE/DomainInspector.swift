@@ -52,7 +52,8 @@ public struct DomainInspector: Sendable {
         case .nxDomain:
             return (.nxDomain, [])
         case .noData:
-            return (.implicit, [(preference: 0, name: mx.owner)])
+            // The domain itself; a CNAME at it is handled like an MX host's (§2.2.2, §2.2.3).
+            return (.implicit, [(preference: 0, name: mx.name)])
         case .records(let records):
             let root = DNSName(dnsText: ".")
             let exchanges = records.compactMap { record -> (preference: UInt16, name: DNSName)? in
@@ -65,11 +66,19 @@ public struct DomainInspector: Sendable {
         }
     }
 
-    /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
-    public func inspectHost(_ host: DNSName, preference: UInt16) async -> HostReport {
+    /// The A and AAAA lookups of a host, at once.
+    public func addressLookups(_ host: DNSName) async -> [Lookup] {
         async let a = lookups.lookup(host, .a)
         async let aaaa = lookups.lookup(host, .aaaa)
-        let addresses = await [a, aaaa]
+        return await [a, aaaa]
+    }
+
+    /// The resolvers' validation probes (whether each sets AD).
+    public func resolverReports() async -> [ResolverReport] { await checkResolvers() }
+
+    /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
+    public func inspectHost(_ host: DNSName, preference: UInt16) async -> HostReport {
+        let addresses = await addressLookups(host)
         var cname: Lookup?
         var decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: nil)
         if decision == .checkCNAME {
@@ -82,7 +91,7 @@ public struct DomainInspector: Sendable {
         case .skip(let reason):
             tlsa = TLSAReport(skipped: reason, note: nil, attempts: [])
         case .lookUp(let candidates, let note):
-            tlsa = TLSAReport(skipped: nil, note: note, attempts: await tlsaAttempts(candidates))
+            tlsa = TLSAReport(skipped: nil, note: note, candidates: candidates, attempts: await tlsaAttempts(candidates))
         case .checkCNAME:  // not returned once the CNAME lookup is given
             tlsa = TLSAReport(skipped: "CNAME of \(host.absolute) could not be checked", note: nil, attempts: [])
         }

@@ -33,7 +33,7 @@ public struct LDNSTransport: DNSTransport {
                 tries += 1
                 trace?(attempt)
                 last = DNSExchange(query: query, server: server, outcome: attempt.outcome,
-                                   milliseconds: Self.milliseconds(since: start))
+                                   milliseconds: start.millisecondsElapsed)
                 switch attempt.outcome {
                 case .response(let response):
                     health.record(server, answered: true)
@@ -60,7 +60,7 @@ public struct LDNSTransport: DNSTransport {
                 let resolver = try LDNSResolver(server: server, timeout: timeout)
                 outcome = .response(try resolver.send(query).response)
             } catch {
-                let elapsed = milliseconds(since: start) / 1000
+                let elapsed = start.millisecondsElapsed / 1000
                 if error.isNetworkError && elapsed >= timeout * 0.9 {
                     outcome = .failure(.timeout(server: server, seconds: timeout))
                 } else if error.isNetworkError {
@@ -69,12 +69,7 @@ public struct LDNSTransport: DNSTransport {
                     outcome = .failure(.malformed(server: server, message: error.description))
                 }
             }
-            return DNSExchange(query: query, server: server, outcome: outcome, milliseconds: milliseconds(since: start))
+            return DNSExchange(query: query, server: server, outcome: outcome, milliseconds: start.millisecondsElapsed)
         }
-    }
-
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 }

@@ -68,6 +68,8 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         public let addresses: [Address]
         public let lookups: [LookupJSON]
         public let tlsa: TLSA
+        /// With `--probe`: the STARTTLS probe of every address and the verdicts.
+        public let probe: ProbeJSON?
     }
 
     public let domain: String
@@ -80,8 +82,11 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     public let resolvers: [Resolver]
     public let warnings: [String]
     public let mx: [Host]
+    /// With `--probe`: what an RFC 7672 MTA does with mail for the domain, and why.
+    public let verdict: String?
+    public let verdictReason: String?
 
-    public init(_ report: DomainReport) {
+    public init(_ report: DomainReport, probes: [HostProbeReport]? = nil) {
         domain = report.domain.text
         kind = report.kind.rawValue
         cname = report.mx.aliases.isEmpty ? nil : report.mx.owner.text
@@ -93,10 +98,13 @@ public struct DomainJSON: Codable, Sendable, Equatable {
             Resolver(address: $0.server.address.text, port: $0.server.port, validates: $0.validates)
         }
         warnings = report.warnings
-        mx = report.hosts.map(Self.host)
+        mx = report.hosts.enumerated().map { Self.host($0.element, probe: probes?[$0.offset]) }
+        let verdict = probes.map { DomainVerdictRule.evaluate(report, $0) }
+        self.verdict = verdict?.0.rawValue
+        verdictReason = verdict?.1
     }
 
-    private static func host(_ host: HostReport) -> Host {
+    private static func host(_ host: HostReport, probe: HostProbeReport?) -> Host {
         Host(preference: host.preference, host: host.name.text, cname: host.canonicalName?.text,
              ttl: host.ttl, dnssec: host.isSecure,
              addresses: host.addresses.map {
@@ -104,7 +112,7 @@ public struct DomainJSON: Codable, Sendable, Equatable {
                          dnssec: $0.lookup.isSecure)
              },
              lookups: (host.addressLookups + [host.cnameLookup].compactMap { $0 }).map(LookupJSON.init),
-             tlsa: tlsa(host.tlsa))
+             tlsa: tlsa(host.tlsa), probe: probe.map(ProbeJSON.init))
     }
 
     private static func tlsa(_ report: TLSAReport) -> TLSA {

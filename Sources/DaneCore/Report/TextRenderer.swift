@@ -1,10 +1,22 @@
+import Foundation
+
 /// Renders a `DomainReport` in the layout of the Momentum MTA's `domain` console command,
 /// with one extra line, in the same voice, wherever Momentum has nothing to say.
 public enum TextRenderer {
-    public static func render(_ report: DomainReport) -> String {
+    /// `probes`, when given, holds one probe report per host (same order): the address lines then
+    /// carry connect and delivery times, `*` on failed addresses, `=>` on the one mail would use.
+    public static func render(_ report: DomainReport, probes: [HostProbeReport]? = nil, now: Date = Date()) -> String {
         var lines = domainLines(report)
-        for host in report.hosts { lines += hostLines(host) }
+        let chosen = probes.flatMap(chosenAddress)
+        for (index, host) in report.hosts.enumerated() {
+            lines += hostLines(host, probe: probes?[index], chosen: chosen, now: now)
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The address an MTA would deliver through: the first address that delivers, in MX order.
+    static func chosenAddress(_ probes: [HostProbeReport]) -> AddressProbe? {
+        probes.lazy.compactMap { $0.addresses.first(where: { $0.verdict.delivers })?.probe }.first
     }
 
     static func flag(_ status: SecurityStatus) -> String { status == .secure ? " +dnssec" : "" }
@@ -42,7 +54,7 @@ public enum TextRenderer {
         return lines
     }
 
-    private static func hostLines(_ host: HostReport) -> [String] {
+    private static func hostLines(_ host: HostReport, probe: HostProbeReport?, chosen: AddressProbe?, now: Date) -> [String] {
         let secureFlag = host.isSecure ? " +dnssec" : ""
         var lines = ["  [\(host.preference) \(host.name.absolute) TTL:\(host.ttl.map(String.init) ?? "-")]\(secureFlag)"]
         if let canonical = host.canonicalName {
@@ -52,6 +64,13 @@ public enum TextRenderer {
                 lines.append("  CNAME \(host.name.absolute) -> \(canonical.absolute)\(secureFlag)")
             }
         }
+        let statuses = Set(host.addressLookups.filter { !$0.status.isFailure }.map(\.status))
+        if statuses.count > 1 {
+            // A and AAAA differ: show each, so a secure RRset keeps its flag (never merged).
+            lines.append("  " + host.addressLookups.filter { !$0.status.isFailure }.map { lookup in
+                "\(lookup.type) \(lookup.answer == .noData ? "NODATA" : "TTL:\(lookup.ttl.map(String.init) ?? "-")")\(flag(lookup.status))"
+            }.joined(separator: ", "))
+        }
         for lookup in host.addressLookups where lookup.status.isFailure {
             lines.append("  \(lookup.type) lookup for \(host.name.absolute) failed: \(failure(lookup))")
         }
@@ -60,14 +79,24 @@ public enum TextRenderer {
         }
         lines += tlsaLines(host.tlsa)
         for (address, _) in host.addresses {
-            lines.append("        [\(address.text)]:25 \(address.family.label) (0.00ms con 0.00ms dlv)")
+            guard let result = probe?.addresses.first(where: { $0.probe.address == address }) else {
+                lines.append("        [\(address.text)]:25 \(address.family.label) (0.00ms con 0.00ms dlv)")
+                continue
+            }
+            let probed = result.probe
+            let marker = probed == chosen ? "=>" : (probed.failed ? " *" : "  ")
+            let con = TimeFormat.milliseconds(probed.connectMilliseconds ?? 0)
+            let dlv = TimeFormat.milliseconds(probed.deliveryMilliseconds ?? 0)
+            let since = probed.failed ? String(format: " %.2fs since failure", now.timeIntervalSince(probed.finishedAt)) : ""
+            lines.append(" \(marker)     [\(address.text)]:\(probed.port) \(address.family.label) (\(con) con \(dlv) dlv)\(since)")
+            lines.append("          \(result.verdict.rawValue): \(result.reason)")
         }
         return lines
     }
 
     private static func tlsaLines(_ tlsa: TLSAReport) -> [String] {
         if let skipped = tlsa.skipped { return ["TLSA not looked up: \(skipped)"] }
-        var lines: [String] = []
+        var lines = tlsa.note.map { ["  (\($0))"] } ?? []
         for lookup in tlsa.attempts {
             if !lookup.aliases.isEmpty {
                 lines.append("TLSA \(quoted(lookup.name)) is a CNAME for \(quoted(lookup.owner))\(flag(lookup.status))")

@@ -1,0 +1,169 @@
+import ArgumentParser
+import DaneCore
+import Foundation
+
+/// `danecheck probe HOST`: STARTTLS to every address of an MX host and DANE verification by OpenSSL.
+public struct ProbeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.",
+        discussion: """
+            Resolves the host's addresses and TLSA RRset by RFC 7672's rules, then probes every \
+            address at once: greeting, EHLO, STARTTLS, the TLS handshake with OpenSSL's DANE \
+            verification (SNI and reference identifier: the TLSA base domain), EHLO over TLS, QUIT. \
+            Each step waits at most --timeout seconds. One line per address first (verdict and \
+            reason), then the details: connect time, greeting, STARTTLS, TLS version and cipher, \
+            the peer chain, and each TLSA record marked "matched at depth N", "no match" or \
+            "unusable (reason)".
+
+            Verdicts: authenticated (usable TLSA, DANE verification succeeded); encrypted (TLSA \
+            present, none usable: TLS mandatory, unauthenticated); opportunistic (no DANE: TLS if \
+            offered); defer (TLS mandatory but missing or failed, DANE failed, or a lookup failed: \
+            an RFC 7672 MTA keeps the mail queued).
+
+            With --tlsa or --tlsa-file, the given records are used instead of DNS, and HOST may \
+            be an address literal such as [192.0.2.25].
+
+            \(DanecheckExit.summary)
+            """)
+
+    @Argument(help: ArgumentHelp("The MX host name, or [IP] with --tlsa/--tlsa-file.", valueName: "host"))
+    public var host: String
+
+    @Option(help: ArgumentHelp("Probe only this address.", valueName: "ip"))
+    public var address: String?
+
+    @Option(help: "TCP port to connect to (the TLSA name stays _25._tcp).")
+    public var port: UInt16 = 25
+
+    @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
+    public var ehlo: String?
+
+    @Option(help: ArgumentHelp("A TLSA record to verify against instead of DNS, \"U S M HEX\" (repeatable).", valueName: "record"))
+    public var tlsa: [String] = []
+
+    @Option(help: ArgumentHelp("A file of TLSA records, one per line (\"U S M HEX\" or zone-file lines).", valueName: "file"))
+    public var tlsaFile: String?
+
+    @Flag(name: .customShort("4"), help: "Probe IPv4 addresses only.")
+    public var ipv4Only = false
+
+    @Flag(name: .customShort("6"), help: "Probe IPv6 addresses only.")
+    public var ipv6Only = false
+
+    @Flag(help: "Print one JSON document instead of text.")
+    public var json = false
+
+    @OptionGroup public var resolverOptions: ResolverOptions
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try target()
+        if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
+        if let address, IPAddress(address) == nil { throw ValidationError("--address '\(address)' is not an IP address") }
+        if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
+        _ = try givenRecords()
+    }
+
+    enum Target {
+        case name(DNSName)
+        case literal(IPAddress)
+    }
+
+    func target() throws -> Target {
+        if host.hasPrefix("[") && host.hasSuffix("]") {
+            guard let literal = IPAddress(String(host.dropFirst().dropLast())) else {
+                throw ValidationError("'\(host)' is not an address literal")
+            }
+            guard !tlsa.isEmpty || tlsaFile != nil else {
+                throw ValidationError("probing \(host) needs the TLSA records: give --tlsa or --tlsa-file")
+            }
+            return .literal(literal)
+        }
+        do { return .name(try DNSName(validating: host)) } catch { throw ValidationError(error.description) }
+    }
+
+    func givenRecords() throws -> [TLSARecord]? {
+        guard !tlsa.isEmpty || tlsaFile != nil else { return nil }
+        do {
+            var records = try tlsa.map { text throws(TLSARecordParser.Failure) in try TLSARecordParser.parse(text) }
+            if let tlsaFile {
+                guard let data = FileManager.default.contents(atPath: tlsaFile) else {
+                    throw ValidationError("cannot read --tlsa-file \(tlsaFile)")
+                }
+                records += try TLSARecordParser.parseFile(String(decoding: data, as: UTF8.self))
+            }
+            if records.isEmpty { throw ValidationError("no TLSA record in --tlsa-file \(tlsaFile ?? "")") }
+            return records
+        } catch let error as TLSARecordParser.Failure {
+            throw ValidationError(error.description)
+        }
+    }
+
+    public func run() async throws {
+        let configuration = try resolverOptions.configuration()
+        let inspector = DomainInspector(configuration: configuration)
+        var smtpTrace: (@Sendable (String) -> Void)?
+        if resolverOptions.traces(.smtp) {
+            smtpTrace = { @Sendable line in StandardError.line("smtp: " + line) }
+        }
+        let hostProber = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
+                                                       timeout: resolverOptions.timeout, trace: smtpTrace),
+                                    port: port)
+        let report: HostProbeReport
+        var indeterminate = false
+        switch try target() {
+        case .literal(let literal):
+            let records = try givenRecords() ?? []
+            report = await hostProber.probe(name: nil, host: nil,
+                                            policy: .given(records, baseDomain: DNSName(dnsText: literal.text)),
+                                            records: records, recordsGiven: true, addresses: [literal])
+        case .name(let name):
+            if let records = try givenRecords() {
+                let lookups = await inspector.addressLookups(name)
+                indeterminate = lookups.contains { $0.status == .indeterminate }
+                let addresses = lookups.flatMap(\.addresses).sorted()
+                report = await hostProber.probe(name: name, host: nil, policy: .given(records, baseDomain: name),
+                                                records: records, recordsGiven: true, addresses: filter(addresses))
+            } else {
+                async let resolvers = inspector.resolverReports()
+                let host = await inspector.inspectHost(name, preference: 0)
+                (await resolvers).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
+                indeterminate = host.addressLookups.contains { $0.status == .indeterminate }
+                    || host.tlsa.final?.status == .indeterminate
+                report = await hostProber.probe(name: name, host: host, policy: .of(host),
+                                                records: host.tlsa.entries.map(\.record), recordsGiven: false,
+                                                addresses: filter(host.addresses.map(\.address)))
+            }
+        }
+        traceTLS(report)
+        print(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report), terminator: "")
+        if report.anyDeferred { throw indeterminate && report.addresses.isEmpty ? DanecheckExit.indeterminate : DanecheckExit.deferred }
+    }
+
+    func filter(_ addresses: [IPAddress]) -> [IPAddress] {
+        addresses.filter { candidate in
+            if let address, IPAddress(address) != candidate { return false }
+            if ipv4Only && candidate.family != .ipv4 { return false }
+            if ipv6Only && candidate.family != .ipv6 { return false }
+            return true
+        } + (address.flatMap(IPAddress.init).map { addresses.contains($0) ? [] : [$0] } ?? [])
+    }
+
+    /// `--debug tls` and `--debug dane` lines, from what the probes recorded.
+    func traceTLS(_ report: HostProbeReport) {
+        for address in report.addresses {
+            let peer = "[\(address.probe.address)]:\(address.probe.port)"
+            if resolverOptions.traces(.dane), let expectation = report.policy.expectation {
+                StandardError.line("dane: \(peer) base domain \(expectation.baseDomain.text), names \(expectation.extraNames.map(\.text)), records \(expectation.records.map(\.description))")
+                address.probe.refusedRecords.forEach { StandardError.line("dane: \(peer) OpenSSL refused \($0)") }
+                StandardError.line("dane: \(peer) match: \(address.probe.tls?.daneMatch.map { "\($0.record) at depth \($0.depth)" } ?? "none")")
+            }
+            if resolverOptions.traces(.tls), let tls = address.probe.tls {
+                StandardError.line("tls: \(peer) \(tls.version) \(tls.cipher), verify: \(tls.verifyError ?? "ok")")
+                tls.chain.forEach { StandardError.line("tls: \(peer) depth \($0.depth) \($0.subject) (issuer \($0.issuer))") }
+            }
+        }
+    }
+}

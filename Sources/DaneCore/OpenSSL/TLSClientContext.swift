@@ -1,0 +1,19 @@
+import COpenSSL
+
+/// Owns an SSL_CTX for SMTP client connections with OpenSSL's DANE support enabled.
+/// Verification runs but never aborts the handshake (SSL_VERIFY_NONE): the result is read
+/// afterwards, so a failure can be reported with its cause.
+final class TLSClientContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init() throws(OpenSSLError) {
+        OpenSSLError.clear()
+        guard let context = SSL_CTX_new(TLS_client_method()) else { throw OpenSSLError.drain("SSL_CTX_new") }
+        pointer = context
+        guard SSL_CTX_dane_enable(context) > 0 else { throw OpenSSLError.drain("SSL_CTX_dane_enable") }
+        SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
+        _ = copenssl_ctx_set_min_proto_version(context, TLS1_VERSION)
+    }
+
+    deinit { SSL_CTX_free(pointer) }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Runs the `SMTPDialogue` against one address over a real socket, with TLS through OpenSSL.
+/// Every phase (connect, each reply, the handshake) has its own deadline of `timeout` seconds.
+/// Blocking: call it through `BlockingWork`.
+public struct SMTPProber: Sendable {
+    public let ehloName: String
+    public let timeout: Double
+    /// Receives "[address]:port > command" and "[address]:port < reply" lines (for `--debug smtp`).
+    public let trace: (@Sendable (String) -> Void)?
+
+    public init(ehloName: String, timeout: Double, trace: (@Sendable (String) -> Void)? = nil) {
+        self.ehloName = ehloName
+        self.timeout = timeout
+        self.trace = trace
+    }
+
+    /// The default EHLO name: this machine's host name.
+    public static var defaultEHLOName: String { ProcessInfo.processInfo.hostName }
+
+    public func probe(_ address: IPAddress, port: UInt16, serverName: DNSName, dane: DANEExpectation?) async -> AddressProbe {
+        await BlockingWork.run { [self] in run(address, port: port, serverName: serverName, dane: dane) }
+    }
+
+    func run(_ address: IPAddress, port: UInt16, serverName: DNSName, dane: DANEExpectation?) -> AddressProbe {
+        let start = ContinuousClock.now
+        var dialogue = SMTPDialogue(ehloName: ehloName)
+        var session = Session()
+        do {
+            let connection = try TCPConnection.connect(to: address, port: port, deadline: Deadline(seconds: timeout))
+            session.connectMilliseconds = start.millisecondsElapsed
+            try converse(&dialogue, &session, connection, serverName: serverName, dane: dane, start: start,
+                         peer: "[\(address)]:\(port)")
+        } catch {
+            _ = dialogue.failed(error)
+        }
+        return AddressProbe(address: address, port: port, connectMilliseconds: session.connectMilliseconds,
+                            deliveryMilliseconds: session.deliveryMilliseconds, transcript: dialogue.transcript,
+                            tls: session.summary, refusedRecords: session.refused, injectedBytes: session.injected,
+                            finishedAt: Date())
+    }
+
+    private struct Session {
+        var connectMilliseconds: Double?
+        var deliveryMilliseconds: Double?
+        var summary: TLSSummary?
+        var refused: [TLSARecord] = []
+        var injected = 0
+        var tls: TLSSession?
+    }
+
+    private func converse(_ dialogue: inout SMTPDialogue, _ session: inout Session, _ connection: TCPConnection,
+                          serverName: DNSName, dane: DANEExpectation?, start: ContinuousClock.Instant,
+                          peer: String) throws(ProbeFailure) {
+        var parser = SMTPReplyParser()
+        var deadline = Deadline(seconds: timeout)
+        var received = 0
+        while dialogue.phase != .done {
+            let phase = dialogue.phase
+            let bytes: [UInt8]
+            if let tls = session.tls {
+                bytes = try tls.read(deadline: deadline, fd: connection.fd, phase: phase.waitingFor)
+            } else {
+                bytes = try connection.read(deadline: deadline, phase: phase.waitingFor) {
+                    received > 0 ? "\(received) octets received" : "nothing received"
+                }
+            }
+            if bytes.isEmpty { throw .closed(phase: phase.waitingFor) }
+            received += bytes.count
+            let replies: [SMTPReply]
+            do { replies = try parser.feed(bytes) } catch { throw .protocolError(phase: phase.waitingFor, error.description) }
+            for (index, reply) in replies.enumerated() {
+                trace?("\(peer) < \(reply)")
+                var action = dialogue.receive(reply)
+                received = 0
+                deadline = Deadline(seconds: timeout)
+                let startsTLS = action == .startTLS
+                if startsTLS {
+                    // RFC 3207 §4.2: anything sent after the 220 before the handshake is discarded.
+                    session.injected = replies[(index + 1)...].reduce(0) { $0 + $1.description.utf8.count + 2 }
+                    parser = SMTPReplyParser()
+                    action = try startTLS(&dialogue, &session, connection, serverName: serverName, dane: dane, start: start)
+                }
+                switch action {
+                case .send(let command):
+                    trace?("\(peer) > \(command)")
+                    try send(command, session, connection, deadline: deadline, phase: dialogue.phase)
+                case .finish:
+                    return
+                case .startTLS:
+                    break
+                }
+                if startsTLS { break }  // the rest of this read was plaintext: discarded
+            }
+        }
+    }
+
+    private func startTLS(_ dialogue: inout SMTPDialogue, _ session: inout Session, _ connection: TCPConnection,
+                          serverName: DNSName, dane: DANEExpectation?, start: ContinuousClock.Instant) throws(ProbeFailure) -> SMTPDialogue.Action {
+        let tls: TLSSession
+        do {
+            tls = try TLSSession(context: try TLSClientContext(), fd: connection.fd,
+                                 serverName: dane?.baseDomain ?? serverName, dane: dane)
+        } catch {
+            throw .tls(error.description)
+        }
+        session.refused = tls.refusedRecords
+        do {
+            try tls.handshake(deadline: Deadline(seconds: timeout), fd: connection.fd)
+        } catch .timeout(let phase, let seconds, _) where session.injected > 0 {
+            throw .timeout(phase: phase, seconds: seconds,
+                           detail: "the server sent \(session.injected) octets of plaintext after its 220 to STARTTLS")
+        }
+        session.deliveryMilliseconds = start.millisecondsElapsed
+        session.summary = tls.summary
+        session.tls = tls
+        return dialogue.tlsEstablished()
+    }
+
+    private func send(_ command: String, _ session: Session, _ connection: TCPConnection, deadline: Deadline,
+                      phase: SMTPDialogue.Phase) throws(ProbeFailure) {
+        let bytes = Array((command + "\r\n").utf8)
+        if let tls = session.tls {
+            try tls.write(bytes, deadline: deadline, fd: connection.fd, phase: phase.waitingFor)
+        } else {
+            try connection.write(bytes, deadline: deadline, phase: phase.waitingFor)
+        }
+    }
+
+}

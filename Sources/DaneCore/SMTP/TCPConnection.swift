@@ -1,0 +1,81 @@
+import Foundation
+
+/// A TCP connection with a deadline on every step (non-blocking socket + poll).
+final class TCPConnection {
+    let fd: Int32
+
+    private init(fd: Int32) {
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    static func connect(to address: IPAddress, port: UInt16, deadline: Deadline) throws(ProbeFailure) -> TCPConnection {
+        let family = address.family == .ipv4 ? AF_INET : AF_INET6
+        let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw .connect(String(cString: strerror(errno))) }
+        let connection = TCPConnection(fd: fd)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        let result = withSockaddr(address, port) { Glibc.connect(fd, $0, $1) }
+        if result != 0 {
+            guard errno == EINPROGRESS else { throw .connect(String(cString: strerror(errno))) }
+            guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
+                throw .timeout(phase: "the TCP connection", seconds: deadline.seconds, detail: "")
+            }
+            var error: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
+            if error != 0 { throw .connect(String(cString: strerror(error))) }
+        }
+        return connection
+    }
+
+    /// Reads what is available, waiting until the deadline; empty at end of stream.
+    func read(deadline: Deadline, phase: String, partial: () -> String) throws(ProbeFailure) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count >= 0 { return Array(buffer.prefix(count)) }
+            if errno == EINTR { continue }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { throw .io(String(cString: strerror(errno))) }
+            guard try deadline.wait(fd, for: Int16(POLLIN)) else {
+                throw .timeout(phase: phase, seconds: deadline.seconds, detail: partial())
+            }
+        }
+    }
+
+    func write(_ bytes: [UInt8], deadline: Deadline, phase: String) throws(ProbeFailure) {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count > 0 { sent += count; continue }
+            if count < 0 && errno == EINTR { continue }
+            guard count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else {
+                throw .io(String(cString: strerror(errno)))
+            }
+            guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
+                throw .timeout(phase: phase, seconds: deadline.seconds, detail: "sending")
+            }
+        }
+    }
+
+    private static func withSockaddr<T>(_ address: IPAddress, _ port: UInt16,
+                                        _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
+        if address.family == .ipv4 {
+            var sin = sockaddr_in()
+            sin.sin_family = sa_family_t(AF_INET)
+            sin.sin_port = port.bigEndian
+            withUnsafeMutableBytes(of: &sin.sin_addr) { $0.copyBytes(from: address.bytes) }
+            return withUnsafePointer(to: &sin) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+        }
+        var sin6 = sockaddr_in6()
+        sin6.sin6_family = sa_family_t(AF_INET6)
+        sin6.sin6_port = port.bigEndian
+        withUnsafeMutableBytes(of: &sin6.sin6_addr) { $0.copyBytes(from: address.bytes) }
+        return withUnsafePointer(to: &sin6) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// One probed address with its verdict, the reason, and how each TLSA record fared.
+public struct AddressReport: Sendable, Hashable {
+    public let probe: AddressProbe
+    public let verdict: Verdict
+    public let reason: String
+    /// One mark per record of `HostProbeReport.records`, same order.
+    public let marks: [RecordMark]
+
+    public init(probe: AddressProbe, verdict: Verdict, reason: String, marks: [RecordMark]) {
+        self.probe = probe
+        self.verdict = verdict
+        self.reason = reason
+        self.marks = marks
+    }
+}

@@ -1,0 +1,51 @@
+/// RFC 7672 for one address: what an MTA does with mail given the host's DANE policy and what
+/// the STARTTLS probe found. Authentication comes only from OpenSSL (TLSSummary.daneMatch).
+public enum AddressVerdictRule {
+    public static func evaluate(_ policy: DANEPolicy, _ probe: AddressProbe) -> (Verdict, String) {
+        let transcript = probe.transcript
+        if case .unusable(let reason) = policy { return (.defer, reason) }
+        guard let tls = probe.tls else {
+            return withoutTLS(policy, transcript)
+        }
+        let session = "\(tls.version) \(tls.cipher)"
+        switch policy {
+        case .authenticate(let expectation):
+            guard let match = tls.daneMatch else {
+                return (.defer, DANEFailureExplainer.explain(tls, expectation: expectation))
+            }
+            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
+            let record = match.record
+            return (.authenticated, "\(record.usage) \(record.selector) \(record.matchingType) matched at depth \(match.depth) (\(session))")
+        case .encryptOnly(let reason):
+            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
+            return (.encrypted, "\(session), unauthenticated: \(reason)")
+        case .opportunistic(let reason):
+            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
+            return (.opportunistic, "\(session) without authentication: \(reason)")
+        case .unusable(let reason):
+            return (.defer, reason)
+        }
+    }
+
+    private static func withoutTLS(_ policy: DANEPolicy, _ transcript: SMTPTranscript) -> (Verdict, String) {
+        let mandatory: String
+        switch policy {
+        case .authenticate: mandatory = "TLS is mandatory: usable TLSA records (RFC 7672 §2.2)"
+        case .encryptOnly: mandatory = "TLS is mandatory: TLSA records present (RFC 7672 §2.2)"
+        case .opportunistic(let reason), .unusable(let reason): mandatory = reason
+        }
+        let tlsFailure: String?
+        switch transcript.failure {
+        case .starttlsRefused(let reply)?: tlsFailure = "STARTTLS refused: \(reply)"
+        case .transport(.handshake, let failure)?: tlsFailure = failure.description
+        case .transport(.starttls, let failure)?: tlsFailure = "STARTTLS: \(failure)"
+        case nil where !transcript.starttlsOffered: tlsFailure = "STARTTLS not offered"
+        default: tlsFailure = nil
+        }
+        if let tlsFailure {
+            if policy.requiresTLS { return (.defer, "\(tlsFailure); \(mandatory)") }
+            return (.opportunistic, "\(tlsFailure): an MTA delivers in plaintext (\(mandatory))")
+        }
+        return (.defer, transcript.failure?.description ?? "no TLS session")
+    }
+}

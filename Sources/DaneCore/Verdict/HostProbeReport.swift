@@ -1,0 +1,36 @@
+/// A probed MX host: its DNS facts, the DANE policy they give, and every address's verdict.
+public struct HostProbeReport: Sendable, Hashable {
+    /// Where the host's addresses and TLSA records came from; nil when probing `[IP]` with given records.
+    public let host: HostReport?
+    public let name: DNSName?
+    public let policy: DANEPolicy
+    /// The TLSA records compared with each chain: from DNS, or given with --tlsa.
+    public let records: [TLSARecord]
+    /// True when the records were given on the command line, not looked up.
+    public let recordsGiven: Bool
+    public let addresses: [AddressReport]
+
+    public init(host: HostReport?, name: DNSName?, policy: DANEPolicy, records: [TLSARecord], recordsGiven: Bool,
+                addresses: [AddressReport]) {
+        self.host = host
+        self.name = name
+        self.policy = policy
+        self.records = records
+        self.recordsGiven = recordsGiven
+        self.addresses = addresses
+    }
+
+    /// The host's verdict: an MTA tries the addresses in turn, so the first one that delivers
+    /// decides; when none does, the host defers.
+    public var verdict: (Verdict, String) {
+        if let good = addresses.first(where: { $0.verdict.delivers }) {
+            return (good.verdict, "via [\(good.probe.address)]: \(good.reason)")
+        }
+        if case .unusable(let reason) = policy { return (.defer, reason) }
+        guard let first = addresses.first else { return (.defer, "no address to connect to") }
+        return (.defer, first.reason)
+    }
+
+    /// True when some address would defer mail.
+    public var anyDeferred: Bool { addresses.contains { $0.verdict == .defer } || addresses.isEmpty }
+}

@@ -1,0 +1,30 @@
+/// Probes every address of one MX host at once and judges each under the host's DANE policy.
+public struct HostProber: Sendable {
+    public let prober: SMTPProber
+    public let port: UInt16
+
+    public init(prober: SMTPProber, port: UInt16 = 25) {
+        self.prober = prober
+        self.port = port
+    }
+
+    public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],
+                      recordsGiven: Bool, addresses: [IPAddress]) async -> HostProbeReport {
+        let serverName = policy.expectation?.baseDomain ?? name ?? DNSName(dnsText: ".")
+        let reports = await addresses.concurrentMap { [prober, port] address in
+            let probe = await prober.probe(address, port: port, serverName: serverName, dane: policy.expectation)
+            let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
+            return AddressReport(probe: probe, verdict: verdict, reason: reason,
+                                 marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords))
+        }
+        return HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
+                               addresses: reports)
+    }
+
+    /// Probes a host found by `DomainInspector`, with the policy its DNS facts give.
+    public func probe(_ host: HostReport, nextHop: DNSName? = nil) async -> HostProbeReport {
+        await probe(name: host.name, host: host, policy: .of(host, nextHop: nextHop),
+                    records: host.tlsa.entries.map(\.record), recordsGiven: false,
+                    addresses: host.addresses.map(\.address))
+    }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Misbehaving SMTP peers for the danecheck sandbox, one behaviour per loopback address
+(127.0.11.1-10, port 25). No real server misbehaves on demand; these do, and nothing else.
+
+    silent       accepts and never speaks
+    drip         sends its greeting one byte per second
+    longline     sends 1 MB without CRLF
+    garbage      sends binary garbage
+    greeting421  greets with 421 and closes
+    starttls454  offers STARTTLS, answers it with 454
+    starttls501  offers STARTTLS, answers it with 501
+    tlsalert     accepts STARTTLS, answers the ClientHello with a fatal TLS alert
+    reset        accepts STARTTLS, resets the connection during the handshake
+    plaintext    accepts STARTTLS, then keeps speaking plaintext SMTP
+"""
+import asyncio
+import random
+import socket
+import struct
+import sys
+
+BEHAVIOURS = ["silent", "drip", "longline", "garbage", "greeting421", "starttls454", "starttls501",
+              "tlsalert", "reset", "plaintext"]
+HOLD = 120  # seconds a peer that stalls keeps the connection open
+
+
+async def dialogue(name, reader, writer):
+    """Greets, answers EHLO with STARTTLS, and returns once the client sent STARTTLS."""
+    writer.write(f"220 h-{name}.dane.test ESMTP\r\n".encode())
+    await writer.drain()
+    while True:
+        line = await asyncio.wait_for(reader.readline(), HOLD)
+        if not line:
+            return False
+        verb = line.strip().upper()
+        if verb.startswith(b"EHLO"):
+            writer.write(f"250-h-{name}.dane.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n".encode())
+        elif verb == b"STARTTLS":
+            return True
+        elif verb == b"QUIT":
+            writer.write(b"221 2.0.0 Bye\r\n")
+            await writer.drain()
+            return False
+        else:
+            writer.write(b"502 5.5.2 Not here\r\n")
+        await writer.drain()
+
+
+async def serve(name, reader, writer):
+    try:
+        if name == "silent":
+            await asyncio.sleep(HOLD)
+        elif name == "drip":
+            for byte in f"220 h-{name}.dane.test ESMTP\r\n".encode():
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(1)
+        elif name == "longline":
+            writer.write(b"220 " + b"x" * (1 << 20))
+            await writer.drain()
+            await asyncio.sleep(HOLD)
+        elif name == "garbage":
+            writer.write(random.Random(7).randbytes(4096))
+            await writer.drain()
+            await asyncio.sleep(HOLD)
+        elif name == "greeting421":
+            writer.write(b"421 4.3.2 h-greeting421.dane.test Service not available\r\n")
+            await writer.drain()
+        elif name in ("starttls454", "starttls501"):
+            if await dialogue(name, reader, writer):
+                answer = b"454 4.7.0 TLS not available\r\n" if name == "starttls454" else b"501 5.5.4 Syntax error\r\n"
+                writer.write(answer)
+                await writer.drain()
+                await dialogue_rest(reader, writer)
+        elif await dialogue(name, reader, writer):
+            writer.write(b"220 2.0.0 Ready to start TLS\r\n")
+            await writer.drain()
+            if name == "plaintext":
+                writer.write(b"220 h-plaintext.dane.test ESMTP still in plaintext\r\n")
+                await writer.drain()
+                await asyncio.sleep(HOLD)
+            else:
+                await reader.read(5)  # the start of the ClientHello
+                if name == "tlsalert":
+                    writer.write(bytes([21, 3, 3, 0, 2, 2, 40]))  # fatal handshake_failure
+                    await writer.drain()
+                else:
+                    sock = writer.get_extra_info("socket")
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except (asyncio.TimeoutError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
+async def dialogue_rest(reader, writer):
+    while True:
+        line = await asyncio.wait_for(reader.readline(), HOLD)
+        if not line:
+            return
+        if line.strip().upper() == b"QUIT":
+            writer.write(b"221 2.0.0 Bye\r\n")
+            await writer.drain()
+            return
+        writer.write(b"502 5.5.2 Not here\r\n")
+        await writer.drain()
+
+
+async def main():
+    servers = []
+    for index, name in enumerate(BEHAVIOURS, start=1):
+        handler = lambda r, w, n=name: serve(n, r, w)
+        servers.append(await asyncio.start_server(handler, f"127.0.11.{index}", 25))
+    print("hostile peers:", ", ".join(f"{n}=127.0.11.{i}" for i, n in enumerate(BEHAVIOURS, 1)), file=sys.stderr)
+    await asyncio.gather(*(s.serve_forever() for s in servers))
+
+
+asyncio.run(main())

@@ -1,0 +1,184 @@
+#!/usr/bin/python3
+"""SMTP cases of the danecheck sandbox: a PKI generated at every start, the TLSA records of
+each case computed from it, the dane.test zone, and the Postfix listeners.
+
+    smtpcases.py OUTDIR
+
+writes OUTDIR/pki/* (keys, certificates, chain files), OUTDIR/dane.test.zone (unsigned) and
+OUTDIR/listeners.cf (master.cf lines, one smtpd per case). Every address is on loopback.
+"""
+import datetime
+import hashlib
+import os
+import sys
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+NOW = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+DAY = datetime.timedelta(days=1)
+ZONE = "dane.test"
+
+
+def key():
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def certificate(subject_cn, subject_key, issuer_cert, issuer_key, ca, names=(), not_before=None, not_after=None):
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject_cn)])
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer_cert.subject if issuer_cert else subject)
+        .public_key(subject_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before or NOW - DAY)
+        .not_valid_after(not_after or NOW + 90 * DAY)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+    )
+    if names:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(n) for n in names]), critical=False)
+    if ca:
+        builder = builder.add_extension(
+            x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
+                          data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
+                          encipher_only=False, decipher_only=False), critical=True)
+    return builder.sign(issuer_key or subject_key, hashes.SHA256())
+
+
+def der(cert):
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
+def spki(cert):
+    return cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def tlsa(usage, selector, matching, cert):
+    data = der(cert) if selector == 0 else spki(cert)
+    if matching == 1:
+        data = hashlib.sha256(data).digest()
+    elif matching == 2:
+        data = hashlib.sha512(data).digest()
+    return f"{usage} {selector} {matching} {data.hex()}"
+
+
+def main(out):
+    pki = os.path.abspath(os.path.join(out, "pki"))
+    os.makedirs(pki, exist_ok=True)
+
+    root_key, inter_key, other_key = key(), key(), key()
+    root = certificate("Sandbox Root CA", root_key, None, None, ca=True, not_after=NOW + 3650 * DAY)
+    inter = certificate("Sandbox Intermediate CA", inter_key, root, root_key, ca=True, not_after=NOW + 1825 * DAY)
+    other = certificate("Unrelated", other_key, None, None, ca=False)
+
+    def leaf(host, names=None, expired=False):
+        k = key()
+        fqdn = f"{host}.{ZONE}"
+        c = certificate(fqdn, k, inter, inter_key, ca=False, names=names or [fqdn],
+                        not_before=NOW - 400 * DAY if expired else None,
+                        not_after=NOW - 30 * DAY if expired else None)
+        return k, c
+
+    # host: (address, leaf (key, cert), chain sent after the leaf, TLSA lines, STARTTLS offered)
+    cases = {}
+
+    def case(host, address, tls_leaf, chain, records, starttls=True):
+        cases[host] = (address, tls_leaf, chain, records, starttls)
+
+    good = {}
+    for host in ["ee311", "ee312", "ee300", "ee301", "wrongdigest", "ta-root201", "ta-root211", "ta-inter",
+                 "ta-notsent", "ta210-notsent", "unusable-only", "unusable-beside", "stale", "agility",
+                 "nostarttls-usable", "nostarttls-unusable", "notlsa", "four"]:
+        good[host] = leaf(host)
+    expired_ee = leaf("ee-expired", expired=True)
+    wrongname_ee = leaf("ee-wrongname", names=["mx.other.example"])
+    wrongname_ta = leaf("ta-wrongname", names=["mx.other.example"])
+    expired_ta = leaf("ta-expired", expired=True)
+
+    g = lambda h: good[h][1]
+    case("ee311", "127.0.10.1", good["ee311"], [inter], [tlsa(3, 1, 1, g("ee311"))])
+    case("ee312", "127.0.10.2", good["ee312"], [inter], [tlsa(3, 1, 2, g("ee312"))])
+    case("ee300", "127.0.10.3", good["ee300"], [inter], [tlsa(3, 0, 0, g("ee300"))])
+    case("ee301", "127.0.10.4", good["ee301"], [inter], [tlsa(3, 0, 1, g("ee301"))])
+    case("ee-expired", "127.0.10.5", expired_ee, [inter], [tlsa(3, 1, 1, expired_ee[1])])
+    case("ee-wrongname", "127.0.10.6", wrongname_ee, [inter], [tlsa(3, 1, 1, wrongname_ee[1])])
+    case("wrongdigest", "127.0.10.7", good["wrongdigest"], [inter], [tlsa(3, 1, 1, other)])
+    case("ta-root201", "127.0.10.8", good["ta-root201"], [inter, root], [tlsa(2, 0, 1, root)])
+    case("ta-root211", "127.0.10.9", good["ta-root211"], [inter, root], [tlsa(2, 1, 1, root)])
+    case("ta-inter", "127.0.10.10", good["ta-inter"], [inter], [tlsa(2, 1, 1, inter)])
+    case("ta-wrongname", "127.0.10.11", wrongname_ta, [inter], [tlsa(2, 1, 1, inter)])
+    case("ta-expired", "127.0.10.12", expired_ta, [inter], [tlsa(2, 1, 1, inter)])
+    case("ta-notsent", "127.0.10.13", good["ta-notsent"], [], [tlsa(2, 1, 1, inter)])
+    case("ta210-notsent", "127.0.10.14", good["ta210-notsent"], [], [tlsa(2, 1, 0, inter)])
+    case("unusable-only", "127.0.10.15", good["unusable-only"], [inter],
+         [tlsa(0, 0, 1, root), tlsa(1, 1, 1, g("unusable-only"))])
+    case("unusable-beside", "127.0.10.16", good["unusable-beside"], [inter],
+         [tlsa(1, 1, 1, g("unusable-beside")), tlsa(3, 1, 1, g("unusable-beside"))])
+    case("stale", "127.0.10.17", good["stale"], [inter], [tlsa(3, 1, 1, other), tlsa(3, 1, 1, g("stale"))])
+    case("agility", "127.0.10.18", good["agility"], [inter], [tlsa(3, 1, 1, g("agility")), tlsa(3, 1, 2, other)])
+    case("nostarttls-usable", "127.0.10.19", good["nostarttls-usable"], [inter],
+         [tlsa(3, 1, 1, g("nostarttls-usable"))], starttls=False)
+    case("nostarttls-unusable", "127.0.10.20", good["nostarttls-unusable"], [inter],
+         [tlsa(0, 0, 1, root)], starttls=False)
+    case("notlsa", "127.0.10.21", good["notlsa"], [inter], [])
+
+    def write(name, data):
+        with open(os.path.join(pki, name), "wb") as f:
+            f.write(data)
+
+    def pem(cert):
+        return cert.public_bytes(serialization.Encoding.PEM)
+
+    def pem_key(k):
+        return k.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+    write("root.pem", pem(root))
+    write("inter.pem", pem(inter))
+
+    zone = [f"$ORIGIN {ZONE}.", "$TTL 3600",
+            "@ 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300", "@ 3600 IN NS ns.test."]
+    listeners = []
+
+    def listener(address, host, starttls):
+        tls = (f" -o smtpd_tls_security_level=may -o smtpd_tls_chain_files={pki}/{host}.key,{pki}/{host}.chain"
+               if starttls else " -o smtpd_tls_security_level=none")
+        listeners.append(f"{address}:25 inet n - n - - smtpd -o syslog_name=sandbox-{host}{tls}")
+
+    for host, (address, (leaf_key, leaf_cert), chain, records, starttls) in cases.items():
+        write(f"{host}.key", pem_key(leaf_key))
+        write(f"{host}.chain", b"".join(pem(c) for c in [leaf_cert] + chain))
+        zone.append(f"{host} 3600 IN A {address}")
+        zone += [f"_25._tcp.{host} 300 IN TLSA {r}" for r in records]
+        listener(address, host, starttls)
+
+    # One host, four addresses, the same certificate everywhere (probed concurrently).
+    four_key, four_cert = good["four"]
+    write("four.key", pem_key(four_key))
+    write("four.chain", pem(four_cert) + pem(inter))
+    for i in range(1, 5):
+        zone.append(f"four 3600 IN A 127.0.10.{30 + i}")
+        listener(f"127.0.10.{30 + i}", "four", True)
+    zone.append(f"_25._tcp.four 300 IN TLSA {tlsa(3, 1, 1, four_cert)}")
+
+    # Misbehaving peers (hostile.py), TLS mandatory for each through a usable TLSA record.
+    for i, name in enumerate(["silent", "drip", "longline", "garbage", "greeting421", "starttls454",
+                              "starttls501", "tlsalert", "reset", "plaintext"], start=1):
+        zone.append(f"h-{name} 3600 IN A 127.0.11.{i}")
+        zone.append(f"_25._tcp.h-{name} 300 IN TLSA {tlsa(3, 1, 1, other)}")
+
+    # Domains whose MX hosts are the cases above (domain --probe).
+    zone += ["@ 3600 IN MX 10 ee311.dane.test.", "@ 3600 IN MX 20 ta-inter.dane.test.",
+             "@ 3600 IN MX 30 wrongdigest.dane.test.",
+             "deferred 3600 IN MX 10 wrongdigest.dane.test.", "deferred 3600 IN MX 20 h-silent.dane.test."]
+
+    with open(os.path.join(out, f"{ZONE}.zone"), "w") as f:
+        f.write("\n".join(zone) + "\n")
+    with open(os.path.join(out, "listeners.cf"), "w") as f:
+        f.write("\n".join(listeners) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
