@@ -73,20 +73,21 @@ async def serve(name, reader, writer):
                 await writer.drain()
                 await dialogue_rest(reader, writer)
         elif await dialogue(name, reader, writer):
-            writer.write(b"220 2.0.0 Ready to start TLS\r\n")
-            await writer.drain()
             if name == "plaintext":
-                writer.write(b"220 h-plaintext.dane.test ESMTP still in plaintext\r\n")
+                # In the same write as the 220: an injection attempt (RFC 3207 §4.2 discards it).
+                writer.write(b"220 2.0.0 Ready to start TLS\r\n220 h-plaintext.dane.test ESMTP still in plaintext\r\n")
                 await writer.drain()
                 await asyncio.sleep(HOLD)
+                return
+            writer.write(b"220 2.0.0 Ready to start TLS\r\n")
+            await writer.drain()
+            await reader.read(5)  # the start of the ClientHello
+            if name == "tlsalert":
+                writer.write(bytes([21, 3, 3, 0, 2, 2, 40]))  # fatal handshake_failure
+                await writer.drain()
             else:
-                await reader.read(5)  # the start of the ClientHello
-                if name == "tlsalert":
-                    writer.write(bytes([21, 3, 3, 0, 2, 2, 40]))  # fatal handshake_failure
-                    await writer.drain()
-                else:
-                    sock = writer.get_extra_info("socket")
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                sock = writer.get_extra_info("socket")
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     except (asyncio.TimeoutError, ConnectionError):
         pass
     finally:

@@ -22,7 +22,15 @@ struct CLI {
         fatalError("danecheck executable not found; build it first (swift build)")
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs the executable on a thread of its own: waiting for it never holds one of the (two)
+    /// cooperative threads that concurrent async tests need.
+    static func run(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments) }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

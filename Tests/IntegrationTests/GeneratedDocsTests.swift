@@ -13,15 +13,15 @@ import Testing
     }()
 
     @Test(arguments: ["bash", "zsh", "fish"])
-    func completionScriptIsCurrent(shell: String) throws {
-        let generated = try CLI.run(["--generate-completion-script", shell])
+    func completionScriptIsCurrent(shell: String) async throws {
+        let generated = try await CLI.run(["--generate-completion-script", shell])
         #expect(generated.status == 0)
         let committed = try String(contentsOf: Self.root.appendingPathComponent("completions/danecheck.\(shell)"), encoding: .utf8)
         #expect(generated.stdout + "\n" == committed || generated.stdout == committed,
                 "completions/danecheck.\(shell) is stale: run scripts/docs.sh")
     }
 
-    @Test func manPageIsCurrent() throws {
+    @Test func manPageIsCurrent() async throws {
         let generator = CLI.executable.deletingLastPathComponent().appendingPathComponent("generate-manual")
         try #require(FileManager.default.isExecutableFile(atPath: generator.path),
                      "build it first: swift build --product generate-manual (make test does)")

@@ -84,7 +84,7 @@ public enum TextRenderer {
                 continue
             }
             let probed = result.probe
-            let marker = probed == chosen ? "=>" : (probed.failed ? " *" : "  ")
+            let marker = probed == chosen ? "=>" : (probed.failed ? "* " : "  ")
             let con = TimeFormat.milliseconds(probed.connectMilliseconds ?? 0)
             let dlv = TimeFormat.milliseconds(probed.deliveryMilliseconds ?? 0)
             let since = probed.failed ? String(format: " %.2fs since failure", now.timeIntervalSince(probed.finishedAt)) : ""

@@ -1,0 +1,102 @@
+import DaneCore
+import Foundation
+import Testing
+
+/// `danecheck probe` and `domain --probe` as a user runs them.
+@Suite(.sandbox) struct ProbeCommandTests {
+    func probe(_ arguments: String...) async throws -> CLI.Result {
+        try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", "2"] + arguments)
+    }
+
+    @Test func oneLinePerAddressThenDetails() async throws {
+        let result = try await probe("ee311.dane.test")
+        #expect(result.status == 0)
+        #expect(result.lines[0].hasPrefix("ee311.dane.test [127.0.10.1]:25 authenticated: 3 1 1 matched at depth 0 (TLSv1."))
+        #expect(result.stdout.contains("  STARTTLS: offered\n"))
+        #expect(result.stdout.contains("  depth 0: CN = ee311.dane.test\n"))
+        #expect(result.stdout.range(of: #"  TLSA 3 1 1 [0-9a-f]{16}…: matched at depth 0\n"#, options: .regularExpression) != nil)
+    }
+
+    @Test func deferredAddressExitsWith1() async throws {
+        let result = try await probe("wrongdigest.dane.test")
+        #expect(result.status == 1)
+        #expect(result.lines[0].contains(" defer: no TLSA record matches (3 1 1 at depth 0 expected "))
+        #expect(result.stdout.contains("  OpenSSL: no matching DANE TLSA records\n"))
+    }
+
+    @Test func givenRecordsReplaceDNSAndAllowAnAddressLiteral() async throws {
+        let dns = try await CLI.run(["domain", "--json", "--resolver", Sandbox.validating, "ee311.dane.test"])
+        let json = try JSONDecoder().decode(DomainJSON.self, from: Data(dns.stdout.utf8))
+        let record = try #require(json.mx.first?.tlsa.records.first)
+        let text = "\(record.usage) \(record.selector) \(record.matching) \(record.data)"
+        let literal = try await CLI.run(["probe", "--tlsa", text, "[127.0.10.1]"])
+        #expect(literal.status == 0, "\(literal.stdout)\(literal.stderr)")
+        #expect(literal.lines[0].hasPrefix("- [127.0.10.1]:25 authenticated: 3 1 1 matched at depth 0"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tlsa-\(UUID()).txt")
+        try "; wrong on purpose\n3 1 1 \(String(repeating: "00", count: 32))\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let wrong = try await probe("--tlsa-file", file.path, "ee311.dane.test")
+        #expect(wrong.status == 1)
+        #expect(wrong.lines[0].contains("defer: no TLSA record matches (3 1 1 at depth 0 expected 0000…"))
+    }
+
+    @Test func addressOptionAndFamilies() async throws {
+        let one = try await probe("--address", "127.0.10.33", "four.dane.test")
+        #expect(one.lines.filter { $0.hasPrefix("four.dane.test [") } == [
+            "four.dane.test [127.0.10.33]:25 authenticated: 3 1 1 matched at depth 0 (\(one.lines[0].split(separator: "(").last!)",
+        ])
+        let none = try await probe("-6", "four.dane.test")
+        #expect(none.status == 1)
+        #expect(none.lines[0] == "four.dane.test defer: no address to connect to")
+    }
+
+    @Test func jsonProbe() async throws {
+        let result = try await probe("--json", "ta-inter.dane.test")
+        let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(result.stdout.utf8))
+        #expect(json.policy == "authenticate" && json.baseDomain == "ta-inter.dane.test")
+        #expect(json.verdict == "authenticated")
+        let address = try #require(json.addresses.first)
+        #expect(address.tls?.matched?.hasPrefix("2 1 1 ") == true && address.tls?.matchedDepth == 1)
+        #expect(address.tls?.chain.count == 2)
+        #expect(address.records.map(\.result) == ["matched at depth 1"])
+    }
+
+    @Test func debugSMTPShowsTheDialogue() async throws {
+        let result = try await probe("--debug", "smtp,dane", "ee311.dane.test")
+        let trace = result.stderr.split(separator: "\n").map(String.init)
+        #expect(trace.first == "smtp: [127.0.10.1]:25 < 220 mx.sandbox.test ESMTP sandbox")
+        #expect(trace.contains { $0.hasPrefix("smtp: [127.0.10.1]:25 > EHLO ") })
+        #expect(trace.contains("smtp: [127.0.10.1]:25 > STARTTLS"))
+        #expect(trace.contains("smtp: [127.0.10.1]:25 > QUIT"))
+        #expect(trace.contains { $0.hasPrefix("dane: [127.0.10.1]:25 match: 3 1 1 ") && $0.hasSuffix(" at depth 0") })
+    }
+
+    @Test func badProbeInput() async throws {
+        let literal = try await CLI.run(["probe", "[127.0.10.1]"])
+        #expect(literal.status == 2)
+        #expect(literal.stderr == "danecheck: error: probing [127.0.10.1] needs the TLSA records: give --tlsa or --tlsa-file\n")
+        let record = try await CLI.run(["probe", "--tlsa", "3 1 1 xyz", "[127.0.10.1]"])
+        #expect(record.status == 2)
+        #expect(record.stderr == "danecheck: error: TLSA record '3 1 1 xyz': certificate association data must be an even number of hex digits\n")
+    }
+
+    @Test func domainProbeFillsTheColumnsAndMarksTheChosenAddress() async throws {
+        let result = try await CLI.run(["domain", "--probe", "--resolver", Sandbox.validating, "dane.test"])
+        #expect(result.status == 0)
+        let lines = result.lines
+        let chosen = try #require(lines.firstIndex { $0.hasPrefix(" =>     [127.0.10.1]:25 IPv4 (") })
+        #expect(lines[chosen].range(of: #"\(\d+\.\d\dms con \d+\.\d\dms dlv\)$"#, options: .regularExpression) != nil)
+        #expect(lines[chosen + 1].hasPrefix("          authenticated: 3 1 1 matched at depth 0"))
+        #expect(lines.contains { $0.hasPrefix("          defer: no TLSA record matches") })
+    }
+
+    @Test func domainProbeWhereEveryHostDefersExitsWith1() async throws {
+        let result = try await CLI.run(["domain", "--probe", "--timeout", "1", "--json", "--resolver", Sandbox.validating, "deferred.dane.test"])
+        #expect(result.status == 1)
+        let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
+        #expect(json.verdict == "defer" && json.verdictReason == "every MX host defers")
+        #expect(json.mx.compactMap(\.probe?.addresses.first?.failure) == ["timeout after 1s waiting for the greeting (nothing received)"])
+        let text = try await CLI.run(["domain", "--probe", "--timeout", "1", "--resolver", Sandbox.validating, "deferred.dane.test"])
+        #expect(text.lines.contains { $0.range(of: #"^ \*      \[127\.0\.11\.1\]:25 IPv4 \(\d+\.\d\dms con 0\.00ms dlv\) \d+\.\d\ds since failure$"#, options: .regularExpression) != nil })
+    }
+}
