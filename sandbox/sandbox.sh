@@ -226,7 +226,7 @@ C
   } > "$dir/etc/master.cf"
 }
 
-pid_alive() { local pid; pid=$(tr -d ' \n' < "$1" 2>/dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+pid_alive() { local pid; pid=$(tr -d ' \n' 2>/dev/null < "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
   local name=$1; shift
@@ -278,7 +278,7 @@ stop() {
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
                  "$state/refusing.pid" "$state/hostile.pid" "$state/postfix/queue/pid/master.pid"; do
-    pid=$(tr -d ' \n' < "$pidfile" 2>/dev/null || true)
+    pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
       for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

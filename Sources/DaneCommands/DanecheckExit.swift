@@ -5,7 +5,7 @@ import DaneCore
 public enum DanecheckExit {
     /// The report was produced.
     public static let ok = ExitCode(0)
-    /// Mail would be deferred (used once verdicts exist).
+    /// Mail would be deferred: `probe` some address defers, `domain --probe` every MX host does.
     public static let deferred = ExitCode(1)
     /// Usage or input error.
     public static let usage = ExitCode(2)
@@ -26,7 +26,8 @@ public enum DanecheckExit {
     public static let summary = """
         EXIT STATUS
           0  report produced (bogus lookups are shown in it)
-          1  mail would be deferred (reserved for verdicts)
+          1  mail would be deferred (probe: an address defers; domain --probe:
+             every MX host defers)
           2  usage or input error
           3  indeterminate: resolver unreachable, timeout, unexplained SERVFAIL
           4  the domain does not exist or accepts no mail (NXDOMAIN, null MX,
