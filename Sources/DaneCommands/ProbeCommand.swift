@@ -142,6 +142,8 @@ public struct ProbeCommand: AsyncParsableCommand {
         if report.anyDeferred { throw indeterminate && report.addresses.isEmpty ? DanecheckExit.indeterminate : DanecheckExit.deferred }
     }
 
+    /// The addresses to probe: -4/-6 and --address applied. An --address the host does not list
+    /// in DNS is probed all the same (testing a new server before it is published).
     func filter(_ addresses: [IPAddress]) -> [IPAddress] {
         addresses.filter { candidate in
             if let address, IPAddress(address) != candidate { return false }

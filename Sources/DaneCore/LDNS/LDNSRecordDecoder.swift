@@ -28,10 +28,11 @@ enum LDNSRecordDecoder {
         case .cname?:
             if fieldCount == 1 { return .cname(DNSName(dnsText: LDNSRData.text(field(0)))) }
         case .tlsa?:
-            if fieldCount == 4, let usage = LDNSRData.uint8(field(0)),
+            // Three fields: no association data at all; kept, so it is reported as unusable.
+            if fieldCount >= 3, let usage = LDNSRData.uint8(field(0)),
                let selector = LDNSRData.uint8(field(1)), let matching = LDNSRData.uint8(field(2)) {
                 return .tlsa(TLSARecord(usage: usage, selector: selector, matchingType: matching,
-                                        data: LDNSRData.bytes(field(3))))
+                                        data: fieldCount == 4 ? LDNSRData.bytes(field(3)) : []))
             }
         case .soa?:
             if fieldCount == 7, let minimum = LDNSRData.uint32(field(6)) { return .soa(minimum: minimum) }
