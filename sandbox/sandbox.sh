@@ -32,8 +32,10 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test."
 UNSIGNED_ZONES="insecure.test."
+# Unsigned zones below a signed one (delegated there without DS, not from test.).
+NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test."
 # Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
 EXPIRY=20370101000000
 
@@ -65,6 +67,8 @@ zone_text() {
     one.test.) zone_one ;;
     eight.test.) zone_eight ;;
     insecure.test.) zone_insecure ;;
+    insecuretlsa.test.) zone_insecuretlsa ;;
+    _tcp.mx.insecuretlsa.test.) zone_insecuretlsa_tcp ;;
     unsignedhost.test.) zone_unsignedhost ;;
     bogus-tlsa.test.) zone_bogus_tlsa ;;
     bogus-mx.test.) zone_bogus_mx ;;
@@ -107,13 +111,15 @@ build_zones() {
   # The PKI and the TLSA records made from it, then the zone that publishes them.
   /usr/bin/python3 "$here/smtpcases.py" "$state/smtp"
   local zone ds_lines=""
-  for zone in $SIGNED_ZONES $UNSIGNED_ZONES; do
+  for zone in $SIGNED_ZONES $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES; do
     zone_text "$zone" > "$state/zones/$(file_of "$zone").zone"
   done
   for zone in $SIGNED_ZONES; do
     ds_lines+="$(sign_zone "$zone")"$'\n'
   done
-  cp "$state/zones/insecure.test.zone" "$state/zones/insecure.test.zone.signed"
+  for zone in $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES; do
+    cp "$state/zones/$(file_of "$zone").zone" "$state/zones/$(file_of "$zone").zone.signed"
+  done
   tamper "$state/zones/bogus-tlsa.test.zone.signed" "$(digest32 mx.bogus-tlsa.test)" "$(digest32 tampered)"
   tamper "$state/zones/bogus-mx.test.zone.signed" $'MX\t10 mx.bogus-mx.test.' $'MX\t10 evil.bogus-mx.test.'
   tamper "$state/zones/bogus-a.test.zone.signed" $'A\t127.0.4.5' $'A\t127.0.4.6'
@@ -144,7 +150,7 @@ remote-control:
   control-enable: no
 C
     local zone
-    for zone in . test. $SIGNED_ZONES $UNSIGNED_ZONES; do
+    for zone in . test. $SIGNED_ZONES $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES; do
       printf 'zone:\n  name: "%s"\n  zonefile: "%s.zone.signed"\n' "$zone" "$(file_of "$zone")"
     done
   } > "$state/nsd/nsd.conf"

@@ -70,14 +70,31 @@ zone_eight() {
   done
 }
 
-# Unsigned child (no DS in test.): MX, addresses and TLSA all insecure.
+# Unsigned child (no DS in test.): MX, addresses and TLSA all insecure. "alias" is an
+# insecure first hop to a signed host (the chain is insecure from its start: no TLSA lookup).
 zone_insecure() {
   soa insecure.test.
   cat <<Z
 @ 3600 IN MX 10 mx.insecure.test.
 mx 3600 IN A 127.0.3.1
 _25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.insecure.test)
+alias 3600 IN CNAME real.cname.test.
 Z
+}
+
+# Signed, with the host's _tcp subtree delegated without DS: secure addresses, insecure TLSA.
+zone_insecuretlsa() {
+  soa insecuretlsa.test.
+  cat <<Z
+@ 3600 IN MX 10 mx.insecuretlsa.test.
+mx 3600 IN A 127.0.3.2
+_tcp.mx 3600 IN NS ns.test.
+Z
+}
+
+zone_insecuretlsa_tcp() {
+  soa _tcp.mx.insecuretlsa.test.
+  echo "_25 300 IN TLSA 3 1 1 $(digest32 mx.insecuretlsa.test)"
 }
 
 # Secure MX RRset whose host lives in the unsigned zone: TLSA must not be looked up.
@@ -130,6 +147,7 @@ alias2 3600 IN CNAME real2.cname.test.
 real2 3600 IN A 127.0.5.2
 _25._tcp.alias2 300 IN TLSA 3 1 1 $(digest32 alias2.cname.test)
 half 3600 IN MX 10 alias3.cname.test.
+firsthop 3600 IN MX 10 alias.insecure.test.
 alias3 3600 IN CNAME mx.insecure.test.
 _25._tcp.alias3 300 IN TLSA 3 1 1 $(digest32 alias3.cname.test)
 Z
@@ -142,6 +160,7 @@ zone_implicit() {
 @ 3600 IN A 127.0.6.1
 _25._tcp 300 IN TLSA 3 1 1 $(digest32 implicit.test)
 nomail 3600 IN TXT "no MX and no address"
+alias 3600 IN CNAME implicit.test.
 Z
 }
 

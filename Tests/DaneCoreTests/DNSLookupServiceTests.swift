@@ -28,7 +28,19 @@ import Testing
         #expect(lookup.status == .bogus)
         #expect(lookup.answer == .failed(reason: "resolver SERVFAIL; data present with CD=1"))
         #expect(lookup.records.isEmpty, "bogus data must never be used")
-        #expect(transport.queries.map(\.checkingDisabled) == [false, true])
+        // SERVFAIL, data with CD=1, SERVFAIL again: bogus.
+        #expect(transport.queries.map(\.checkingDisabled) == [false, true, false])
+    }
+
+    @Test func aPassingServfailIsNotBogus() async {
+        let transport = ReplayTransport()
+        transport.failOnce("_25._tcp.mx.example.test.", .tlsa)
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa])
+        transport.record("_25._tcp.mx.example.test.", .tlsa, cd: true, ad: false, answer: [tlsa])
+        let lookup = await DNSLookupService(transport: transport).lookup(name, .tlsa)
+        #expect(lookup.status == .secure)
+        #expect(lookup.tlsaRecords.count == 1)
+        #expect(transport.queries.map(\.checkingDisabled) == [false, true, false])
     }
 
     @Test func servfailWithDenialUnderCDIsBogusToo() async {

@@ -103,6 +103,19 @@ import Testing
         #expect(once.seconds < 3)
     }
 
+    @Test func unexplainedServfailExitsWith3() async throws {
+        let result = try await domain("lame.test")
+        #expect(result.status == 3)
+        #expect(result.stdout == "Domain 'lame.test' MX lookup failed: indeterminate (resolver SERVFAIL; CD=1 also SERVFAIL)\n")
+    }
+
+    @Test func insecureTLSAIsShownAsSuch() async throws {
+        let result = try await domain("insecuretlsa.test")
+        #expect(result.stdout.contains("TLSA '_25._tcp.mx.insecuretlsa.test' has a TTL of "))
+        #expect(!result.stdout.contains("TLSA '_25._tcp.mx.insecuretlsa.test' has a TTL of 300 seconds +dnssec"))
+        #expect(result.stdout.contains("  TLSA RRset is insecure: DANE does not apply (RFC 7672 §2.2)\n"))
+    }
+
     @Test func debugDNSTracesEveryQuery() async throws {
         let result = try await domain("--debug", "dns", "nsec.test")
         let trace = result.stderr.split(separator: "\n").map(String.init)

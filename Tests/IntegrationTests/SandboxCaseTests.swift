@@ -131,6 +131,37 @@ import Testing
         #expect(none.kind == .implicit && none.outcome == .noMail)
     }
 
+    @Test func implicitMXAtACNAMEUsesTheDomainAsTheHost() async throws {
+        let report = try await Sandbox.report("alias.implicit.test")
+        #expect(report.kind == .implicit)
+        let host = try #require(report.hosts.first)
+        #expect(host.name.absolute == "alias.implicit.test.")
+        #expect(host.canonicalName?.absolute == "implicit.test.")
+        #expect(host.tlsa.attempts.map(\.name.absolute) == ["_25._tcp.implicit.test."])
+        #expect(host.tlsa.hasUsableRecords)
+    }
+
+    @Test func secureHostWithInsecureTLSA() async throws {
+        let host = try #require(try await Sandbox.report("insecuretlsa.test").hosts.first)
+        #expect(host.isSecure)
+        #expect(host.tlsa.final?.status == .insecure)
+        #expect(host.tlsa.final?.tlsaRecords.count == 1)
+        #expect(!host.tlsa.hasUsableRecords)
+        #expect(DANEPolicy.of(host) == .opportunistic(reason: "TLSA RRset at _25._tcp.mx.insecuretlsa.test is insecure"))
+    }
+
+    @Test func cnameChainInsecureFromItsFirstHop() async throws {
+        let host = try #require(try await Sandbox.report("firsthop.cname.test").hosts.first)
+        #expect(host.cnameLookup?.status == .insecure)
+        #expect(host.tlsa.skipped == "address records of alias.insecure.test. are insecure (CNAME insecure)")
+    }
+
+    @Test func refusingResolverIsSkippedForTheNext() async throws {
+        let report = try await Sandbox.report("example.test", resolvers: ["127.53.0.6", Sandbox.validating])
+        #expect(report.mx.status == .secure)
+        #expect(report.mx.server?.description == Sandbox.validating)
+    }
+
     @Test func nullMX() async throws {
         let report = try await Sandbox.report("nullmx.test")
         #expect(report.kind == .nullMX)

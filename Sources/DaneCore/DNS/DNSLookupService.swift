@@ -18,23 +18,43 @@ public final class DNSLookupService: Sendable {
     }
 
     static func resolve(_ query: DNSQuery, transport: any DNSTransport) async -> Lookup {
+        let server: ResolverAddress?
+        switch await ask(query, transport: transport) {
+        case .answered(let lookup): return lookup
+        case .serverFailure(let failedServer): server = failedServer
+        }
+        let diagnosis = await diagnoseServerFailure(query, transport: transport, server: server)
+        guard diagnosis.status == .bogus else { return diagnosis }
+        // The data exists: before calling it bogus, make sure the SERVFAIL was not a passing
+        // failure (an upstream timeout) by asking once more.
+        if case .answered(let retry) = await ask(query, transport: transport) { return retry }
+        return diagnosis
+    }
+
+    private enum Asked {
+        case answered(Lookup)
+        case serverFailure(ResolverAddress?)
+    }
+
+    /// One exchange, read: a lookup, or a SERVFAIL still to be explained.
+    private static func ask(_ query: DNSQuery, transport: any DNSTransport) async -> Asked {
         let exchange = await transport.exchange(query)
         let response: DNSResponse
         switch exchange.outcome {
         case .failure(let failure):
-            return failed(query, .indeterminate, failure.description, exchange.server)
+            return .answered(failed(query, .indeterminate, failure.description, exchange.server))
         case .response(let answer):
             response = answer
         }
         switch ResponseInterpreter.read(response, for: query) {
         case .answer(let owner, let aliases, let answer, let ttl):
-            return Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases,
-                          status: response.authenticData ? .secure : .insecure,
-                          answer: answer, ttl: ttl, server: exchange.server)
+            return .answered(Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases,
+                                    status: response.authenticData ? .secure : .insecure,
+                                    answer: answer, ttl: ttl, server: exchange.server))
         case .error(let rcode):
-            return failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server)
+            return .answered(failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server))
         case .serverFailure:
-            return await diagnoseServerFailure(query, transport: transport, server: exchange.server)
+            return .serverFailure(exchange.server)
         }
     }
 
