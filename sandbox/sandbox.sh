@@ -249,6 +249,15 @@ wait_for() {  # server address, query name
   log "$1 did not answer for $2"; return 1
 }
 
+wait_tcp() {  # address port: wait until something accepts there
+  local i
+  for i in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  log "nothing accepts on $1:$2"; return 1
+}
+
 start() {
   install
   stop >/dev/null 2>&1 || true
@@ -274,6 +283,8 @@ start() {
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   wait_for "$VALIDATING" example.test.
+  wait_tcp 127.0.10.1 25
+  wait_tcp 127.0.11.10 25
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
   log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"

@@ -91,11 +91,12 @@ def main(out):
     good = {}
     for host in ["ee311", "ee312", "ee300", "ee301", "wrongdigest", "ta-root201", "ta-root211", "ta-inter",
                  "ta-notsent", "ta210-notsent", "unusable-only", "unusable-beside", "stale", "agility",
-                 "nostarttls-usable", "nostarttls-unusable", "notlsa", "four"]:
+                 "nostarttls-usable", "nostarttls-unusable", "notlsa", "four", "plain"]:
         good[host] = leaf(host)
     expired_ee = leaf("ee-expired", expired=True)
     wrongname_ee = leaf("ee-wrongname", names=["mx.other.example"])
     wrongname_ta = leaf("ta-wrongname", names=["mx.other.example"])
+    wrongname_plain = leaf("wrongname-notlsa", names=["mx.other.example"])
     expired_ta = leaf("ta-expired", expired=True)
 
     g = lambda h: good[h][1]
@@ -124,6 +125,9 @@ def main(out):
     case("nostarttls-unusable", "127.0.10.20", good["nostarttls-unusable"], [inter],
          [tlsa(0, 0, 1, root)], starttls=False)
     case("notlsa", "127.0.10.21", good["notlsa"], [inter], [])
+    # For the policy knobs: no TLSA and no STARTTLS; no TLSA and a certificate for another name.
+    case("plain", "127.0.10.22", good["plain"], [inter], [], starttls=False)
+    case("wrongname-notlsa", "127.0.10.23", wrongname_plain, [inter], [])
 
     def write(name, data):
         with open(os.path.join(pki, name), "wb") as f:
@@ -172,7 +176,16 @@ def main(out):
     # Domains whose MX hosts are the cases above (domain --probe).
     zone += ["@ 3600 IN MX 10 ee311.dane.test.", "@ 3600 IN MX 20 ta-inter.dane.test.",
              "@ 3600 IN MX 30 wrongdigest.dane.test.",
-             "deferred 3600 IN MX 10 wrongdigest.dane.test.", "deferred 3600 IN MX 20 h-silent.dane.test."]
+             "deferred 3600 IN MX 10 wrongdigest.dane.test.", "deferred 3600 IN MX 20 h-silent.dane.test.",
+             # the first MX fails DANE, the second authenticates
+             "firstfails 3600 IN MX 10 wrongdigest.dane.test.", "firstfails 3600 IN MX 20 ee311.dane.test.",
+             # two MX at one preference, one failing
+             "equal 3600 IN MX 10 wrongdigest.dane.test.", "equal 3600 IN MX 10 ee312.dane.test.",
+             # MX host in an unsigned zone, with an SMTP server
+             "unsignedhost 3600 IN MX 10 smtp.insecure.test."]
+    # One domain per SMTP case, for check (HOST.mx.dane.test MX 10 HOST.dane.test).
+    for host in list(cases) + ["four"] + [f"h-{n}" for n in ["silent", "greeting421", "starttls454"]]:
+        zone.append(f"{host}.mx 3600 IN MX 10 {host}.dane.test.")
 
     with open(os.path.join(out, f"{ZONE}.zone"), "w") as f:
         f.write("\n".join(zone) + "\n")

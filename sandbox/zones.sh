@@ -79,6 +79,8 @@ zone_insecure() {
 mx 3600 IN A 127.0.3.1
 _25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 mx.insecure.test)
 alias 3600 IN CNAME real.cname.test.
+smtp 3600 IN A 127.0.10.21
+danemx 3600 IN MX 10 ee311.dane.test.
 Z
 }
 

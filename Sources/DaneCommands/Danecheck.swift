@@ -15,7 +15,7 @@ public struct Danecheck: AsyncParsableCommand {
             the exit codes they share.
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self])
 
     public init() {}
 }

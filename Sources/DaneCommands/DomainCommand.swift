@@ -67,6 +67,6 @@ public struct DomainCommand: AsyncParsableCommand {
                    : TextRenderer.render(report, probes: probes), terminator: "")
         let code = DanecheckExit.code(for: report.outcome)
         if code != DanecheckExit.ok { throw code }
-        if let probes, DomainVerdictRule.evaluate(report, probes).0 == .defer { throw DanecheckExit.deferred }
+        if let probes, DomainVerdictRule.evaluate(report, probes).verdict == .defer { throw DanecheckExit.deferred }
     }
 }

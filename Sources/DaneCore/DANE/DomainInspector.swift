@@ -7,23 +7,25 @@ public struct DomainInspector: Sendable {
     private let probes: [(server: ResolverAddress, transport: any DNSTransport)]
     /// The port whose TLSA records are looked up (`_25._tcp`).
     public let port: UInt16
+    public let options: InspectionOptions
 
     /// Queries go to `configuration.servers` through ldns.
-    public init(configuration: ResolverConfiguration, port: UInt16 = 25) {
+    public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report) {
         let transport = LDNSTransport(configuration: configuration)
         let probes = configuration.servers.map { server in
             (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
-        self.init(lookups: DNSLookupService(transport: transport), probes: probes, port: port)
+        self.init(lookups: DNSLookupService(transport: transport), probes: probes, port: port, options: options)
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
-                port: UInt16 = 25) {
+                port: UInt16 = 25, options: InspectionOptions = .report) {
         self.lookups = lookups
         self.probes = probes
         self.port = port
+        self.options = options
     }
 
     /// Inspects one domain; the resolvers are asked whether they validate at the same time.
@@ -32,7 +34,7 @@ public struct DomainInspector: Sendable {
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)
         let hosts = await targets.concurrentMap { target in
-            await inspectHost(target.name, preference: target.preference)
+            await inspectHost(target.name, preference: target.preference, mxStatus: mx.status)
         }
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
     }
@@ -77,7 +79,9 @@ public struct DomainInspector: Sendable {
     public func resolverReports() async -> [ResolverReport] { await checkResolvers() }
 
     /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
-    public func inspectHost(_ host: DNSName, preference: UInt16) async -> HostReport {
+    /// `mxStatus`: the status of the MX RRset (or its denial) that named the host; nil when the
+    /// host was named directly.
+    public func inspectHost(_ host: DNSName, preference: UInt16, mxStatus: SecurityStatus? = nil) async -> HostReport {
         let addresses = await addressLookups(host)
         var cname: Lookup?
         var decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: nil)
@@ -85,6 +89,11 @@ public struct DomainInspector: Sendable {
             let lookup = await lookups.lookup(host, .cname)
             cname = lookup
             decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: lookup)
+        }
+        if !options.lookUpTLSA {
+            decision = .skip(reason: "use_dane is off")
+        } else if !options.tlsaUnderInsecureMX, let mxStatus, mxStatus != .secure, case .lookUp = decision {
+            decision = .skip(reason: "the MX RRset is \(mxStatus.rawValue): DANE does not apply (RFC 7672 §2.2.1)")
         }
         let tlsa: TLSAReport
         switch decision {

@@ -6,11 +6,17 @@ import COpenSSL
 final class TLSClientContext: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    init() throws(OpenSSLError) {
+    /// `pkix`: load a CA store for PKIX verification, `caFile` or the system's default paths.
+    init(pkix: PKIXExpectation? = nil) throws(OpenSSLError) {
         OpenSSLError.clear()
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw OpenSSLError.drain("SSL_CTX_new") }
         pointer = context
         guard SSL_CTX_dane_enable(context) > 0 else { throw OpenSSLError.drain("SSL_CTX_dane_enable") }
+        if let pkix {
+            let loaded = pkix.caFile.map { SSL_CTX_load_verify_locations(context, $0, nil) }
+                ?? SSL_CTX_set_default_verify_paths(context)
+            guard loaded == 1 else { throw OpenSSLError.drain("loading the CA store \(pkix.caFile ?? "(system)")") }
+        }
         SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
         _ = copenssl_ctx_set_min_proto_version(context, TLS1_VERSION)
     }

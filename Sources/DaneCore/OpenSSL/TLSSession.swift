@@ -9,14 +9,18 @@ final class TLSSession {
     /// Records OpenSSL would not take (SSL_dane_tlsa_add returned 0): unusable, reported as such.
     private(set) var refusedRecords: [TLSARecord] = []
 
-    init(context: TLSClientContext, fd: Int32, serverName: DNSName, dane: DANEExpectation?) throws(OpenSSLError) {
+    init(context: TLSClientContext, fd: Int32, request: ProbeRequest) throws(OpenSSLError) {
         OpenSSLError.clear()
         guard let ssl = SSL_new(context.pointer) else { throw OpenSSLError.drain("SSL_new") }
         self.ssl = ssl
         self.context = context
         guard SSL_set_fd(ssl, fd) == 1 else { throw OpenSSLError.drain("SSL_set_fd") }
-        _ = copenssl_set_tlsext_host_name(ssl, serverName.text)
-        guard let dane else { return }
+        _ = copenssl_set_tlsext_host_name(ssl, request.serverName.text)
+        if case .pkix(let pkix) = request.verification, let hostname = pkix.hostname {
+            SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+            guard SSL_set1_host(ssl, hostname.text) == 1 else { throw OpenSSLError.drain("SSL_set1_host") }
+        }
+        guard let dane = request.dane else { return }
         // RFC 7672 §8.1: SNI is the TLSA base domain; it is also the primary reference identifier.
         guard SSL_dane_enable(ssl, dane.baseDomain.text) > 0 else { throw OpenSSLError.drain("SSL_dane_enable") }
         _ = SSL_dane_set_flags(ssl, UInt(copenssl_dane_no_ee_namechecks()))

@@ -100,8 +100,8 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         warnings = report.warnings
         mx = report.hosts.enumerated().map { Self.host($0.element, probe: probes?[$0.offset]) }
         let verdict = probes.map { DomainVerdictRule.evaluate(report, $0) }
-        self.verdict = verdict?.0.rawValue
-        verdictReason = verdict?.1
+        self.verdict = verdict?.verdict.rawValue
+        verdictReason = verdict.map { verdict in verdict.via.map { "via \($0.text): \(verdict.reason)" } ?? verdict.reason }
     }
 
     private static func host(_ host: HostReport, probe: HostProbeReport?) -> Host {

@@ -52,18 +52,9 @@ public struct ProbeJSON: Codable, Sendable, Equatable {
 
     public init(_ report: HostProbeReport) {
         host = report.name?.text
-        switch report.policy {
-        case .authenticate(let expectation):
-            policy = "authenticate"
-            policyReason = nil
-            baseDomain = expectation.baseDomain.text
-        case .encryptOnly(let reason):
-            (policy, policyReason, baseDomain) = ("encrypt", reason, nil)
-        case .opportunistic(let reason):
-            (policy, policyReason, baseDomain) = ("opportunistic", reason, nil)
-        case .unusable(let reason):
-            (policy, policyReason, baseDomain) = ("unusable", reason, nil)
-        }
+        policy = report.policy.keyword
+        policyReason = report.policy.reason
+        baseDomain = report.policy.expectation?.baseDomain.text
         recordsGiven = report.recordsGiven
         (verdict, reason) = { let v = report.verdict; return (v.0.rawValue, v.1) }()
         addresses = report.addresses.map { Self.address($0, records: report.records) }

@@ -28,16 +28,7 @@ public enum ProbeTextRenderer {
         } else {
             source = "no TLSA lookup"
         }
-        switch report.policy {
-        case .authenticate(let expectation):
-            return "policy: DANE authentication required (\(source); base domain \(expectation.baseDomain.text))"
-        case .encryptOnly(let reason):
-            return "policy: TLS mandatory, unauthenticated (\(source)): \(reason)"
-        case .opportunistic(let reason):
-            return "policy: opportunistic TLS: \(reason)"
-        case .unusable(let reason):
-            return "policy: host unusable: \(reason)"
-        }
+        return "policy: \(report.policy.explanation) [\(source)]"
     }
 
     static func details(_ address: AddressReport, records: [TLSARecord]) -> [String] {

@@ -31,11 +31,14 @@ public struct SMTPDialogue: Sendable {
     }
 
     public let ehloName: String
+    /// False when policy forbids TLS: STARTTLS is noted when offered but not sent.
+    public let startTLS: Bool
     public private(set) var phase: Phase = .greeting
     public private(set) var transcript = SMTPTranscript()
 
-    public init(ehloName: String) {
+    public init(ehloName: String, startTLS: Bool = true) {
         self.ehloName = ehloName
+        self.startTLS = startTLS
     }
 
     public mutating func receive(_ reply: SMTPReply) -> Action {
@@ -84,7 +87,7 @@ public struct SMTPDialogue: Sendable {
 
     private mutating func afterHello(offersSTARTTLS: Bool) -> Action {
         transcript.starttlsOffered = offersSTARTTLS
-        return offersSTARTTLS ? next(.starttls, .send("STARTTLS")) : next(.quit, .send("QUIT"))
+        return offersSTARTTLS && startTLS ? next(.starttls, .send("STARTTLS")) : next(.quit, .send("QUIT"))
     }
 
     /// Ends politely after a refusal: QUIT, except after a greeting that refused the session.

@@ -18,18 +18,18 @@ public struct SMTPProber: Sendable {
     /// The default EHLO name: this machine's host name.
     public static var defaultEHLOName: String { ProcessInfo.processInfo.hostName }
 
-    public func probe(_ address: IPAddress, port: UInt16, serverName: DNSName, dane: DANEExpectation?) async -> AddressProbe {
-        await BlockingWork.run { [self] in run(address, port: port, serverName: serverName, dane: dane) }
+    public func probe(_ address: IPAddress, port: UInt16, request: ProbeRequest) async -> AddressProbe {
+        await BlockingWork.run { [self] in run(address, port: port, request: request) }
     }
 
-    func run(_ address: IPAddress, port: UInt16, serverName: DNSName, dane: DANEExpectation?) -> AddressProbe {
+    func run(_ address: IPAddress, port: UInt16, request: ProbeRequest) -> AddressProbe {
         let start = ContinuousClock.now
-        var dialogue = SMTPDialogue(ehloName: ehloName)
+        var dialogue = SMTPDialogue(ehloName: ehloName, startTLS: request.startTLS)
         var session = Session()
         do {
             let connection = try TCPConnection.connect(to: address, port: port, deadline: Deadline(seconds: timeout))
             session.connectMilliseconds = start.millisecondsElapsed
-            try converse(&dialogue, &session, connection, serverName: serverName, dane: dane, start: start,
+            try converse(&dialogue, &session, connection, request: request, start: start,
                          peer: "[\(address)]:\(port)")
         } catch {
             _ = dialogue.failed(error)
@@ -50,7 +50,7 @@ public struct SMTPProber: Sendable {
     }
 
     private func converse(_ dialogue: inout SMTPDialogue, _ session: inout Session, _ connection: TCPConnection,
-                          serverName: DNSName, dane: DANEExpectation?, start: ContinuousClock.Instant,
+                          request: ProbeRequest, start: ContinuousClock.Instant,
                           peer: String) throws(ProbeFailure) {
         var parser = SMTPReplyParser()
         var deadline = Deadline(seconds: timeout)
@@ -79,7 +79,7 @@ public struct SMTPProber: Sendable {
                     // RFC 3207 §4.2: anything sent after the 220 before the handshake is discarded.
                     session.injected = replies[(index + 1)...].reduce(0) { $0 + $1.description.utf8.count + 2 }
                     parser = SMTPReplyParser()
-                    action = try startTLS(&dialogue, &session, connection, serverName: serverName, dane: dane, start: start)
+                    action = try startTLS(&dialogue, &session, connection, request: request, start: start)
                 }
                 switch action {
                 case .send(let command):
@@ -96,11 +96,12 @@ public struct SMTPProber: Sendable {
     }
 
     private func startTLS(_ dialogue: inout SMTPDialogue, _ session: inout Session, _ connection: TCPConnection,
-                          serverName: DNSName, dane: DANEExpectation?, start: ContinuousClock.Instant) throws(ProbeFailure) -> SMTPDialogue.Action {
+                          request: ProbeRequest, start: ContinuousClock.Instant) throws(ProbeFailure) -> SMTPDialogue.Action {
         let tls: TLSSession
         do {
-            tls = try TLSSession(context: try TLSClientContext(), fd: connection.fd,
-                                 serverName: dane?.baseDomain ?? serverName, dane: dane)
+            var pkix: PKIXExpectation?
+            if case .pkix(let expectation) = request.verification { pkix = expectation }
+            tls = try TLSSession(context: try TLSClientContext(pkix: pkix), fd: connection.fd, request: request)
         } catch {
             throw .tls(error.description)
         }

@@ -8,19 +8,29 @@ public enum AddressVerdictRule {
             return withoutTLS(policy, transcript)
         }
         let session = "\(tls.version) \(tls.cipher)"
+        if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
         switch policy {
-        case .authenticate(let expectation):
+        case .authenticate(let expectation), .trust(let expectation):
             guard let match = tls.daneMatch else {
                 return (.defer, DANEFailureExplainer.explain(tls, expectation: expectation))
             }
-            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
             let record = match.record
-            return (.authenticated, "\(record.usage) \(record.selector) \(record.matchingType) matched at depth \(match.depth) (\(session))")
+            let matched = "\(record.usage) \(record.selector) \(record.matchingType) matched at depth \(match.depth) (\(session))"
+            if case .trust = policy { return (.trusted, "\(matched); MX RRset insecure: trusted, not authenticated (RFC 7672 §2.2.1)") }
+            return (.authenticated, matched)
+        case .pkix(let expectation, _, let reason):
+            guard tls.verifyCode == 0 else {
+                return (.defer, "certificate verification failed: \(tls.verifyError ?? "error \(tls.verifyCode)") (\(reason))")
+            }
+            let name = expectation.hostname.map { ", name \($0.text) matches" } ?? ""
+            return (.trusted, "\(session), chain verified by the CA store\(name) (\(reason))")
+        case .tlsRequired(let reason):
+            return (.encrypted, "\(session), unauthenticated: \(reason)")
+        case .plaintext(let reason):
+            return (.opportunistic, "plaintext: \(reason)")
         case .encryptOnly(let reason):
-            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
             return (.encrypted, "\(session), unauthenticated: \(reason)")
         case .opportunistic(let reason):
-            if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
             return (.opportunistic, "\(session) without authentication: \(reason)")
         case .unusable(let reason):
             return (.defer, reason)
@@ -30,9 +40,13 @@ public enum AddressVerdictRule {
     private static func withoutTLS(_ policy: DANEPolicy, _ transcript: SMTPTranscript) -> (Verdict, String) {
         let mandatory: String
         switch policy {
-        case .authenticate: mandatory = "TLS is mandatory: usable TLSA records (RFC 7672 §2.2)"
+        case .authenticate, .trust: mandatory = "TLS is mandatory: usable TLSA records (RFC 7672 §2.2)"
         case .encryptOnly: mandatory = "TLS is mandatory: TLSA records present (RFC 7672 §2.2)"
-        case .opportunistic(let reason), .unusable(let reason): mandatory = reason
+        case .opportunistic(let reason), .unusable(let reason), .tlsRequired(let reason), .pkix(_, _, let reason):
+            mandatory = reason
+        case .plaintext(let reason):
+            if transcript.failure == nil { return (.opportunistic, "plaintext: \(reason)") }
+            mandatory = reason
         }
         let tlsFailure: String?
         switch transcript.failure {

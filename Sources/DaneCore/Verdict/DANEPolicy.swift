@@ -8,6 +8,15 @@ public enum DANEPolicy: Sendable, Hashable {
     case opportunistic(reason: String)
     /// The TLSA (or address) lookup failed: the host cannot be used (RFC 7672 §2.1.2).
     case unusable(reason: String)
+    /// DANE enforced although the MX RRset is insecure (`--insecure-mx dane`, Postfix's default):
+    /// success is "trusted", not authenticated (RFC 7672 §2.2.1).
+    case trust(DANEExpectation)
+    /// No DANE; STARTTLS required by local policy (`--tls required`), no verification.
+    case tlsRequired(reason: String)
+    /// No DANE; the chain must pass a PKIX check (`--tls-verify ca|host`). `required`: STARTTLS too.
+    case pkix(PKIXExpectation, required: Bool, reason: String)
+    /// No DANE and TLS disabled by local policy (`--tls disabled`): no STARTTLS.
+    case plaintext(reason: String)
 
     /// The policy for a host from what DNS said. `nextHop` is the mail domain when known: a DANE-TA
     /// certificate may also carry that name (§3.2.2).
@@ -41,15 +50,72 @@ public enum DANEPolicy: Sendable, Hashable {
     }
 
     public var expectation: DANEExpectation? {
-        if case .authenticate(let expectation) = self { return expectation }
-        return nil
+        switch self {
+        case .authenticate(let expectation), .trust(let expectation): expectation
+        default: nil
+        }
     }
 
     /// STARTTLS must succeed for mail to leave the queue.
     public var requiresTLS: Bool {
         switch self {
-        case .authenticate, .encryptOnly: true
-        case .opportunistic, .unusable: false
+        case .authenticate, .trust, .encryptOnly, .tlsRequired: true
+        case .pkix(_, let required, _): required
+        case .opportunistic, .unusable, .plaintext: false
+        }
+    }
+
+    /// A word for JSON: authenticate, trust, encrypt, tls-required, pkix, opportunistic, plaintext, unusable.
+    public var keyword: String {
+        switch self {
+        case .authenticate: "authenticate"
+        case .trust: "trust"
+        case .encryptOnly: "encrypt"
+        case .tlsRequired: "tls-required"
+        case .pkix: "pkix"
+        case .opportunistic: "opportunistic"
+        case .plaintext: "plaintext"
+        case .unusable: "unusable"
+        }
+    }
+
+    /// One line for the report: what is demanded and why.
+    public var explanation: String {
+        switch self {
+        case .authenticate(let expectation):
+            "DANE authentication required (base domain \(expectation.baseDomain.text))"
+        case .trust(let expectation):
+            "DANE enforced under an insecure MX RRset (base domain \(expectation.baseDomain.text)): trusted at best"
+        case .encryptOnly(let reason): "TLS mandatory, unauthenticated: \(reason)"
+        case .tlsRequired(let reason): "TLS required by local policy, unauthenticated: \(reason)"
+        case .pkix(let expectation, let required, let reason):
+            "PKIX verification\(expectation.hostname.map { " of \($0.text)" } ?? "")\(required ? ", TLS required" : "") (\(reason))"
+        case .opportunistic(let reason): "opportunistic TLS: \(reason)"
+        case .plaintext(let reason): "plaintext: \(reason)"
+        case .unusable(let reason): "host unusable: \(reason)"
+        }
+    }
+
+    /// Why this policy, when there is more to say than the keyword.
+    public var reason: String? {
+        switch self {
+        case .authenticate, .trust: nil
+        case .encryptOnly(let reason), .tlsRequired(let reason), .pkix(_, _, let reason), .opportunistic(let reason),
+             .plaintext(let reason), .unusable(let reason): reason
+        }
+    }
+
+    /// How to probe an address under this policy; `host` is the MX host name (SNI without DANE).
+    public func request(host: DNSName) -> ProbeRequest {
+        switch self {
+        case .authenticate(let expectation), .trust(let expectation):
+            ProbeRequest(serverName: expectation.baseDomain, verification: .dane(expectation))
+        case .pkix(let expectation, _, _):
+            ProbeRequest(serverName: host, verification: .pkix(expectation))
+        case .plaintext:
+            ProbeRequest(serverName: host, verification: .none, startTLS: false)
+        case .encryptOnly, .opportunistic, .unusable, .tlsRequired:
+            ProbeRequest(serverName: host, verification: .none)
         }
     }
 }

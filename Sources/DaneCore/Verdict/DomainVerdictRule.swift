@@ -1,18 +1,39 @@
 /// What an RFC 7672 MTA does with mail for a whole domain once its hosts were probed: MX hosts
-/// in preference order, the first host that delivers decides; every host deferred → defer.
+/// in preference order (equal preferences in any order), the first host that does not defer
+/// decides; every host deferred → defer; NXDOMAIN or null MX → undeliverable; a bogus or
+/// indeterminate MX lookup → defer (RFC 7672 §2.1.2, §2.2.2; RFC 7505).
 public enum DomainVerdictRule {
-    public static func evaluate(_ report: DomainReport, _ probes: [HostProbeReport]) -> (Verdict, String) {
+    public static func evaluate(_ report: DomainReport, _ probes: [HostProbeReport]) -> DomainVerdict {
         switch report.kind {
-        case .nxDomain: return (.undeliverable, "the domain does not exist (NXDOMAIN)")
-        case .nullMX: return (.undeliverable, "null MX (RFC 7505)")
-        case .failed: return (.defer, "MX lookup failed: \(report.mx.status.rawValue) (\(report.mx.failureReason ?? "no answer"))")
-        case .mx, .implicit: break
+        case .nxDomain:
+            return DomainVerdict(verdict: .undeliverable, via: nil, reason: "the domain does not exist (NXDOMAIN)")
+        case .nullMX:
+            return DomainVerdict(verdict: .undeliverable, via: nil, reason: "null MX (RFC 7505)")
+        case .failed:
+            return DomainVerdict(verdict: .defer, via: nil,
+                                 reason: "MX lookup failed: \(report.mx.status.rawValue) (\(report.mx.failureReason ?? "no answer"))")
+        case .mx, .implicit:
+            break
         }
         for (host, probe) in zip(report.hosts, probes) {
-            let (verdict, reason) = probe.verdict
-            if verdict.delivers { return (verdict, "via \(host.name.text) \(reason)") }
+            if let address = probe.addresses.first(where: { $0.verdict.delivers }) {
+                return DomainVerdict(verdict: address.verdict, via: host.name, reason: shortReason(address))
+            }
         }
-        if report.hosts.allSatisfy({ $0.addresses.isEmpty }) { return (.undeliverable, "no MX host has an address") }
-        return (.defer, "every MX host defers")
+        if report.hosts.allSatisfy({ host in host.addressLookups.allSatisfy(\.isDenial) }) {
+            return DomainVerdict(verdict: .undeliverable, via: nil, reason: "no MX host has an address")
+        }
+        let first = zip(report.hosts, probes).map { "\($0.0.name.text): \($0.1.verdict.1)" }.first ?? "no MX host"
+        return DomainVerdict(verdict: .defer, via: nil, reason: "every MX host defers; \(first)")
+    }
+
+    /// "3 1 1 at depth 0" for a DANE match, else the address's reason.
+    static func shortReason(_ address: AddressReport) -> String {
+        if let match = address.probe.tls?.daneMatch, address.verdict == .authenticated || address.verdict == .trusted {
+            let record = match.record
+            let base = "\(record.usage) \(record.selector) \(record.matchingType) at depth \(match.depth)"
+            return address.verdict == .trusted ? "\(base); MX RRset insecure" : base
+        }
+        return address.reason
     }
 }

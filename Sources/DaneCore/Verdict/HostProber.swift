@@ -2,6 +2,8 @@
 public struct HostProber: Sendable {
     public let prober: SMTPProber
     public let port: UInt16
+    /// One probe per (address, request) per run: many domains share MX hosts.
+    private let cache = ProbeCache()
 
     public init(prober: SMTPProber, port: UInt16 = 25) {
         self.prober = prober
@@ -10,9 +12,11 @@ public struct HostProber: Sendable {
 
     public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],
                       recordsGiven: Bool, addresses: [IPAddress]) async -> HostProbeReport {
-        let serverName = policy.expectation?.baseDomain ?? name ?? DNSName(dnsText: ".")
-        let reports = await addresses.concurrentMap { [prober, port] address in
-            let probe = await prober.probe(address, port: port, serverName: serverName, dane: policy.expectation)
+        let request = policy.request(host: name ?? DNSName(dnsText: "."))
+        let reports = await addresses.concurrentMap { [prober, port, cache] address in
+            let probe = await cache.probe(address, port: port, request: request) {
+                await prober.probe(address, port: port, request: request)
+            }
             let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
             return AddressReport(probe: probe, verdict: verdict, reason: reason,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords))

@@ -2,6 +2,9 @@
 public enum Verdict: String, Sendable, Hashable, CaseIterable {
     /// Usable TLSA records and OpenSSL's DANE verification succeeded.
     case authenticated
+    /// Verified, but not the way RFC 7672 authenticates: DANE under an insecure MX RRset
+    /// (`--insecure-mx dane`), or a PKIX chain and name (`--tls-verify`).
+    case trusted
     /// TLSA records present but none usable: TLS mandatory and done, unauthenticated (§2.2).
     case encrypted
     /// No DANE applies: TLS if offered, plaintext otherwise.
@@ -12,5 +15,5 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
     case undeliverable
 
     /// True when mail would leave the queue.
-    public var delivers: Bool { self == .authenticated || self == .encrypted || self == .opportunistic }
+    public var delivers: Bool { self != .defer && self != .undeliverable }
 }

@@ -1,0 +1,150 @@
+import ArgumentParser
+import DaneCore
+import Foundation
+
+/// `danecheck check DOMAIN...`: what an RFC 7672 MTA would do with mail for each domain.
+public struct CheckCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.",
+        discussion: """
+            For each domain: the MX hosts in preference order, each host's addresses and TLSA \
+            records, a STARTTLS probe of every address (all at once), and a verdict with its \
+            reason: authenticated, trusted, encrypted, opportunistic, defer or undeliverable. The \
+            first MX host that does not defer decides ("via HOST"); every host deferred means \
+            defer; NXDOMAIN or null MX mean undeliverable; a bogus or indeterminate MX lookup \
+            defers the whole domain.
+
+            Policy (the Momentum DANE module's knobs): TLSA is looked up only where the MX and \
+            address records are secure (use_dane) unless --insecure-mx dane; when a secure usable \
+            TLSA RRset exists only DANE counts, with no fallback; --tls and --tls-verify apply \
+            only where DANE does not.
+
+            Batch: domains as arguments and/or --file (one per line, # comments; - reads stdin); \
+            duplicates are checked once; a bad line is reported with its line number and the \
+            rest still run. --concurrency domains are in flight at once; lookups and probes \
+            shared by many domains are made once. On a terminal a progress bar runs on stderr; a \
+            summary (count per verdict, slowest domains) ends the run on stderr.
+
+            EXIT STATUS (the first that applies, in this order)
+              2  an argument or input line is invalid (the rest still ran)
+              3  a domain defers because something got no answer (timeout, unreachable resolver)
+              4  a domain is undeliverable (NXDOMAIN, null MX, no address)
+              1  a domain would defer (with --require-dane: or is not authenticated)
+              0  every domain receives mail under its policy
+            """)
+
+    @Argument(help: ArgumentHelp("Mail domains to check.", valueName: "domain"))
+    public var domains: [String] = []
+
+    @Option(help: ArgumentHelp("Read domains from a file, one per line (# comments); - reads stdin.", valueName: "file"))
+    public var file: String?
+
+    @Option(help: "How many domains are checked at once (1-1000).")
+    public var concurrency: Int = 32
+
+    @Flag(help: "Print one JSON document at the end.")
+    public var json = false
+
+    @Flag(help: "Print one JSON object per line, per domain, as each finishes.")
+    public var jsonl = false
+
+    @Flag(help: "Exit 1 unless every deliverable domain is authenticated by DANE.")
+    public var requireDANE = false
+
+    @Flag(name: .shortAndLong, help: "Add the per-host and per-address lines.")
+    public var verbose = false
+
+    @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
+    public var ehlo: String?
+
+    @OptionGroup public var policyOptions: PolicyOptions
+    @OptionGroup public var resolverOptions: ResolverOptions
+
+    public init() {}
+
+    public func validate() throws {
+        if domains.isEmpty && file == nil { throw ValidationError("give domains as arguments or with --file") }
+        guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be from 1 to 1000") }
+        if json && jsonl { throw ValidationError("--json and --jsonl exclude each other") }
+        if let file, file != "-", !FileManagerCheck.isReadable(file) { throw ValidationError("cannot read --file \(file)") }
+    }
+
+    func input() -> BatchInput {
+        var input = BatchInput()
+        input.add(arguments: domains)
+        if let file {
+            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (FileManager.default.contents(atPath: file) ?? Data())
+            input.add(file: String(decoding: data, as: UTF8.self), name: file == "-" ? "stdin" : file)
+        }
+        return input
+    }
+
+    public func run() async throws {
+        let input = input()
+        input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
+        let policy = policyOptions.policy
+        let configuration = try resolverOptions.configuration()
+        let inspector = DomainInspector(configuration: configuration, options: policy.inspection)
+        let checker = DomainChecker(
+            inspector: inspector,
+            prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout)),
+            policy: policy)
+        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
+
+        let checks = await runAll(input.domains, checker: checker, policy: policy)
+        if json {
+            print(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))), terminator: "")
+        } else if !jsonl {
+            for check in checks {
+                print(CheckTextRenderer.line(check))
+                if verbose { CheckTextRenderer.verbose(check).forEach { print($0) } }
+            }
+        }
+        if !json && !jsonl || checks.count > 1 {
+            CheckTextRenderer.summary(checks, problems: input.problems.count).forEach { StandardError.line($0) }
+        }
+        let code = exitCode(checks, problems: input.problems.count)
+        if code != DanecheckExit.ok { throw code }
+    }
+
+    /// Checks every domain, `concurrency` at once; with --jsonl each is printed as it finishes.
+    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> [DomainCheck] {
+        let progress = ProgressBar(total: domains.count)
+        var results = [DomainCheck?](repeating: nil, count: domains.count)
+        await withTaskGroup(of: (Int, DomainCheck).self) { group in
+            var next = 0
+            while next < min(concurrency, domains.count) {
+                let index = next
+                group.addTask { (index, await checker.check(domains[index])) }
+                next += 1
+            }
+            var done = 0
+            for await (index, check) in group {
+                results[index] = check
+                done += 1
+                progress.update(done: done)
+                if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
+                    print(line, terminator: "")
+                    fflush(nil)
+                }
+                if next < domains.count {
+                    let index = next
+                    group.addTask { (index, await checker.check(domains[index])) }
+                    next += 1
+                }
+            }
+        }
+        progress.finish()
+        return results.compactMap { $0 }
+    }
+
+    func exitCode(_ checks: [DomainCheck], problems: Int) -> ExitCode {
+        if problems > 0 { return DanecheckExit.usage }
+        if checks.contains(where: \.isIndeterminate) { return DanecheckExit.indeterminate }
+        if checks.contains(where: { $0.verdict.verdict == .undeliverable }) { return DanecheckExit.noMail }
+        if checks.contains(where: { $0.verdict.verdict == .defer }) { return DanecheckExit.deferred }
+        if requireDANE && checks.contains(where: { $0.verdict.verdict != .authenticated }) { return DanecheckExit.deferred }
+        return DanecheckExit.ok
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DaneCore
+
+extension CheckPolicy.TLSMode: ExpressibleByArgument {}
+extension CheckPolicy.TLSVerify: ExpressibleByArgument {}
+extension CheckPolicy.InsecureMX: ExpressibleByArgument {}
+
+/// The Momentum DANE module's knobs, as options.
+public struct PolicyOptions: ParsableArguments {
+    @Flag(name: .customLong("no-use-dane"), help: "Never look up TLSA records (Momentum's use_dane off).")
+    public var noUseDANE = false
+
+    @Flag(name: .customLong("no-enable-dane"), help: "Look up TLSA but do not apply DANE verification (enable_dane off).")
+    public var noEnableDANE = false
+
+    @Option(help: ArgumentHelp("STARTTLS where DANE does not apply: ifavailable, required or disabled.", valueName: "mode"))
+    public var tls: CheckPolicy.TLSMode = .ifavailable
+
+    @Option(help: ArgumentHelp("PKIX check where DANE does not apply: none, ca (chain to a trusted CA) or host (and the MX host name).",
+                               valueName: "mode"))
+    public var tlsVerify: CheckPolicy.TLSVerify = .none
+
+    @Option(help: ArgumentHelp("CA certificates (PEM) for --tls-verify (default: the system store).", valueName: "file"))
+    public var caFile: String?
+
+    @Option(help: ArgumentHelp("Under an insecure MX RRset: may (no DANE, Momentum) or dane (use the host's TLSA, Postfix; success is \"trusted\").",
+                               valueName: "mode"))
+    public var insecureMX: CheckPolicy.InsecureMX = .may
+
+    public init() {}
+
+    public func validate() throws {
+        if let caFile, !FileManagerCheck.isReadable(caFile) { throw ValidationError("cannot read --ca-file \(caFile)") }
+        if caFile != nil && tlsVerify == .none { throw ValidationError("--ca-file needs --tls-verify ca or host") }
+    }
+
+    public var policy: CheckPolicy {
+        CheckPolicy(useDANE: !noUseDANE, enableDANE: !noEnableDANE, tls: tls, tlsVerify: tlsVerify, caFile: caFile,
+                    insecureMX: insecureMX)
+    }
+}

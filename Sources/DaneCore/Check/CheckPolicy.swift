@@ -1,0 +1,41 @@
+/// The local policy an MTA applies, after the Momentum DANE module: `use_dane` (look up TLSA, only
+/// where the MX and address records are secure), `enable_dane` (apply DANE verification), `tls`,
+/// `tls_verify` (used only where DANE does not apply), and what to do under an insecure MX RRset.
+public struct CheckPolicy: Sendable, Hashable, CustomStringConvertible {
+    public enum TLSMode: String, Sendable, CaseIterable { case ifavailable, required, disabled }
+    public enum TLSVerify: String, Sendable, CaseIterable { case none, ca, host }
+    public enum InsecureMX: String, Sendable, CaseIterable {
+        /// Momentum: an insecure MX RRset means no DANE (RFC 7672 §2.2.1 "need not apply").
+        case may
+        /// Postfix's default: use the host's TLSA records anyway; success is "trusted".
+        case dane
+    }
+
+    public var useDANE: Bool
+    public var enableDANE: Bool
+    public var tls: TLSMode
+    public var tlsVerify: TLSVerify
+    public var caFile: String?
+    public var insecureMX: InsecureMX
+
+    public init(useDANE: Bool = true, enableDANE: Bool = true, tls: TLSMode = .ifavailable,
+                tlsVerify: TLSVerify = .none, caFile: String? = nil, insecureMX: InsecureMX = .may) {
+        self.useDANE = useDANE
+        self.enableDANE = enableDANE
+        self.tls = tls
+        self.tlsVerify = tlsVerify
+        self.caFile = caFile
+        self.insecureMX = insecureMX
+    }
+
+    /// "use_dane=yes enable_dane=yes tls=ifavailable tls_verify=none insecure_mx=may".
+    public var description: String {
+        "use_dane=\(useDANE ? "yes" : "no") enable_dane=\(enableDANE ? "yes" : "no") tls=\(tls.rawValue) "
+            + "tls_verify=\(tlsVerify.rawValue)\(caFile.map { " ca_file=\($0)" } ?? "") insecure_mx=\(insecureMX.rawValue)"
+    }
+
+    /// What the DNS walk must do under this policy.
+    public var inspection: InspectionOptions {
+        InspectionOptions(lookUpTLSA: useDANE, tlsaUnderInsecureMX: insecureMX == .dane)
+    }
+}

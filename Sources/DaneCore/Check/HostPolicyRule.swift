@@ -1,0 +1,38 @@
+/// The policy for one MX host under local settings (Momentum's DANE module): DANE takes
+/// precedence when a secure usable TLSA RRset exists, with no fallback; `tls` and `tls_verify`
+/// count only where DANE does not apply.
+public enum HostPolicyRule {
+    public static func evaluate(_ host: HostReport, mxStatus: SecurityStatus?, nextHop: DNSName?,
+                                policy: CheckPolicy) -> DANEPolicy {
+        let dane = DANEPolicy.of(host, nextHop: nextHop)
+        switch dane {
+        case .unusable:
+            return dane
+        case .authenticate(let expectation):
+            guard policy.enableDANE else { return fallback(host, "enable_dane is off", policy) }
+            return mxStatus == nil || mxStatus == .secure ? dane : .trust(expectation)
+        case .encryptOnly:
+            return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
+        case .opportunistic(let reason):
+            return fallback(host, reason, policy)
+        case .trust, .tlsRequired, .pkix, .plaintext:
+            return dane
+        }
+    }
+
+    /// No DANE: the configured STARTTLS behaviour.
+    static func fallback(_ host: HostReport, _ reason: String, _ policy: CheckPolicy) -> DANEPolicy {
+        let because = "tls=\(policy.tls.rawValue)\(policy.tlsVerify == .none ? "" : " tls_verify=\(policy.tlsVerify.rawValue)"); no DANE: \(reason)"
+        switch (policy.tls, policy.tlsVerify) {
+        case (.disabled, _):
+            return .plaintext(reason: because)
+        case (.required, .none):
+            return .tlsRequired(reason: because)
+        case (.ifavailable, .none):
+            return .opportunistic(reason: reason)
+        case (_, let verify):
+            let expectation = PKIXExpectation(caFile: policy.caFile, hostname: verify == .host ? host.name : nil)
+            return .pkix(expectation, required: policy.tls == .required, reason: because)
+        }
+    }
+}
