@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|help)
+    domain|probe|check|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check help' -- "${cur}"))
         ;;
     esac
 }
@@ -233,6 +233,54 @@ _danecheck_probe() {
         return
         ;;
     '--tlsa-file')
+        return
+        ;;
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    esac
+}
+
+_danecheck_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --no-use-dane --no-enable-dane --version -h --help)
+    repeating_options=(--resolver)
+    non_repeating_options=(--file --concurrency --ehlo --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug)
+    __danecheck_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
+    '--tls')
+        __danecheck_add_completions -W 'ifavailable'$'\n''required'$'\n''disabled'
+        return
+        ;;
+    '--tls-verify')
+        __danecheck_add_completions -W 'none'$'\n''ca'$'\n''host'
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--insecure-mx')
+        __danecheck_add_completions -W 'may'$'\n''dane'
         return
         ;;
     '--resolver')

@@ -52,13 +52,14 @@ _danecheck() {
         local -ar subcommands=(
             'domain:Show a domain'\''s MX hosts, their addresses and TLSA records, with DNSSEC status.'
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
+            'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|help)
+        domain|probe|check|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -99,6 +100,38 @@ _danecheck_probe() {
         '-4[Probe IPv4 addresses only.]'
         '-6[Probe IPv6 addresses only.]'
         '--json[Print one JSON document instead of text.]'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_check() {
+    local -i ret=1
+    local -ar ___tls=('ifavailable' 'required' 'disabled')
+    local -ar ___tls_verify=('none' 'ca' 'host')
+    local -ar ___insecure_mx=('may' 'dane')
+    local -ar arg_specs=(
+        '*:domain:'
+        '--file[Read domains from a file, one per line (# comments); - reads stdin.]:file:'
+        '--concurrency[How many domains are checked at once (1-1000).]:concurrency:'
+        '--json[Print one JSON document at the end.]'
+        '--jsonl[Print one JSON object per line, per domain, as each finishes.]'
+        '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
+        '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
+        '--ehlo[Name to send with EHLO (default\: this machine'\''s host name).]:name:'
+        '--no-use-dane[Never look up TLSA records (Momentum'\''s use_dane off).]'
+        '--no-enable-dane[Look up TLSA but do not apply DANE verification (enable_dane off).]'
+        '--tls[STARTTLS where DANE does not apply\: ifavailable, required or disabled.]:mode:{__danecheck_complete "${___tls[@]}"}'
+        '--tls-verify[PKIX check where DANE does not apply\: none, ca (chain to a trusted CA) or host (and the MX host name).]:mode:{__danecheck_complete "${___tls_verify[@]}"}'
+        '--ca-file[CA certificates (PEM) for --tls-verify (default\: the system store).]:file:'
+        '--insecure-mx[Under an insecure MX RRset\: may (no DANE, Momentum) or dane (use the host'\''s TLSA, Postfix; success is "trusted").]:mode:{__danecheck_complete "${___insecure_mx[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'

@@ -179,6 +179,10 @@ $2
   do-daemonize: yes
   num-threads: 1
   so-reuseport: no
+  # The test suite sends bursts of queries from many processes at once: room for all of them.
+  num-queries-per-thread: 4096
+  so-rcvbuf: 4m
+  so-sndbuf: 4m
   access-control: 127.0.0.0/8 allow
   access-control: ::1 allow
   do-not-query-localhost: no

@@ -6,9 +6,16 @@ import Testing
 /// the verdict and the record OpenSSL matched.
 @Suite(.sandbox) struct ProbeCaseTests {
     static func probe(_ host: String, timeout: Double = 5) async throws -> HostProbeReport {
+        try await timedProbe(host, timeout: timeout).report
+    }
+
+    /// The probe, and how long the SMTP part took (the DNS lookups before it not counted).
+    static func timedProbe(_ host: String, timeout: Double) async throws -> (report: HostProbeReport, seconds: Double) {
         let inspector = try Sandbox.inspector()
         let report = await inspector.inspectHost(try DNSName(validating: "\(host).dane.test"), preference: 0)
-        return await HostProber(prober: SMTPProber(ehloName: "probe.sandbox.test", timeout: timeout)).probe(report)
+        let start = Date()
+        let probed = await HostProber(prober: SMTPProber(ehloName: "probe.sandbox.test", timeout: timeout)).probe(report)
+        return (probed, Date().timeIntervalSince(start))
     }
 
     static func only(_ report: HostProbeReport) throws -> AddressReport {
@@ -130,9 +137,7 @@ import Testing
         ("plaintext", "timeout after 2s waiting for the TLS handshake (the server sent 52 octets of plaintext after its 220 to STARTTLS)|TLS handshake failed: wrong version number"),
     ])
     func clearErrorWithinTheTimeout(name: String, reason: String) async throws {
-        let start = Date()
-        let report = try await ProbeCaseTests.probe("h-\(name)", timeout: 2)
-        let elapsed = Date().timeIntervalSince(start)
+        let (report, elapsed) = try await ProbeCaseTests.timedProbe("h-\(name)", timeout: 2)
         let address = try ProbeCaseTests.only(report)
         #expect(address.verdict == .defer)
         #expect(reason.split(separator: "|").contains { address.reason.hasPrefix($0) }, "\(name): \(address.reason)")

@@ -11,6 +11,16 @@ enum Sandbox {
     static let nonValidating = "127.53.0.3"
     static let silent = "127.53.0.5"
 
+    /// Where sandbox.sh keeps its state (keys, certificates): .sandbox/ at the package root.
+    static let stateDirectory: URL = {
+        if let dir = ProcessInfo.processInfo.environment["DANECHECK_SANDBOX_DIR"] { return URL(fileURLWithPath: dir) }
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent(".sandbox")
+    }()
+
     static func inspector(_ resolvers: [String] = [validating], timeout: Double = 5) throws -> DomainInspector {
         DomainInspector(configuration: ResolverConfiguration(
             servers: try resolvers.map { try ResolverAddress(parsing: $0) }, timeout: timeout))

@@ -23,7 +23,7 @@ public struct BatchInput: Sendable {
 
     /// `name` is how the file is named in messages ("domains.txt", "stdin").
     public mutating func add(file contents: String, name: String) {
-        for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var text = Substring(line)
             if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
