@@ -11,7 +11,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nsd unbound ldnsutils python3 python3-cryptography postfix iproute2 time
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench clean
+.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench bench-check clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -60,6 +60,11 @@ docs:
 
 bench: build sandbox-start
 	scripts/bench.sh
+
+# check against the sandbox with latency, beside posttls-finger (bench/run.sh), release build.
+bench-check: deps sandbox-start
+	$(SWIFT) build -c release --product danecheck
+	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/run.sh
 
 clean:
 	-$(SANDBOX) stop

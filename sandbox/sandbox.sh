@@ -18,6 +18,7 @@
 #   127.53.0.6:53   an authoritative server that answers REFUSED (lame.test is delegated to it)
 #   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
+#   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -284,11 +285,15 @@ start() {
   pid_alive "$state/postfix/queue/pid/master.pid" || { log "postfix did not start (see $state/postfix/maillog)"; exit 1; }
   nohup python3 "$here/hostile.py" > "$state/hostile.log" 2>&1 &
   echo $! > "$state/hostile.pid"
+  # shellcheck disable=SC2046
+  nohup python3 "$here/tcpdelay.py" --delay-ms "$delay_ms" $(cat "$state/smtp/bench-routes") > "$state/tcpdelay.log" 2>&1 &
+  echo $! > "$state/tcpdelay.pid"
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   wait_for "$VALIDATING" example.test.
   wait_tcp 127.0.10.1 25
   wait_tcp 127.0.11.10 25
+  wait_tcp 127.0.12.1 25
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
   log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"
@@ -298,7 +303,8 @@ stop() {
   local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
-                 "$state/refusing.pid" "$state/hostile.pid" "$state/postfix/queue/pid/master.pid"; do
+                 "$state/refusing.pid" "$state/hostile.pid" "$state/tcpdelay.pid" \
+                 "$state/postfix/queue/pid/master.pid"; do
     pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
@@ -312,7 +318,7 @@ stop() {
 status() {
   local rc=0 pidfile
   for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid \
-                 refusing.pid hostile.pid postfix/queue/pid/master.pid; do
+                 refusing.pid hostile.pid tcpdelay.pid postfix/queue/pid/master.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done

@@ -167,6 +167,23 @@ def main(out):
         listener(f"127.0.10.{30 + i}", "four", True)
     zone.append(f"_25._tcp.four 300 IN TLSA {tlsa(3, 1, 1, four_cert)}")
 
+    # Benchmark hosts: behind the latency proxy (tcpdelay.py, 127.0.12.N -> a case's listener),
+    # with that case's TLSA records; 240 domains spread over them, as at a hosting provider.
+    # DANE-EE only: the proxies answer for other names, which DANE-EE does not check.
+    bench_targets = ["ee311", "ee312", "ee300", "ee301", "ee-expired", "ee-wrongname", "unusable-beside", "stale"]
+    routes = []
+    for i, target in enumerate(bench_targets, start=1):
+        address = cases[target][0]
+        zone.append(f"slow{i} 3600 IN A 127.0.12.{i}")
+        zone += [f"_25._tcp.slow{i} 300 IN TLSA {r}" for r in cases[target][3]]
+        routes.append(f"127.0.12.{i}:25={address}:25")
+    for n in range(1, 241):
+        zone.append(f"b{n}.bench 3600 IN MX 10 slow{(n - 1) % len(bench_targets) + 1}.dane.test.")
+    with open(os.path.join(out, "bench-routes"), "w") as f:
+        f.write(" ".join(routes) + "\n")
+    with open(os.path.join(out, "bench-domains.txt"), "w") as f:
+        f.write("".join(f"b{n}.bench.dane.test\n" for n in range(1, 241)))
+
     # Misbehaving peers (hostile.py), TLS mandatory for each through a usable TLSA record.
     for i, name in enumerate(["silent", "drip", "longline", "garbage", "greeting421", "starttls454",
                               "starttls501", "tlsalert", "reset", "plaintext"], start=1):

@@ -88,11 +88,12 @@ public struct CheckCommand: AsyncParsableCommand {
         let inspector = DomainInspector(configuration: configuration, options: policy.inspection)
         let checker = DomainChecker(
             inspector: inspector,
-            prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout)),
+            prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
+                                                  trace: resolverOptions.smtpTrace)),
             policy: policy)
-        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
-
         let checks = await runAll(input.domains, checker: checker, policy: policy)
+        // Asked while the first domain was checked, answered once for the run.
+        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         if json {
             print(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))), terminator: "")
         } else if !jsonl {

@@ -60,7 +60,7 @@ public struct DomainCommand: AsyncParsableCommand {
         var probes: [HostProbeReport]?
         if probe {
             let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
-                                                       timeout: resolverOptions.timeout))
+                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace))
             probes = await report.hosts.concurrentMap { await prober.probe($0, nextHop: domain) }
         }
         print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))

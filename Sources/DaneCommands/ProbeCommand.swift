@@ -104,12 +104,8 @@ public struct ProbeCommand: AsyncParsableCommand {
     public func run() async throws {
         let configuration = try resolverOptions.configuration()
         let inspector = DomainInspector(configuration: configuration)
-        var smtpTrace: (@Sendable (String) -> Void)?
-        if resolverOptions.traces(.smtp) {
-            smtpTrace = { @Sendable line in StandardError.line("smtp: " + line) }
-        }
         let hostProber = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
-                                                       timeout: resolverOptions.timeout, trace: smtpTrace),
+                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
                                     port: port)
         let report: HostProbeReport
         var indeterminate = false

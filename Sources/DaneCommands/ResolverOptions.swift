@@ -49,6 +49,12 @@ public struct ResolverOptions: ParsableArguments {
         return categories.contains(category) || categories.contains(.all)
     }
 
+    /// The `--debug smtp` trace for the prober, nil when not asked for.
+    public var smtpTrace: (@Sendable (String) -> Void)? {
+        guard traces(.smtp) else { return nil }
+        return { @Sendable line in StandardError.line("smtp: " + line) }
+    }
+
     /// The resolver configuration, with the `--debug dns` trace attached when asked for.
     public func configuration() throws -> ResolverConfiguration {
         let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange)) } : nil

@@ -56,7 +56,8 @@ import Testing
 
     @Test func policyDescribesItself() {
         #expect(CheckPolicy().description == "use_dane=yes enable_dane=yes tls=ifavailable tls_verify=none insecure_mx=may")
-        #expect(CheckPolicy(insecureMX: .dane).inspection == InspectionOptions(lookUpTLSA: true, tlsaUnderInsecureMX: true))
+        #expect(CheckPolicy(insecureMX: .dane).inspection
+                == InspectionOptions(lookUpTLSA: true, tlsaUnderInsecureMX: true, speculativeTLSA: true))
         #expect(CheckPolicy().inspection.tlsaUnderInsecureMX == false)
     }
 

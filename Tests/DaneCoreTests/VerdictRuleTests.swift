@@ -83,7 +83,11 @@ import Testing
         let name = Self.base.tlsaName()
         #expect(DANEPolicy.of(host(nil)) == .opportunistic(reason: "TLSA not looked up: address records of x are insecure"))
         let usable = Lookup(name: name, type: .tlsa, status: .secure, answer: .records([.tlsa(Self.record)]), ttl: 300)
-        #expect(DANEPolicy.of(host(usable), nextHop: DNSName(dnsText: "example.test")).expectation?.extraNames
+        // DANE-EE ignores names: none are passed; DANE-TA gets the host and the next hop.
+        #expect(DANEPolicy.of(host(usable), nextHop: DNSName(dnsText: "example.test")).expectation?.extraNames == [])
+        let ta = TLSARecord(usage: 2, selector: 1, matchingType: 1, data: [UInt8](repeating: 2, count: 32))
+        let taLookup = Lookup(name: name, type: .tlsa, status: .secure, answer: .records([.tlsa(ta)]), ttl: 300)
+        #expect(DANEPolicy.of(host(taLookup), nextHop: DNSName(dnsText: "example.test")).expectation?.extraNames
                 == [DNSName(dnsText: "example.test")])
         let insecure = Lookup(name: name, type: .tlsa, status: .insecure, answer: .records([.tlsa(Self.record)]), ttl: 300)
         #expect(DANEPolicy.of(host(insecure)) == .opportunistic(reason: "TLSA RRset at _25._tcp.mx.example.test is insecure"))

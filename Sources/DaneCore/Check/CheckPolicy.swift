@@ -36,6 +36,6 @@ public struct CheckPolicy: Sendable, Hashable, CustomStringConvertible {
 
     /// What the DNS walk must do under this policy.
     public var inspection: InspectionOptions {
-        InspectionOptions(lookUpTLSA: useDANE, tlsaUnderInsecureMX: insecureMX == .dane)
+        InspectionOptions(lookUpTLSA: useDANE, tlsaUnderInsecureMX: insecureMX == .dane, speculativeTLSA: useDANE)
     }
 }

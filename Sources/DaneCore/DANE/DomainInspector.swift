@@ -3,8 +3,8 @@
 /// run at once: all hosts concurrently, A and AAAA of a host concurrently.
 public struct DomainInspector: Sendable {
     private let lookups: DNSLookupService
-    /// One transport per resolver, to ask each whether it validates.
-    private let probes: [(server: ResolverAddress, transport: any DNSTransport)]
+    /// Whether each resolver validates, asked once per run.
+    private let resolverCheck: ResolverCheck
     /// The port whose TLSA records are looked up (`_25._tcp`).
     public let port: UInt16
     public let options: InspectionOptions
@@ -23,7 +23,7 @@ public struct DomainInspector: Sendable {
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
                 port: UInt16 = 25, options: InspectionOptions = .report) {
         self.lookups = lookups
-        self.probes = probes
+        resolverCheck = ResolverCheck(probes: probes)
         self.port = port
         self.options = options
     }
@@ -39,12 +39,7 @@ public struct DomainInspector: Sendable {
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
     }
 
-    private func checkResolvers() async -> [ResolverReport] {
-        await probes.concurrentMap { probe in
-            ResolverReport(server: probe.server,
-                           validates: await ResolverValidationProbe.validates(through: probe.transport))
-        }
-    }
+    private func checkResolvers() async -> [ResolverReport] { await resolverCheck.reports }
 
     /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.
     static func mailHosts(of mx: Lookup) -> (MailHostKind, [(preference: UInt16, name: DNSName)]) {
@@ -82,6 +77,10 @@ public struct DomainInspector: Sendable {
     /// `mxStatus`: the status of the MX RRset (or its denial) that named the host; nil when the
     /// host was named directly.
     public func inspectHost(_ host: DNSName, preference: UInt16, mxStatus: SecurityStatus? = nil) async -> HostReport {
+        if options.speculativeTLSA, options.lookUpTLSA, options.tlsaUnderInsecureMX || mxStatus != .insecure {
+            // Warms the run's lookup cache; read below only if §2.2.3 says so.
+            Task { [lookups, port] in _ = await lookups.lookup(host.tlsaName(port: port), .tlsa) }
+        }
         let addresses = await addressLookups(host)
         var cname: Lookup?
         var decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: nil)

@@ -6,9 +6,16 @@ public struct InspectionOptions: Sendable, Hashable {
     /// `use_dane` needs the MX and address records secure; RFC 7672 §2.2.1 allows skipping DANE).
     public let tlsaUnderInsecureMX: Bool
 
-    public init(lookUpTLSA: Bool = true, tlsaUnderInsecureMX: Bool = true) {
+    /// True: ask for TLSA at the host name at the same time as its addresses, saving a round
+    /// trip; the answer is used only where §2.2.3 allows (`check`, where speed counts). False:
+    /// TLSA is asked only once the address records are known secure (`domain`, which shows
+    /// every query of the RFC's order with --debug dns).
+    public let speculativeTLSA: Bool
+
+    public init(lookUpTLSA: Bool = true, tlsaUnderInsecureMX: Bool = true, speculativeTLSA: Bool = false) {
         self.lookUpTLSA = lookUpTLSA
         self.tlsaUnderInsecureMX = tlsaUnderInsecureMX
+        self.speculativeTLSA = speculativeTLSA
     }
 
     /// `danecheck domain`: report every TLSA RRset the host rules allow.

@@ -85,6 +85,9 @@ public struct SMTPProber: Sendable {
                 case .send(let command):
                     trace?("\(peer) > \(command)")
                     try send(command, session, connection, deadline: deadline, phase: dialogue.phase)
+                    // The verdict is known once QUIT is sent: waiting for its 221 would only
+                    // add a round trip to every probe.
+                    if dialogue.phase == .quit { return }
                 case .finish:
                     return
                 case .startTLS:

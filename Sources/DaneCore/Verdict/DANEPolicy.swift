@@ -38,8 +38,10 @@ public enum DANEPolicy: Sendable, Hashable {
         if usable.isEmpty {
             return .encryptOnly(reason: "TLSA records present but none usable (RFC 7672 §2.2)")
         }
-        return .authenticate(DANEExpectation(baseDomain: base, extraNames: [host.name] + [nextHop].compactMap { $0 },
-                                             records: usable))
+        // Names matter to DANE-TA(2) only (§3.2.2; DANE-EE(3) ignores them, §3.1.1): leaving them
+        // out otherwise makes one MX host's probe the same for every domain that uses it.
+        let names = usable.contains { $0.usage == 2 } ? [host.name] + [nextHop].compactMap { $0 } : []
+        return .authenticate(DANEExpectation(baseDomain: base, extraNames: names, records: usable))
     }
 
     /// Given records (`--tlsa`) instead of DNS: usable ones authenticate, else TLS is only mandatory.
