@@ -95,6 +95,20 @@ import Testing
         #expect(transport.queries.count == 1)
     }
 
+    @Test func answersAreReusedWhileTheirTTLLasts() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa])  // TTL 300
+        let clock = TestClock()
+        let service = DNSLookupService(transport: transport, now: { clock.now })
+        _ = await service.lookup(name, .tlsa)
+        clock.advance(by: .seconds(299))
+        _ = await service.lookup(name, .tlsa)
+        #expect(transport.queries.count == 1, "reused within the TTL")
+        clock.advance(by: .seconds(2))
+        _ = await service.lookup(name, .tlsa)
+        #expect(transport.queries.count == 2, "asked again once the TTL ran out")
+    }
+
     @Test func validationProbeReadsADOnTheRootSOA() async {
         let transport = ReplayTransport()
         #expect(await ResolverValidationProbe.validates(through: transport) == nil)

@@ -137,6 +137,26 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func progressBarOnlyOnATerminal() async throws {
+        let piped = try await check("ee311.mx.dane.test", "notlsa.mx.dane.test")
+        #expect(!piped.stderr.contains("\r["), "no progress bar when the output is piped")
+        // script(1) runs danecheck on a pseudo-terminal: the bar is drawn there, then erased.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("pty-\(UUID()).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let command = "\(CLI.executable.path) check --resolver \(Sandbox.validating) ee311.mx.dane.test notlsa.mx.dane.test"
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        script.arguments = ["-qc", command, log.path]
+        script.standardInput = FileHandle.nullDevice
+        script.standardOutput = FileHandle.nullDevice
+        try script.run()
+        await Task.detached { script.waitUntilExit() }.value
+        let screen = try String(decoding: Data(contentsOf: log), as: UTF8.self)
+        #expect(screen.contains("] 2/2  "), "the bar counts done/total")
+        #expect(screen.contains("\r\u{1B}[K"), "and is erased at the end")
+        #expect(screen.contains("ee311.mx.dane.test: authenticated via ee311.dane.test"))
+    }
+
     @Test func batchInputErrors() async throws {
         let none = try await CLI.run(["check"])
         #expect(none.status == 2 && none.stderr == "danecheck: error: give domains as arguments or with --file\n")

@@ -3,13 +3,16 @@
 /// validator rejected it (bogus); anything else leaves the status indeterminate.
 public final class DNSLookupService: Sendable {
     private let transport: any DNSTransport
-    private let cache = LookupCache()
+    private let cache: LookupCache
 
-    public init(transport: any DNSTransport) {
+    /// `now` is the clock TTLs are counted with (injectable in tests).
+    public init(transport: any DNSTransport, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.transport = transport
+        cache = LookupCache(now: now)
     }
 
-    /// The RRset of `type` at `name`; repeated questions in one run are answered once.
+    /// The RRset of `type` at `name`; a question asked again while its answer's TTL lasts is
+    /// answered from the run's cache.
     public func lookup(_ name: DNSName, _ type: RecordType) async -> Lookup {
         let query = DNSQuery(name: name, type: type)
         return await cache.value(for: query) { [transport] in
