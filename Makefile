@@ -34,9 +34,11 @@ install:
 	install -D -m 644 completions/danecheck.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_danecheck
 	install -D -m 644 completions/danecheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/danecheck.fish
 
-# Offline demo: sandbox up, then `danecheck domain` against its validating resolver.
+# Offline demo: sandbox up, then `danecheck domain` and `danecheck check` against its validating
+# resolver (check exits non-zero: one of the demo domains defers on purpose).
 demo: build sandbox-start
 	$(BIN)/danecheck domain --resolver 127.53.0.2 $(DEMO_DOMAIN)
+	-$(BIN)/danecheck check --timeout 2 --resolver 127.53.0.2 dane.test firstfails.dane.test deferred.dane.test nullmx.test
 
 # The whole suite: unit tests, integration tests against the sandbox, generated-docs checks.
 test: deps
