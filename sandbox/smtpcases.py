@@ -196,8 +196,8 @@ def main(out):
              "deferred 3600 IN MX 10 wrongdigest.dane.test.", "deferred 3600 IN MX 20 h-silent.dane.test.",
              # the first MX fails DANE, the second authenticates
              "firstfails 3600 IN MX 10 wrongdigest.dane.test.", "firstfails 3600 IN MX 20 ee311.dane.test.",
-             # two MX at one preference, one failing
-             "equal 3600 IN MX 10 wrongdigest.dane.test.", "equal 3600 IN MX 10 ee312.dane.test.",
+             # two MX at one preference, one failing (agility sorts first, so it is tried first)
+             "equal 3600 IN MX 10 agility.dane.test.", "equal 3600 IN MX 10 ee312.dane.test.",
              # MX host in an unsigned zone, with an SMTP server
              "unsignedhost 3600 IN MX 10 smtp.insecure.test."]
     # One domain per SMTP case, for check (HOST.mx.dane.test MX 10 HOST.dane.test).

@@ -28,7 +28,8 @@ public struct CheckCommand: AsyncParsableCommand {
 
             EXIT STATUS (the first that applies, in this order)
               2  an argument or input line is invalid (the rest still ran)
-              3  a domain defers because something got no answer (timeout, unreachable resolver)
+              3  a domain defers because a DNS lookup got no answer (resolver unreachable,
+                 DNS timeout, unexplained SERVFAIL); an SMTP timeout is a defer (1)
               4  a domain is undeliverable (NXDOMAIN, null MX, no address)
               1  a domain would defer (with --require-dane: or is not authenticated)
               0  every domain receives mail under its policy
@@ -91,28 +92,35 @@ public struct CheckCommand: AsyncParsableCommand {
             prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
                                                   trace: resolverOptions.smtpTrace)),
             policy: policy)
-        let checks = await runAll(input.domains, checker: checker, policy: policy)
+        let results = await runAll(input.domains, checker: checker, policy: policy)
         // Asked while the first domain was checked, answered once for the run.
         (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         if json {
+            let checks = results.compactMap(\.full)
             print(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))), terminator: "")
         } else if !jsonl {
-            for check in checks {
-                print(CheckTextRenderer.line(check))
-                if verbose { CheckTextRenderer.verbose(check).forEach { print($0) } }
-            }
+            results.forEach { $0.lines.forEach { print($0) } }
         }
-        if !json && !jsonl || checks.count > 1 {
-            CheckTextRenderer.summary(checks, problems: input.problems.count).forEach { StandardError.line($0) }
+        let summaries = results.map(\.summary)
+        if !json && !jsonl || summaries.count > 1 {
+            CheckTextRenderer.summary(summaries, problems: input.problems.count).forEach { StandardError.line($0) }
         }
-        let code = exitCode(checks, problems: input.problems.count)
+        let code = exitCode(summaries, problems: input.problems.count)
         if code != DanecheckExit.ok { throw code }
     }
 
+    /// What is kept of each domain until the end: its summary, its text lines (text output, in
+    /// input order) or the whole check (--json only).
+    struct Result {
+        let summary: DomainCheckSummary
+        let lines: [String]
+        let full: DomainCheck?
+    }
+
     /// Checks every domain, `concurrency` at once; with --jsonl each is printed as it finishes.
-    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> [DomainCheck] {
+    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> [Result] {
         let progress = ProgressBar(total: domains.count)
-        var results = [DomainCheck?](repeating: nil, count: domains.count)
+        var results = [Result?](repeating: nil, count: domains.count)
         await withTaskGroup(of: (Int, DomainCheck).self) { group in
             var next = 0
             while next < min(concurrency, domains.count) {
@@ -122,13 +130,18 @@ public struct CheckCommand: AsyncParsableCommand {
             }
             var done = 0
             for await (index, check) in group {
-                results[index] = check
+                var lines: [String] = []
+                if !json && !jsonl {
+                    lines = [CheckTextRenderer.line(check)] + (verbose ? CheckTextRenderer.verbose(check) : [])
+                }
+                results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: json ? check : nil)
                 done += 1
-                progress.update(done: done)
                 if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
+                    progress.clear()
                     print(line, terminator: "")
                     fflush(nil)
                 }
+                progress.update(done: done)
                 if next < domains.count {
                     let index = next
                     group.addTask { (index, await checker.check(domains[index])) }
@@ -140,12 +153,12 @@ public struct CheckCommand: AsyncParsableCommand {
         return results.compactMap { $0 }
     }
 
-    func exitCode(_ checks: [DomainCheck], problems: Int) -> ExitCode {
+    func exitCode(_ checks: [DomainCheckSummary], problems: Int) -> ExitCode {
         if problems > 0 { return DanecheckExit.usage }
         if checks.contains(where: \.isIndeterminate) { return DanecheckExit.indeterminate }
-        if checks.contains(where: { $0.verdict.verdict == .undeliverable }) { return DanecheckExit.noMail }
-        if checks.contains(where: { $0.verdict.verdict == .defer }) { return DanecheckExit.deferred }
-        if requireDANE && checks.contains(where: { $0.verdict.verdict != .authenticated }) { return DanecheckExit.deferred }
+        if checks.contains(where: { $0.verdict == .undeliverable }) { return DanecheckExit.noMail }
+        if checks.contains(where: { $0.verdict == .defer }) { return DanecheckExit.deferred }
+        if requireDANE && checks.contains(where: { $0.verdict != .authenticated }) { return DanecheckExit.deferred }
         return DanecheckExit.ok
     }
 }

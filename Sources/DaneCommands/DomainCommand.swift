@@ -61,7 +61,15 @@ public struct DomainCommand: AsyncParsableCommand {
         if probe {
             let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace))
-            probes = await report.hosts.concurrentMap { await prober.probe($0, nextHop: domain) }
+            // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
+            // match is only "trusted" (RFC 7672 §2.2.1).
+            let policy = CheckPolicy(insecureMX: .dane)
+            probes = await report.hosts.concurrentMap { host in
+                await prober.probe(name: host.name, host: host,
+                                   policy: HostPolicyRule.evaluate(host, mxStatus: report.mx.status, nextHop: domain, policy: policy),
+                                   records: host.tlsa.entries.map(\.record), recordsGiven: false,
+                                   addresses: host.addresses.map(\.address))
+            }
         }
         print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))
                    : TextRenderer.render(report, probes: probes), terminator: "")

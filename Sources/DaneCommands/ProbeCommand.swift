@@ -135,7 +135,12 @@ public struct ProbeCommand: AsyncParsableCommand {
         }
         traceTLS(report)
         print(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report), terminator: "")
-        if report.anyDeferred { throw indeterminate && report.addresses.isEmpty ? DanecheckExit.indeterminate : DanecheckExit.deferred }
+        // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.
+        var unusable = false
+        if case .unusable = report.policy { unusable = true }
+        if report.anyDeferred {
+            throw indeterminate && (report.addresses.isEmpty || unusable) ? DanecheckExit.indeterminate : DanecheckExit.deferred
+        }
     }
 
     /// The addresses to probe: -4/-6 and --address applied. An --address the host does not list

@@ -25,6 +25,12 @@ final class ProgressBar: @unchecked Sendable {
         lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
+    /// Erases the bar so that a line can be printed; the next update draws it again.
+    func clear() {
+        guard enabled else { return }
+        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     func finish() {
         guard enabled else { return }
         lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -7,6 +7,10 @@ func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async thr
     try await command.run()
 }
 
+// OpenSSL writes to sockets with write(2): a peer that reset the connection must give an error,
+// not kill the run with SIGPIPE.
+signal(SIGPIPE, SIG_IGN)
+
 // Parses the command line, runs the command, maps every error to a documented exit code.
 // Usage errors print one line on stderr and exit 2 (ArgumentParser's own code would be 64).
 do {

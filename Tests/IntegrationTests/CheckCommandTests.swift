@@ -88,6 +88,13 @@ import Testing
         #expect(try await check("--require-dane", "ee311.mx.dane.test").status == 0)
     }
 
+    @Test func equalPreferenceTriesTheOtherHostWhenOneFails() async throws {
+        let result = try await check("-v", "equal.dane.test")
+        #expect(result.lines[0] == "equal.dane.test: authenticated via ee312.dane.test (3 1 2 at depth 0)")
+        #expect(result.lines[2].hasPrefix("  [10 agility.dane.test] defer: no TLSA record matches"))
+        #expect(result.lines.contains { $0.hasPrefix("  [10 ee312.dane.test] authenticated: ") })
+    }
+
     @Test func verboseAddsHostAndAddressLines() async throws {
         let result = try await check("-v", "firstfails.dane.test")
         #expect(result.lines[1] == "  MX: mx, secure")

@@ -29,9 +29,11 @@ import Testing
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(dns.stdout.utf8))
         let record = try #require(json.mx.first?.tlsa.records.first)
         let text = "\(record.usage) \(record.selector) \(record.matching) \(record.data)"
-        let literal = try await CLI.run(["probe", "--tlsa", text, "[127.0.10.1]"])
+        let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--tlsa", text, "[127.0.10.1]"])
         #expect(literal.status == 0, "\(literal.stdout)\(literal.stderr)")
-        #expect(literal.lines[0].hasPrefix("- [127.0.10.1]:25 authenticated: 3 1 1 matched at depth 0"))
+        // Records from the command line are not DNSSEC-validated: a match is trusted, not authenticated.
+        #expect(literal.lines[0].hasPrefix("- [127.0.10.1]:25 trusted: 3 1 1 matched at depth 0"))
+        #expect(literal.lines[0].hasSuffix("; records given, not DNSSEC-validated: trusted, not authenticated"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tlsa-\(UUID()).txt")
         try "; wrong on purpose\n3 1 1 \(String(repeating: "00", count: 32))\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -72,10 +74,10 @@ import Testing
     }
 
     @Test func badProbeInput() async throws {
-        let literal = try await CLI.run(["probe", "[127.0.10.1]"])
+        let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "[127.0.10.1]"])
         #expect(literal.status == 2)
         #expect(literal.stderr == "danecheck: error: probing [127.0.10.1] needs the TLSA records: give --tlsa or --tlsa-file\n")
-        let record = try await CLI.run(["probe", "--tlsa", "3 1 1 xyz", "[127.0.10.1]"])
+        let record = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--tlsa", "3 1 1 xyz", "[127.0.10.1]"])
         #expect(record.status == 2)
         #expect(record.stderr == "danecheck: error: TLSA record '3 1 1 xyz': certificate association data must be an even number of hex digits\n")
     }
@@ -88,6 +90,14 @@ import Testing
         #expect(lines[chosen].range(of: #"\(\d+\.\d\dms con \d+\.\d\dms dlv\)$"#, options: .regularExpression) != nil)
         #expect(lines[chosen + 1].hasPrefix("          authenticated: 3 1 1 matched at depth 0"))
         #expect(lines.contains { $0.hasPrefix("          defer: no TLSA record matches") })
+    }
+
+    @Test func domainProbeUnderAnInsecureMXSaysTrusted() async throws {
+        let result = try await CLI.run(["domain", "--probe", "--json", "--resolver", Sandbox.validating, "danemx.insecure.test"])
+        let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
+        #expect(json.status == "insecure")
+        #expect(json.verdict == "trusted", "never authenticated under an insecure MX RRset (RFC 7672 §2.2.1)")
+        #expect(json.mx.first?.probe?.policy == "trust")
     }
 
     @Test func domainProbeWhereEveryHostDefersExitsWith1() async throws {

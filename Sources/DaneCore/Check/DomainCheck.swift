@@ -13,9 +13,18 @@ public struct DomainCheck: Sendable, Hashable {
         self.seconds = seconds
     }
 
-    /// True when the domain defers because something got no answer (timeouts, unreachable
-    /// resolver, unexplained SERVFAIL) rather than because of what was answered.
+    /// True when the domain defers because a DNS lookup got no answer (resolver unreachable, DNS
+    /// timeout, unexplained SERVFAIL) rather than because of what was answered: the MX lookup, or
+    /// for every MX host its address or TLSA lookup. An SMTP timeout is an answer: defer.
     public var isIndeterminate: Bool {
-        verdict.verdict == .defer && report.lookups.contains { $0.status == .indeterminate }
+        guard verdict.verdict == .defer else { return false }
+        if report.mx.status == .indeterminate { return true }
+        guard !report.hosts.isEmpty else { return false }
+        return zip(report.hosts, hosts).allSatisfy { host, probe in
+            let noAddress = host.addresses.isEmpty && host.addressLookups.contains { $0.status == .indeterminate }
+            var tlsaFailed = false
+            if case .unusable = probe.policy { tlsaFailed = host.tlsa.final?.status == .indeterminate }
+            return noAddress || tlsaFailed
+        }
     }
 }

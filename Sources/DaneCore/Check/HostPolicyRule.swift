@@ -7,10 +7,11 @@ public enum HostPolicyRule {
         let dane = DANEPolicy.of(host, nextHop: nextHop)
         switch dane {
         case .unusable:
-            return dane
+            // A failed TLSA lookup makes the host unusable only when DANE is applied.
+            return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
         case .authenticate(let expectation):
             guard policy.enableDANE else { return fallback(host, "enable_dane is off", policy) }
-            return mxStatus == nil || mxStatus == .secure ? dane : .trust(expectation)
+            return mxStatus == nil || mxStatus == .secure ? dane : .trust(expectation, reason: "MX RRset \(mxStatus!.rawValue)")
         case .encryptOnly:
             return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
         case .opportunistic(let reason):

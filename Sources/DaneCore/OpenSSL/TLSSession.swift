@@ -15,7 +15,10 @@ final class TLSSession {
         self.ssl = ssl
         self.context = context
         guard SSL_set_fd(ssl, fd) == 1 else { throw OpenSSLError.drain("SSL_set_fd") }
-        _ = copenssl_set_tlsext_host_name(ssl, request.serverName.text)
+        // RFC 6066 §3: SNI carries host names only, never an address literal.
+        if request.serverName.absolute != ".", !IPAddress.isLiteral(request.serverName.text) {
+            _ = copenssl_set_tlsext_host_name(ssl, request.serverName.text)
+        }
         if case .pkix(let pkix) = request.verification, let hostname = pkix.hostname {
             SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
             guard SSL_set1_host(ssl, hostname.text) == 1 else { throw OpenSSLError.drain("SSL_set1_host") }

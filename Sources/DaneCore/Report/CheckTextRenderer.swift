@@ -24,16 +24,16 @@ public enum CheckTextRenderer {
     }
 
     /// The end-of-run summary: count per verdict, the slowest domains.
-    public static func summary(_ checks: [DomainCheck], problems: Int) -> [String] {
+    public static func summary(_ checks: [DomainCheckSummary], problems: Int) -> [String] {
         let counts = Verdict.allCases.compactMap { verdict -> String? in
-            let count = checks.filter { $0.verdict.verdict == verdict }.count
+            let count = checks.filter { $0.verdict == verdict }.count
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"
         }
         var lines = ["\(checks.count) domain\(checks.count == 1 ? "" : "s"): \(counts.joined(separator: ", "))"
                      + (problems > 0 ? "; \(problems) input error\(problems == 1 ? "" : "s")" : "")]
         let slowest = checks.sorted { $0.seconds > $1.seconds }.prefix(3)
         if checks.count > 1 {
-            lines.append("slowest: " + slowest.map { "\($0.report.domain.text) \(TimeFormat.milliseconds($0.seconds * 1000))" }
+            lines.append("slowest: " + slowest.map { "\($0.domain.text) \(TimeFormat.milliseconds($0.seconds * 1000))" }
                 .joined(separator: ", "))
         }
         return lines

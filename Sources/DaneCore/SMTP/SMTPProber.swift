@@ -15,8 +15,13 @@ public struct SMTPProber: Sendable {
         self.trace = trace
     }
 
-    /// The default EHLO name: this machine's host name.
-    public static var defaultEHLOName: String { ProcessInfo.processInfo.hostName }
+    /// The default EHLO name: this machine's host name as gethostname(2) gives it (no DNS lookup).
+    public static var defaultEHLOName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
+    }
 
     public func probe(_ address: IPAddress, port: UInt16, request: ProbeRequest) async -> AddressProbe {
         await BlockingWork.run { [self] in run(address, port: port, request: request) }
@@ -80,6 +85,7 @@ public struct SMTPProber: Sendable {
                     session.injected = replies[(index + 1)...].reduce(0) { $0 + $1.description.utf8.count + 2 }
                     parser = SMTPReplyParser()
                     action = try startTLS(&dialogue, &session, connection, request: request, start: start)
+                    deadline = Deadline(seconds: timeout)  // the EHLO over TLS gets a phase of its own
                 }
                 switch action {
                 case .send(let command):

@@ -10,13 +10,13 @@ public enum AddressVerdictRule {
         let session = "\(tls.version) \(tls.cipher)"
         if let failure = transcript.failure { return (.defer, "after TLS: \(failure)") }
         switch policy {
-        case .authenticate(let expectation), .trust(let expectation):
+        case .authenticate(let expectation), .trust(let expectation, _):
             guard let match = tls.daneMatch else {
                 return (.defer, DANEFailureExplainer.explain(tls, expectation: expectation))
             }
             let record = match.record
             let matched = "\(record.usage) \(record.selector) \(record.matchingType) matched at depth \(match.depth) (\(session))"
-            if case .trust = policy { return (.trusted, "\(matched); MX RRset insecure: trusted, not authenticated (RFC 7672 §2.2.1)") }
+            if case .trust(_, let reason) = policy { return (.trusted, "\(matched); \(reason): trusted, not authenticated") }
             return (.authenticated, matched)
         case .pkix(let expectation, _, let reason):
             guard tls.verifyCode == 0 else {

@@ -8,9 +8,10 @@ public enum DANEPolicy: Sendable, Hashable {
     case opportunistic(reason: String)
     /// The TLSA (or address) lookup failed: the host cannot be used (RFC 7672 §2.1.2).
     case unusable(reason: String)
-    /// DANE enforced although the MX RRset is insecure (`--insecure-mx dane`, Postfix's default):
-    /// success is "trusted", not authenticated (RFC 7672 §2.2.1).
-    case trust(DANEExpectation)
+    /// DANE verification whose records did not come from a secure DNS path: under an insecure MX
+    /// RRset (`--insecure-mx dane`, Postfix's default; RFC 7672 §2.2.1), or given on the command
+    /// line. Success is "trusted", never "authenticated"; `reason` says why ("MX RRset insecure").
+    case trust(DANEExpectation, reason: String)
     /// No DANE; STARTTLS required by local policy (`--tls required`), no verification.
     case tlsRequired(reason: String)
     /// No DANE; the chain must pass a PKIX check (`--tls-verify ca|host`). `required`: STARTTLS too.
@@ -44,16 +45,17 @@ public enum DANEPolicy: Sendable, Hashable {
         return .authenticate(DANEExpectation(baseDomain: base, extraNames: names, records: usable))
     }
 
-    /// Given records (`--tlsa`) instead of DNS: usable ones authenticate, else TLS is only mandatory.
+    /// Given records (`--tlsa`) instead of DNS: usable ones are verified, but a match is only
+    /// "trusted" (the records are not DNSSEC-validated); else TLS is only mandatory.
     public static func given(_ records: [TLSARecord], baseDomain: DNSName) -> DANEPolicy {
         let usable = records.filter { SMTPTLSAUsabilityRule.evaluate($0).isUsable }
         if usable.isEmpty { return .encryptOnly(reason: "none of the given TLSA records is usable") }
-        return .authenticate(DANEExpectation(baseDomain: baseDomain, records: usable))
+        return .trust(DANEExpectation(baseDomain: baseDomain, records: usable), reason: "records given, not DNSSEC-validated")
     }
 
     public var expectation: DANEExpectation? {
         switch self {
-        case .authenticate(let expectation), .trust(let expectation): expectation
+        case .authenticate(let expectation), .trust(let expectation, _): expectation
         default: nil
         }
     }
@@ -86,8 +88,8 @@ public enum DANEPolicy: Sendable, Hashable {
         switch self {
         case .authenticate(let expectation):
             "DANE authentication required (base domain \(expectation.baseDomain.text))"
-        case .trust(let expectation):
-            "DANE enforced under an insecure MX RRset (base domain \(expectation.baseDomain.text)): trusted at best"
+        case .trust(let expectation, let reason):
+            "DANE verification, \(reason) (base domain \(expectation.baseDomain.text)): trusted at best"
         case .encryptOnly(let reason): "TLS mandatory, unauthenticated: \(reason)"
         case .tlsRequired(let reason): "TLS required by local policy, unauthenticated: \(reason)"
         case .pkix(let expectation, let required, let reason):
@@ -101,8 +103,8 @@ public enum DANEPolicy: Sendable, Hashable {
     /// Why this policy, when there is more to say than the keyword.
     public var reason: String? {
         switch self {
-        case .authenticate, .trust: nil
-        case .encryptOnly(let reason), .tlsRequired(let reason), .pkix(_, _, let reason), .opportunistic(let reason),
+        case .authenticate: nil
+        case .trust(_, let reason), .encryptOnly(let reason), .tlsRequired(let reason), .pkix(_, _, let reason), .opportunistic(let reason),
              .plaintext(let reason), .unusable(let reason): reason
         }
     }
@@ -110,7 +112,7 @@ public enum DANEPolicy: Sendable, Hashable {
     /// How to probe an address under this policy; `host` is the MX host name (SNI without DANE).
     public func request(host: DNSName) -> ProbeRequest {
         switch self {
-        case .authenticate(let expectation), .trust(let expectation):
+        case .authenticate(let expectation), .trust(let expectation, _):
             ProbeRequest(serverName: expectation.baseDomain, verification: .dane(expectation))
         case .pkix(let expectation, _, _):
             ProbeRequest(serverName: host, verification: .pkix(expectation))

@@ -17,7 +17,7 @@ public enum DomainVerdictRule {
         }
         for (host, probe) in zip(report.hosts, probes) {
             if let address = probe.addresses.first(where: { $0.verdict.delivers }) {
-                return DomainVerdict(verdict: address.verdict, via: host.name, reason: shortReason(address))
+                return DomainVerdict(verdict: address.verdict, via: host.name, reason: shortReason(address, probe.policy))
             }
         }
         if report.hosts.allSatisfy({ host in host.addressLookups.allSatisfy(\.isDenial) }) {
@@ -27,13 +27,15 @@ public enum DomainVerdictRule {
         return DomainVerdict(verdict: .defer, via: nil, reason: "every MX host defers; \(first)")
     }
 
-    /// "3 1 1 at depth 0" for a DANE match, else the address's reason.
-    static func shortReason(_ address: AddressReport) -> String {
-        if let match = address.probe.tls?.daneMatch, address.verdict == .authenticated || address.verdict == .trusted {
-            let record = match.record
-            let base = "\(record.usage) \(record.selector) \(record.matchingType) at depth \(match.depth)"
-            return address.verdict == .trusted ? "\(base); MX RRset insecure" : base
+    /// "3 1 1 at depth 0" for a DANE match ("…; MX RRset insecure" when only trusted), else the
+    /// address's reason.
+    static func shortReason(_ address: AddressReport, _ policy: DANEPolicy) -> String {
+        guard let match = address.probe.tls?.daneMatch, address.verdict == .authenticated || address.verdict == .trusted else {
+            return address.reason
         }
-        return address.reason
+        let record = match.record
+        let base = "\(record.usage) \(record.selector) \(record.matchingType) at depth \(match.depth)"
+        if case .trust(_, let reason) = policy { return "\(base); \(reason)" }
+        return base
     }
 }

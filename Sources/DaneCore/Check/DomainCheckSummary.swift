@@ -1,0 +1,15 @@
+/// What a batch keeps of each checked domain once it was printed: enough for the summary and
+/// the exit code, so that memory does not grow with the details of thousands of domains.
+public struct DomainCheckSummary: Sendable, Hashable {
+    public let domain: DNSName
+    public let verdict: Verdict
+    public let seconds: Double
+    public let isIndeterminate: Bool
+
+    public init(_ check: DomainCheck) {
+        domain = check.report.domain
+        verdict = check.verdict.verdict
+        seconds = check.seconds
+        isIndeterminate = check.isIndeterminate
+    }
+}
