@@ -23,11 +23,16 @@ let package = Package(
             "DaneCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "DaneConsole", dependencies: [
+            "DaneCommands", "DaneCore", "CEditLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "danecheck", dependencies: [
-            "DaneCommands",
+            "DaneConsole", "DaneCommands",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands"]),
+        .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )

@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|help)
+    domain|probe|check|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check console help' -- "${cur}"))
         ;;
     esac
 }
@@ -296,6 +296,14 @@ _danecheck_check() {
         return
         ;;
     esac
+}
+
+_danecheck_console() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __danecheck_offer_flags_options 0
 }
 
 _danecheck_help() {

@@ -28,6 +28,8 @@ function __danecheck_parse_tokens -S
             __danecheck_parse_subcommand 1 'address=' 'port=' 'ehlo=' 'tlsa=+' 'tlsa-file=' '4' '6' 'json' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'version' 'h/help'
         case 'check'
             __danecheck_parse_subcommand -r 1 'file=' 'concurrency=' 'json' 'jsonl' 'require-dane' 'v/verbose' 'ehlo=' 'no-use-dane' 'no-enable-dane' 'tls=' 'tls-verify=' 'ca-file=' 'insecure-mx=' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'version' 'h/help'
+        case 'console'
+            __danecheck_parse_subcommand 0 'version' 'h/help'
         case 'help'
             __danecheck_parse_subcommand -r 1 'version'
         end
@@ -88,6 +90,7 @@ complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_op
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'domain' -d 'Show a domain\'s MX hosts, their addresses and TLSA records, with DNSSEC status.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'probe' -d 'Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'check' -d 'Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'console' -d 'Interactive console: the same commands, one TTL-honouring cache, history and completion.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" json' -l 'json' -d 'Print one JSON document instead of text.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" probe' -l 'probe' -d 'Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).'
@@ -131,4 +134,6 @@ complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_op
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck check" debug' -l 'debug' -d 'Trace on stderr, comma-separated: dns, smtp, tls, dane, all.' -rfka ''
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck check" version' -l 'version' -d 'Show the version.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck console" version' -l 'version' -d 'Show the version.'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck console" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck help" version' -l 'version' -d 'Show the version.'

@@ -53,13 +53,14 @@ _danecheck() {
             'domain:Show a domain'\''s MX hosts, their addresses and TLSA records, with DNSSEC status.'
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
+            'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|check|help)
+        domain|probe|check|console|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -136,6 +137,17 @@ _danecheck_check() {
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
         '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_console() {
+    local -i ret=1
+    local -ar arg_specs=(
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -86,13 +86,14 @@ public struct CheckCommand: AsyncParsableCommand {
         input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
         let policy = policyOptions.policy
         let configuration = try resolverOptions.configuration()
-        let inspector = DomainInspector(configuration: configuration, options: policy.inspection)
+        let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection)
         let checker = DomainChecker(
             inspector: inspector,
             prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
                                                   trace: resolverOptions.smtpTrace)),
             policy: policy)
         let results = await runAll(input.domains, checker: checker, policy: policy)
+        try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.
         (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         if json {

@@ -54,7 +54,7 @@ public struct DomainCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let domain = try Self.domainName(name)
-        let inspector = DomainInspector(configuration: try resolverOptions.configuration())
+        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration())
         let report = await inspector.inspect(domain)
         report.warnings.forEach { StandardError.line("danecheck: warning: \($0)") }
         var probes: [HostProbeReport]?
@@ -71,6 +71,7 @@ public struct DomainCommand: AsyncParsableCommand {
                                    addresses: host.addresses.map(\.address))
             }
         }
+        try Task.checkCancellation()  // interrupted in the console: print nothing
         print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))
                    : TextRenderer.render(report, probes: probes), terminator: "")
         let code = DanecheckExit.code(for: report.outcome)

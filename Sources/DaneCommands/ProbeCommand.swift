@@ -103,7 +103,7 @@ public struct ProbeCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let configuration = try resolverOptions.configuration()
-        let inspector = DomainInspector(configuration: configuration)
+        let inspector = CommandEnvironment.shared.inspector(configuration)
         let hostProber = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
                                     port: port)
@@ -133,6 +133,7 @@ public struct ProbeCommand: AsyncParsableCommand {
                                                 addresses: filter(host.addresses.map(\.address)))
             }
         }
+        try Task.checkCancellation()  // interrupted in the console: print nothing
         traceTLS(report)
         print(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report), terminator: "")
         // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCommands
+import DaneConsole
 import Foundation
 
 /// Runs an async command through its async `run()` (an existential would pick the sync one).
@@ -15,7 +16,10 @@ signal(SIGPIPE, SIG_IGN)
 // Usage errors print one line on stderr and exit 2 (ArgumentParser's own code would be 64).
 do {
     var command = try Danecheck.parseAsRoot()
-    if command is Danecheck {
+    if command is Danecheck, isatty(STDIN_FILENO) == 1 {
+        // `danecheck` alone on a terminal: the console.
+        command = ConsoleCommand()
+    } else if command is Danecheck {
         // No subcommand: a usage error, with the usage line to say what to type.
         let names = Danecheck.configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("danecheck: error: missing command (\(names); see 'danecheck --help')\n".utf8))

@@ -24,22 +24,27 @@ struct CLI {
 
     /// Runs the executable on a thread of its own: waiting for it never holds one of the (two)
     /// cooperative threads that concurrent async tests need.
-    static func run(_ arguments: [String]) async throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments) }) }.start()
+            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin) }) }.start()
         }
     }
 
-    private static func runBlocking(_ arguments: [String]) throws -> Result {
+    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         let start = Date()
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Drain stderr on another thread while stdout is read here, so neither pipe fills up.
         let stderrBox = DataBox()
         let group = DispatchGroup()

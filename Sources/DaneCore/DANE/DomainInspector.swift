@@ -9,15 +9,17 @@ public struct DomainInspector: Sendable {
     public let port: UInt16
     public let options: InspectionOptions
 
-    /// Queries go to `configuration.servers` through ldns.
-    public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report) {
+    /// Queries go to `configuration.servers` through ldns; `lookups`, when given, is a service
+    /// (and cache) shared with other inspectors, as in the console.
+    public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report,
+                lookups shared: DNSLookupService? = nil) {
         let transport = LDNSTransport(configuration: configuration)
         let probes = configuration.servers.map { server in
             (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
-        self.init(lookups: DNSLookupService(transport: transport), probes: probes, port: port, options: options)
+        self.init(lookups: shared ?? DNSLookupService(transport: transport), probes: probes, port: port, options: options)
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],

@@ -20,6 +20,18 @@ public final class DNSLookupService: Sendable {
         }
     }
 
+    /// Answers still in the cache, with the TTL each has left.
+    public func cached() async -> [Lookup] { await cache.live() }
+
+    /// Drops cached answers for these names (all types), or all of them when nil.
+    public func forget(_ names: Set<DNSName>?) async { await cache.forget(names) }
+
+    /// Drops expired answers of one type; returns how many went.
+    @discardableResult
+    public func sweep(_ type: RecordType) async -> Int { await cache.sweep(type) }
+
+    public var statistics: CacheStatistics { get async { await cache.statistics } }
+
     static func resolve(_ query: DNSQuery, transport: any DNSTransport) async -> Lookup {
         let server: ResolverAddress?
         switch await ask(query, transport: transport) {

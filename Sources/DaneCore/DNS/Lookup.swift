@@ -26,6 +26,11 @@ public struct Lookup: Sendable, Hashable {
         self.server = server
     }
 
+    /// The same lookup with another TTL (the time it has left in a cache).
+    public func withTTL(_ ttl: UInt32?) -> Lookup {
+        Lookup(name: name, type: type, owner: owner, aliases: aliases, status: status, answer: answer, ttl: ttl, server: server)
+    }
+
     /// The records found, empty for any other outcome.
     public var records: [RecordData] {
         if case .records(let records) = answer { return records }

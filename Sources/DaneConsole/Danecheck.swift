@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaneCommands
 
 /// The command tree shared by the one-shot CLI and (later) the console.
 public struct Danecheck: AsyncParsableCommand {
@@ -15,7 +16,7 @@ public struct Danecheck: AsyncParsableCommand {
             the exit codes they share.
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ConsoleCommand.self])
 
     public init() {}
 }

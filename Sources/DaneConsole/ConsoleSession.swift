@@ -1,0 +1,316 @@
+import ArgumentParser
+import DaneCommands
+import DaneCore
+import Foundation
+
+/// The console: Momentum-style commands over the one-shot CLI's command tree and one shared,
+/// TTL-honouring cache. On a terminal it uses libedit (prompt, history, completion, Ctrl-C);
+/// otherwise it reads commands line by line without prompt or echo.
+public final class ConsoleSession: @unchecked Sendable {
+    private let interactive: Bool
+    private var settings = ConsoleSettings()
+    private let editor: LineEditor?
+    private let interrupt: InterruptSignal?
+    private var lastFailure: Int32 = 0
+    private var lastSweep = ContinuousClock.now
+    /// Domain and host names in the cache, refreshed after each command, for tab completion.
+    private var knownNames: [String] = []
+    private let output: (String) -> Void
+
+    public init(interactive: Bool) {
+        self.interactive = interactive
+        editor = interactive ? LineEditor(historyPath: Self.historyPath()) : nil
+        interrupt = interactive ? InterruptSignal() : nil
+        output = { print($0) }
+    }
+
+    /// Runs until quit, exit or end of input. Returns 0 on a terminal; when reading a script,
+    /// the status of the last command that failed (0 when none did).
+    public func run() async -> Int32 {
+        CommandEnvironment.shared.shareLookups()
+        LineEditor.completer = { [weak self] text in
+            ConsoleCompleter(names: self?.knownNames ?? []).complete(text)
+        }
+        if interactive {
+            output("danecheck \(Danecheck.version) console: commands as on the command line (domain, probe, check), "
+                   + "plus dig, refresh, dns_cache, set, show, debug; help lists them; Ctrl-D leaves.")
+        }
+        while let line = nextLine() {
+            let words = ConsoleWords.split(line)
+            guard !words.isEmpty else { continue }
+            editor?.remember(line)
+            await sweepIfDue()
+            guard let status = await execute(words) else { break }
+            if status != 0 { lastFailure = status }
+            if interactive { knownNames = await cachedNames }
+        }
+        return interactive ? 0 : lastFailure
+    }
+
+    private func nextLine() -> String? {
+        guard let editor else { return Swift.readLine() }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return editor.readLine(prompt: "\(formatter.string(from: Date())) danecheck> ")
+    }
+
+    /// Runs one command; nil means leave the console.
+    func execute(_ words: [String]) async -> Int32? {
+        switch words[0] {
+        case "quit", "exit":
+            return nil
+        case "help":
+            return help(words.dropFirst().first)
+        case "set":
+            guard words.count == 3 else { return usage("set KEY VALUE (\(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            if let error = settings.set(words[1], words[2]) { return usage(error) }
+            output("\(words[1]) set to \(words[2])")
+            return 0
+        case "show":
+            guard words.dropFirst().first == "settings" else { return usage("show settings") }
+            settings.lines.forEach(output)
+            return 0
+        case "debug":
+            guard words.count == 3, ["dane", "dns", "smtp", "tls"].contains(words[1]), ["on", "off"].contains(words[2]) else {
+                return usage("debug dane|dns|smtp|tls on|off")
+            }
+            if words[2] == "on" { settings.debug.insert(words[1]) } else { settings.debug.remove(words[1]) }
+            output("debug \(words[1]) \(words[2])")
+            return 0
+        case "dig":
+            return await dig(words)
+        case "refresh":
+            return await refresh(words)
+        case "dns_cache":
+            return await dnsCache(words)
+        case "console":
+            return usage("already in the console")
+        default:
+            return await runCommand(settings.apply(to: words))
+        }
+    }
+
+    // MARK: commands of the tree
+
+    private func runCommand(_ words: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try Danecheck.parseAsRoot(words)
+        } catch {
+            return report(error)
+        }
+        nonisolated(unsafe) let parsed = command
+        let task = Task { () -> Int32 in
+            do {
+                if var asyncCommand = parsed as? any AsyncParsableCommand {
+                    try await Self.runAsync(&asyncCommand)
+                } else {
+                    var plain = parsed
+                    try plain.run()
+                }
+                return 0
+            } catch {
+                return Task.isCancelled ? 130 : self.report(error)
+            }
+        }
+        guard let interrupt else { return await task.value }
+        let finished = await Self.race(task, interrupt)
+        if finished == nil {
+            task.cancel()
+            output("interrupted")
+            return 130
+        }
+        return finished!
+    }
+
+    private static func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
+        try await command.run()
+    }
+
+    /// The command's status, or nil when Ctrl-C came first (the command is left to finish alone).
+    private static func race(_ task: Task<Int32, Never>, _ interrupt: InterruptSignal) async -> Int32? {
+        let once = OnceFlag()
+        var waiter: Task<Void, Never>?
+        let result: Int32? = await withCheckedContinuation { continuation in
+            Task {
+                let status = await task.value
+                if once.claim() { continuation.resume(returning: status) }
+            }
+            waiter = Task {
+                await interrupt.next()
+                if once.claim() { continuation.resume(returning: nil) }
+            }
+        }
+        waiter?.cancel()
+        return result
+    }
+
+    /// Help and version go to stdout and count as success; errors print as the CLI prints them.
+    private func report(_ error: any Error) -> Int32 {
+        let code = Danecheck.exitCode(for: error)
+        if code == .success {
+            output(Danecheck.fullMessage(for: error))
+            return 0
+        }
+        if let exit = error as? ExitCode { return exit.rawValue }
+        FileHandle.standardError.write(Data((Danecheck.fullMessage(for: error) + "\n").utf8))
+        return DanecheckExit.usage.rawValue
+    }
+
+    private func usage(_ text: String) -> Int32 {
+        FileHandle.standardError.write(Data("danecheck: error: \(text)\n".utf8))
+        return DanecheckExit.usage.rawValue
+    }
+
+    private func help(_ topic: String?) -> Int32 {
+        let commands: [String: any ParsableCommand.Type] = [
+            "domain": DomainCommand.self, "probe": ProbeCommand.self, "check": CheckCommand.self,
+        ]
+        if let topic, let command = commands[topic] {
+            output(Danecheck.helpMessage(for: command))
+            return 0
+        }
+        [
+            "domain NAME [options]      MX hosts, addresses and TLSA records, with DNSSEC status (--probe to probe)",
+            "probe HOST [options]       STARTTLS and DANE verification of every address of an MX host",
+            "check DOMAIN... [options]  one verdict per domain",
+            "dig DOMAIN                 look up the MX RRset into the cache (answers: submitted)",
+            "refresh domain NAME|all    drop the domain's cached answers (or all) and look it up again",
+            "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",
+            "set KEY VALUE              \(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", "))",
+            "show settings",
+            "debug dane|dns|smtp|tls on|off",
+            "help [COMMAND], quit, exit (or Ctrl-D); Ctrl-C interrupts a running command",
+        ].forEach(output)
+        return 0
+    }
+
+    // MARK: the cache
+
+    /// The lookup service the commands share under the current settings.
+    private func lookups() -> DNSLookupService? {
+        var arguments: [String] = []
+        settings.resolvers.forEach { arguments += ["--resolver", $0] }
+        if let timeout = settings.timeout { arguments += ["--timeout", "\(timeout)"] }
+        if settings.debug.contains("dns") { arguments += ["--debug", "dns"] }
+        do {
+            let configuration = try ResolverOptions.parse(arguments).configuration()
+            return CommandEnvironment.shared.lookups(for: configuration)
+        } catch {
+            _ = report(error)
+            return nil
+        }
+    }
+
+    var cachedNames: [String] {
+        get async {
+            guard let service = CommandEnvironment.shared.currentLookups else { return [] }
+            let lookups = await service.cached()
+            var names = Set<String>()
+            for lookup in lookups where !lookup.name.text.hasPrefix("_") {
+                names.insert(lookup.name.text)
+                for record in lookup.records {
+                    if case .mx(_, let exchange) = record, exchange.text != "." { names.insert(exchange.text) }
+                }
+            }
+            return names.sorted()
+        }
+    }
+
+    private func dig(_ words: [String]) async -> Int32 {
+        guard words.count == 2 else { return usage("dig DOMAIN") }
+        guard let name = parseName(words[1]), let service = lookups() else { return DanecheckExit.usage.rawValue }
+        Task { _ = await service.lookup(name, .mx) }
+        output("submitted")
+        return 0
+    }
+
+    private func refresh(_ words: [String]) async -> Int32 {
+        guard words.count == 3, words[1] == "domain" else { return usage("refresh domain NAME|all") }
+        guard let service = lookups() else { return DanecheckExit.usage.rawValue }
+        if words[2] == "all" {
+            await service.forget(nil)
+            output("cache emptied")
+            return 0
+        }
+        guard let name = parseName(words[2]) else { return DanecheckExit.usage.rawValue }
+        var names: Set<DNSName> = [name]
+        for lookup in await service.cached() where lookup.name == name && lookup.type == .mx {
+            for case .mx(_, let exchange) in lookup.records {
+                names.insert(exchange)
+                names.insert(exchange.tlsaName())
+            }
+        }
+        names.insert(name.tlsaName())
+        await service.forget(names)
+        return await runCommand(settings.apply(to: ["domain", words[2]]))
+    }
+
+    private func dnsCache(_ words: [String]) async -> Int32 {
+        guard words.count >= 2, let service = lookups() else { return usage("dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list") }
+        switch (words[1], words.count) {
+        case ("stats", 2):
+            let stats = await service.statistics
+            let perType = stats.asked.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }
+            output("questions: \(stats.totalAsked) (\(perType.joined(separator: ", ")))")
+            output("responses: \(stats.responses)")
+            output(String(format: "cache hits: %d (%.1f%%)", stats.totalHits, stats.hitRate * 100))
+        case ("list", 2):
+            for lookup in await service.cached().sorted(by: { ($0.name, $0.type.rawValue) < ($1.name, $1.type.rawValue) }) {
+                output(Self.line(lookup))
+            }
+        case ("lookup", 4), ("submit", 4):
+            guard let name = parseName(words[2]) else { return DanecheckExit.usage.rawValue }
+            guard let type = RecordType.allCases.first(where: { $0.description == words[3].uppercased() }) else {
+                return usage("unknown record type '\(words[3])'")
+            }
+            if words[1] == "submit" {
+                Task { _ = await service.lookup(name, type) }
+                output("submitted")
+            } else if let lookup = await service.cached().first(where: { $0.name == name && $0.type == type }) {
+                output(Self.line(lookup))
+            } else {
+                output("\(name.absolute) \(type) is not in the cache")
+            }
+        default:
+            return usage("dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list")
+        }
+        return 0
+    }
+
+    /// "example.test. MX secure records TTL:3540".
+    static func line(_ lookup: Lookup) -> String {
+        let ttl = lookup.ttl.map { " TTL:\($0)" } ?? ""
+        return "\(lookup.name.absolute) \(lookup.type) \(lookup.status.rawValue) \(lookup.answer.keyword)\(ttl)"
+    }
+
+    private func parseName(_ text: String) -> DNSName? {
+        do { return try DNSName(validating: text) } catch {
+            _ = usage(error.description)
+            return nil
+        }
+    }
+
+    /// Momentum's tlsa_expire_interval: expired TLSA answers leave the cache this often.
+    private func sweepIfDue() async {
+        guard ContinuousClock.now - lastSweep >= .seconds(settings.tlsaExpireInterval) else { return }
+        lastSweep = .now
+        await CommandEnvironment.shared.currentLookups?.sweep(.tlsa)
+    }
+
+    static func historyPath() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let manager = FileManager.default
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            let dir = state + "/danecheck"
+            try? manager.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            return dir + "/history"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            let dir = home + "/.local/state/danecheck"
+            if (try? manager.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil { return dir + "/history" }
+            return home + "/.danecheck_history"
+        }
+        return nil
+    }
+}

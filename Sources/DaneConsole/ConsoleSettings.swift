@@ -1,0 +1,90 @@
+import DaneCore
+
+/// The console's `set` values, added to every command that takes them (unless the command line
+/// gives the option itself), as Momentum's console settings apply to what it does next.
+struct ConsoleSettings: Sendable {
+    enum Key: String, CaseIterable {
+        case resolver, timeout, use_dane, enable_dane, tls, tls_verify, insecure_mx, tlsa_expire_interval
+    }
+
+    var resolvers: [String] = []
+    var timeout: Double?
+    var useDANE = true
+    var enableDANE = true
+    var tls: CheckPolicy.TLSMode = .ifavailable
+    var tlsVerify: CheckPolicy.TLSVerify = .none
+    var insecureMX: CheckPolicy.InsecureMX = .may
+    /// Momentum's tlsa_expire_interval: how often expired TLSA answers leave the cache.
+    var tlsaExpireInterval: Double = 3600
+    var debug: Set<String> = []
+
+    /// Applies `set KEY VALUE`; returns an error line, or nil.
+    mutating func set(_ key: String, _ value: String) -> String? {
+        guard let key = Key(rawValue: key) else {
+            return "unknown setting '\(key)' (\(Key.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+        func flag(_ text: String) -> Bool? { ["on", "yes", "true", "1"].contains(text) ? true : ["off", "no", "false", "0"].contains(text) ? false : nil }
+        switch key {
+        case .resolver:
+            let list = value.split(separator: ",").map(String.init)
+            for item in list {
+                do { _ = try ResolverAddress(parsing: item) } catch { return error.description }
+            }
+            resolvers = list
+        case .timeout:
+            guard let seconds = Double(value), seconds > 0, seconds <= 300 else { return "timeout must be more than 0 and at most 300 seconds" }
+            timeout = seconds
+        case .use_dane, .enable_dane:
+            guard let on = flag(value) else { return "\(key.rawValue) takes on or off" }
+            if key == .use_dane { useDANE = on } else { enableDANE = on }
+        case .tls:
+            guard let mode = CheckPolicy.TLSMode(rawValue: value) else { return "tls takes ifavailable, required or disabled" }
+            tls = mode
+        case .tls_verify:
+            guard let mode = CheckPolicy.TLSVerify(rawValue: value) else { return "tls_verify takes none, ca or host" }
+            tlsVerify = mode
+        case .insecure_mx:
+            guard let mode = CheckPolicy.InsecureMX(rawValue: value) else { return "insecure_mx takes may or dane" }
+            insecureMX = mode
+        case .tlsa_expire_interval:
+            guard let seconds = Double(value), seconds > 0 else { return "tlsa_expire_interval takes seconds" }
+            tlsaExpireInterval = seconds
+        }
+        return nil
+    }
+
+    /// `show settings`.
+    var lines: [String] {
+        [
+            "resolver \(resolvers.isEmpty ? "(from /etc/resolv.conf)" : resolvers.joined(separator: ","))",
+            "timeout \(timeout.map { TimeFormat.seconds($0) } ?? "5s")",
+            "use_dane \(useDANE ? "on" : "off")",
+            "enable_dane \(enableDANE ? "on" : "off")",
+            "tls \(tls.rawValue)",
+            "tls_verify \(tlsVerify.rawValue)",
+            "insecure_mx \(insecureMX.rawValue)",
+            "tlsa_expire_interval \(Int(tlsaExpireInterval))s",
+            "debug \(debug.isEmpty ? "off" : debug.sorted().joined(separator: ","))",
+        ]
+    }
+
+    /// The command's words with the settings it does not override added.
+    func apply(to words: [String]) -> [String] {
+        guard let command = words.first, ["domain", "probe", "check"].contains(command) else { return words }
+        var extra: [String] = []
+        if !words.contains("--resolver") { resolvers.forEach { extra += ["--resolver", $0] } }
+        if !words.contains("--timeout"), let timeout { extra += ["--timeout", "\(timeout)"] }
+        if !words.contains("--debug"), !debug.isEmpty { extra += ["--debug", debug.sorted().joined(separator: ",")] }
+        if command == "check" {
+            if !useDANE && !words.contains("--no-use-dane") { extra.append("--no-use-dane") }
+            if !enableDANE && !words.contains("--no-enable-dane") { extra.append("--no-enable-dane") }
+            if tls != .ifavailable && !words.contains("--tls") { extra += ["--tls", tls.rawValue] }
+            if tlsVerify != .none && !words.contains("--tls-verify") { extra += ["--tls-verify", tlsVerify.rawValue] }
+            if insecureMX != .may && !words.contains("--insecure-mx") { extra += ["--insecure-mx", insecureMX.rawValue] }
+        }
+        if let separator = words.firstIndex(of: "--") {
+            return Array(words[..<separator]) + extra + Array(words[separator...])
+        }
+        return words + extra
+    }
+}

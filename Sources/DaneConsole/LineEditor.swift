@@ -1,0 +1,73 @@
+@preconcurrency import CEditLine
+import Foundation
+
+/// libedit on the terminal: emacs keys, history kept in a file (bounded), tab completion through
+/// `completer`. One editor per process (libedit calls back through C function pointers).
+final class LineEditor {
+    /// Completion for the text before the cursor: the string to insert, and the candidates to list.
+    nonisolated(unsafe) static var completer: ((String) -> (insert: String, candidates: [String]))?
+    nonisolated(unsafe) private static var promptBuffer: UnsafeMutablePointer<CChar>?
+
+    private let editor: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+
+    static let historySize: Int32 = 1000
+
+    init?(historyPath: String?) {
+        guard let history = history_init() else { return nil }
+        guard let editor = el_init("danecheck", stdin, stdout, stderr) else {
+            history_end(history)
+            return nil
+        }
+        self.editor = editor
+        self.history = history
+        self.historyPath = historyPath
+        _ = cedit_history_setsize(history, Self.historySize)
+        if let historyPath { _ = cedit_history_load(history, historyPath) }
+        _ = cedit_set_editor(editor, "emacs")
+        _ = cedit_set_history(editor, history)
+        _ = cedit_set_prompt(editor) { _ in LineEditor.promptBuffer }
+        _ = cedit_add_function(editor, "danecheck-complete", "complete a command, option or name") { editor, _ in
+            LineEditor.complete(editor)
+        }
+        _ = cedit_bind(editor, "^I", "danecheck-complete")
+    }
+
+    deinit {
+        el_end(editor)
+        history_end(history)
+    }
+
+    /// One line without its newline; nil at end of input (Ctrl-D on an empty line).
+    func readLine(prompt: String) -> String? {
+        free(Self.promptBuffer)
+        Self.promptBuffer = strdup(prompt)
+        var count: Int32 = 0
+        guard let line = el_gets(editor, &count), count > 0 else { return nil }
+        return String(cString: line).trimmingCharacters(in: .newlines)
+    }
+
+    /// Adds a line to the history and writes the history file.
+    func remember(_ line: String) {
+        _ = cedit_history_enter(history, line)
+        if let historyPath { _ = cedit_history_save(history, historyPath) }
+    }
+
+    private static func complete(_ editor: OpaquePointer?) -> UInt8 {
+        guard let editor, let info = el_line(editor)?.pointee, let completer else { return cedit_cc_refresh() }
+        let length = info.cursor - info.buffer
+        let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
+        let (insert, candidates) = completer(before)
+        if !insert.isEmpty {
+            _ = el_insertstr(editor, insert)
+            return cedit_cc_refresh()
+        }
+        if candidates.count > 1 {
+            FileHandle.standardOutput.write(Data(("\n" + candidates.joined(separator: "  ") + "\n").utf8))
+            return cedit_cc_redisplay()
+        }
+        el_beep(editor)
+        return cedit_cc_refresh()
+    }
+}

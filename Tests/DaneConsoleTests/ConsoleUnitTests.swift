@@ -1,0 +1,46 @@
+import Testing
+@testable import DaneConsole
+
+@Suite struct ConsoleUnitTests {
+    @Test func wordsWithQuotesAndEscapes() {
+        #expect(ConsoleWords.split("probe --tlsa '3 1 1 8a1f' [127.0.0.1]") == ["probe", "--tlsa", "3 1 1 8a1f", "[127.0.0.1]"])
+        #expect(ConsoleWords.split("  domain   \"a b\" c\\ d ") == ["domain", "a b", "c d"])
+        #expect(ConsoleWords.split("check ''") == ["check", ""])
+        #expect(ConsoleWords.split("   ").isEmpty)
+    }
+
+    @Test func completionOfCommandsOptionsAndNames() {
+        let completer = ConsoleCompleter(names: ["example.test", "mx1.example.test"])
+        #expect(completer.complete("dom").insert == "ain ")
+        #expect(completer.complete("d").candidates == ["debug", "dig", "dns_cache", "domain"])
+        #expect(completer.complete("domain --js").insert == "on ")
+        #expect(completer.complete("check --insecure").insert == "-mx ")
+        #expect(completer.complete("domain ex").insert == "ample.test ")
+        #expect(completer.complete("domain m").insert == "x1.example.test ")
+        #expect(completer.complete("refresh ").insert == "domain ")
+        #expect(completer.complete("refresh domain a").insert == "ll ")
+        #expect(completer.complete("set tls").candidates == ["tls", "tls_verify", "tlsa_expire_interval"])
+        #expect(completer.complete("zzz").candidates.isEmpty)
+    }
+
+    @Test func optionNamesFollowTheCommandTree() {
+        #expect(ConsoleCompleter.options["probe"]?.contains("--tlsa-file") == true)
+        #expect(ConsoleCompleter.options["check"]?.contains("--require-dane") == true)
+        #expect(ConsoleCompleter.options["domain"]?.contains("--probe") == true)
+    }
+
+    @Test func settingsAreAddedUnlessTheCommandGivesThem() {
+        var settings = ConsoleSettings()
+        #expect(settings.set("resolver", "127.0.0.1,::1@5353") == nil)
+        #expect(settings.set("timeout", "2") == nil)
+        #expect(settings.set("use_dane", "off") == nil)
+        #expect(settings.set("tls", "sometimes") == "tls takes ifavailable, required or disabled")
+        settings.debug.insert("dns")
+        #expect(settings.apply(to: ["domain", "x.test"])
+                == ["domain", "x.test", "--resolver", "127.0.0.1", "--resolver", "::1@5353", "--timeout", "2.0", "--debug", "dns"])
+        #expect(settings.apply(to: ["check", "--resolver", "9.9.9.9", "x.test"])
+                == ["check", "--resolver", "9.9.9.9", "x.test", "--timeout", "2.0", "--debug", "dns", "--no-use-dane"])
+        #expect(settings.apply(to: ["domain", "--", "-x.test"]).last == "-x.test")
+        #expect(settings.apply(to: ["help"]) == ["help"])
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The console: scripted (stdin not a terminal) transcripts, and a real pseudo-terminal driven
+/// by pexpect (Tests/console/console_pty.py).
+@Suite(.sandbox) struct ConsoleTests {
+    @Test func scriptedSessionWithoutPromptOrEcho() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            dig example.test
+            domain example.test
+            dns_cache lookup example.test MX
+            show settings
+            quit
+            domain never.reached.test
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.status == 0)
+        let lines = result.lines
+        #expect(lines[0] == "resolver set to 127.53.0.2", "no banner and no prompt when stdin is not a terminal")
+        #expect(lines[1] == "submitted")
+        #expect(lines[2].hasPrefix("Domain 'example.test' has 2 MXs and a TTL of "))
+        #expect(result.stdout.contains("example.test. MX secure records TTL:"))
+        #expect(result.stdout.contains("resolver 127.53.0.2\ntimeout 5s\nuse_dane on\n"))
+        #expect(!result.stdout.contains("never.reached"), "quit ends the script")
+    }
+
+    @Test func exitStatusIsThatOfTheLastFailingCommand() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            check nullmx.test
+            domain example.test
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.status == 4, "check nullmx.test failed with 4; the domain after it succeeded")
+        let clean = try await CLI.run(["console"], stdin: "set resolver 127.53.0.2\ndomain example.test\n")
+        #expect(clean.status == 0)
+        let bad = try await CLI.run(["console"], stdin: "set colour blue\n")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("danecheck: error: unknown setting 'colour'"))
+    }
+
+    @Test func settingsAreAppliedToCommands() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            set tls required
+            set timeout 2
+            check notlsa.mx.dane.test plain.mx.dane.test
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.stdout.contains("notlsa.mx.dane.test: encrypted via notlsa.dane.test"))
+        #expect(result.stdout.contains("plain.mx.dane.test: defer (every MX host defers; plain.dane.test: STARTTLS not offered; tls=required"))
+        #expect(result.status == 1)
+    }
+
+    @Test func theSameTreeAsTheCommandLine() async throws {
+        let result = try await CLI.run(["console"], stdin: "help domain\ndomian x.test\nconsole\n")
+        #expect(result.stdout.contains("USAGE: danecheck domain <domain>"))
+        #expect(result.stderr.contains("Error: 2 unexpected arguments: 'domian', 'x.test'"))
+        #expect(result.stderr.contains("danecheck: error: already in the console"))
+    }
+
+    @Test func onARealTerminal() async throws {
+        let script = GeneratedDocsTests.root.appendingPathComponent("Tests/console/console_pty.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script, CLI.executable.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let log = try await Task.detached { try output.fileHandleForReading.readToEnd() ?? Data() }.value
+        await Task.detached { process.waitUntilExit() }.value
+        let text = String(decoding: log, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "console_pty.py failed:\n\(text.suffix(3000))")
+        #expect(text.contains("console_pty: all steps passed"))
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Drives `danecheck console` on a real pseudo-terminal (pexpect): prompt, tab completion,
+errors that do not leave, the TTL counting down between two `domain` calls, `refresh domain`,
+Ctrl-C during a probe of a silent peer, Ctrl-D, and history recalled in a second session.
+
+    console_pty.py DANECHECK_BINARY      (needs the sandbox; exits 0 when every step passed)
+"""
+import os
+import re
+import sys
+import tempfile
+import time
+
+import pexpect
+
+binary = sys.argv[1]
+state = tempfile.mkdtemp(prefix="danecheck-console-")
+env = dict(os.environ, XDG_STATE_HOME=state, TERM="vt100", HOME=state)
+PROMPT = r"\d\d:\d\d:\d\d danecheck> "
+
+
+def spawn():
+    child = pexpect.spawn(binary, ["console"], env=env, encoding="utf-8", timeout=10, dimensions=(40, 200))
+    child.logfile_read = sys.stdout
+    return child
+
+
+def step(name):
+    print(f"\n=== {name}", flush=True)
+
+
+console = spawn()
+step("banner and prompt")
+console.expect("danecheck .* console")
+console.expect(PROMPT)
+
+step("set")
+console.sendline("set resolver 127.53.0.2")
+console.expect("resolver set to 127.53.0.2")
+console.expect(PROMPT)
+
+step("tab completion of a command name")
+console.send("dom\t")          # completes to "domain " (the screen redraws only the rest)
+console.sendline("example.test")
+console.expect(r"Domain 'example.test' has 2 MXs and a TTL of (\d+) seconds \+dnssec")
+first_ttl = int(console.match.group(1))
+console.expect(PROMPT)
+
+step("the TTL counts down: the second answer comes from the cache")
+time.sleep(2.2)
+console.sendline("domain example.test")
+console.expect(r"Domain 'example.test' has 2 MXs and a TTL of (\d+) seconds \+dnssec")
+second_ttl = int(console.match.group(1))
+assert second_ttl <= first_ttl - 2, (first_ttl, second_ttl)
+console.expect(PROMPT)
+
+step("tab completion of an option and of a cached name")
+console.send("dns_cache lookup exa\t")   # a name from the cache
+console.sendline("MX")
+console.expect(r"example.test. MX secure records TTL:\d+")
+console.expect(PROMPT)
+console.send("domain --js\t")             # an option of the command
+console.sendline("nullmx.test")
+console.expect('"kind" : "null-mx"')
+console.expect(PROMPT)
+
+step("refresh domain re-queries")
+console.sendline("dns_cache lookup example.test MX")
+console.expect(r"example.test. MX secure records TTL:(\d+)")
+console.expect(PROMPT)
+console.sendline("refresh domain example.test")
+console.expect(r"Domain 'example.test' has 2 MXs and a TTL of (\d+) seconds")
+assert int(console.match.group(1)) >= second_ttl, "refreshed from the resolver, not the cache"
+console.expect(PROMPT)
+console.sendline("dns_cache stats")
+console.expect(r"cache hits: \d+")
+console.expect(PROMPT)
+
+step("an error does not leave the console")
+console.sendline("domian example.test")
+console.expect("Error: ")
+console.expect(PROMPT)
+console.sendline("domain a..b")
+console.expect("empty label")
+console.expect(PROMPT)
+
+step("Ctrl-C interrupts a probe of a silent peer")
+console.sendline("probe --timeout 30 h-silent.dane.test")
+time.sleep(1.0)
+started = time.monotonic()
+console.sendintr()
+console.expect("interrupted", timeout=3)
+console.expect(PROMPT, timeout=3)
+assert time.monotonic() - started < 3
+console.sendline("show settings")
+console.expect("resolver 127.53.0.2")
+console.expect(PROMPT)
+
+step("Ctrl-D leaves")
+console.sendline("dig nsec.test")
+console.expect(PROMPT)
+console.sendeof()
+console.expect(pexpect.EOF)
+console.close()
+assert console.exitstatus == 0, console.exitstatus
+
+step("history is kept across sessions")
+history = os.path.join(state, "danecheck", "history")
+assert os.path.exists(history), history
+again = spawn()
+again.expect(PROMPT)
+again.send("\x1b[A")  # up arrow: the last line of the first session
+again.expect("dig nsec.test")
+again.sendline("")
+again.expect("submitted")
+again.expect(PROMPT)
+again.sendline("quit")
+again.expect(pexpect.EOF)
+print("\nconsole_pty: all steps passed", flush=True)
