@@ -8,6 +8,9 @@ import Foundation
 public final class CommandEnvironment: @unchecked Sendable {
     public static let shared = CommandEnvironment()
 
+    /// Per-address probe statistics: the session's in the console, this command's otherwise.
+    public let addressHistory = AddressHistory()
+
     private let lock = NSLock()
     private var service: (key: String, service: DNSLookupService)?
     private var sharing = false

@@ -72,8 +72,10 @@ public struct DomainCommand: AsyncParsableCommand {
             }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
+        let history = CommandEnvironment.shared.addressHistory
+        if let probes { history.record(probes) }
         print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))
-                   : TextRenderer.render(report, probes: probes), terminator: "")
+                   : TextRenderer.render(report, probes: probes, history: history.snapshot), terminator: "")
         let code = DanecheckExit.code(for: report.outcome)
         if code != DanecheckExit.ok { throw code }
         if let probes, DomainVerdictRule.evaluate(report, probes).verdict == .defer { throw DanecheckExit.deferred }

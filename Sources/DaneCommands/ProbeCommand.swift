@@ -134,6 +134,7 @@ public struct ProbeCommand: AsyncParsableCommand {
             }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
+        CommandEnvironment.shared.addressHistory.record([report])
         traceTLS(report)
         print(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report), terminator: "")
         // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.

@@ -15,7 +15,7 @@ public struct ConsoleCommand: AsyncParsableCommand {
             help [COMMAND], quit or exit. Answers are cached while their TTL lasts: a second \
             "domain X" is answered from the cache with the TTL left. On a terminal: emacs keys, \
             tab completion, history in $XDG_STATE_HOME/danecheck/history (else \
-            ~/.local/state/danecheck/history), Ctrl-C interrupts a running command, Ctrl-D \
+            ~/.danecheck_history), Ctrl-C interrupts a running command, Ctrl-D \
             leaves. With standard input not a terminal, commands are read line by line without \
             prompt or echo, and the exit status is that of the last command that failed.
             """)

@@ -306,11 +306,7 @@ public final class ConsoleSession: @unchecked Sendable {
             try? manager.createDirectory(atPath: dir, withIntermediateDirectories: true)
             return dir + "/history"
         }
-        if let home = environment["HOME"], !home.isEmpty {
-            let dir = home + "/.local/state/danecheck"
-            if (try? manager.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil { return dir + "/history" }
-            return home + "/.danecheck_history"
-        }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.danecheck_history" }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DaneCore
 
@@ -70,5 +71,27 @@ import Testing
             "argument 2: invalid domain name 'a..b': empty label",
             "list.txt:5: invalid domain name '-bad.test': label '-bad' starts or ends with a hyphen",
         ])
+    }
+}
+
+@Suite struct AddressHistoryTests {
+    func probe(connect: Double?, delivery: Double?, failed: Bool, at: Date) -> AddressProbe {
+        var transcript = SMTPTranscript()
+        if failed { transcript.failure = .transport(phase: .greeting, .connect("refused")) }
+        return AddressProbe(address: IPAddress("127.0.0.1")!, port: 25, connectMilliseconds: connect, deliveryMilliseconds: delivery,
+                            transcript: transcript, tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: at)
+    }
+
+    @Test func decayedAveragesAndTheLastFailure() {
+        let history = AddressHistory()
+        let start = Date(timeIntervalSince1970: 1_000)
+        history.record(probe(connect: 10, delivery: 100, failed: false, at: start))
+        history.record(probe(connect: 20, delivery: 200, failed: false, at: start))
+        var stats = history.snapshot[IPAddress("127.0.0.1")!]
+        #expect(stats?.connectMilliseconds == 15 && stats?.deliveryMilliseconds == 150 && stats?.failed == false)
+        history.record(probe(connect: nil, delivery: nil, failed: true, at: start.addingTimeInterval(5)))
+        stats = history.snapshot[IPAddress("127.0.0.1")!]
+        #expect(stats?.failed == true && stats?.lastFailure == start.addingTimeInterval(5) && stats?.probes == 3)
+        #expect(stats?.connectMilliseconds == 15, "a failed connect does not pull the average down")
     }
 }

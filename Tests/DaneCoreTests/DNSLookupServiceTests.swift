@@ -109,6 +109,22 @@ import Testing
         #expect(transport.queries.count == 2, "asked again once the TTL ran out")
     }
 
+    @Test func sweepDropsExpiredTLSAAnswersOnly() async {
+        let transport = ReplayTransport()
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa])  // TTL 300
+        transport.record("example.test.", .mx, ad: true, answer: ["example.test. 3600 IN MX 10 mx.example.test."])
+        let clock = TestClock()
+        let service = DNSLookupService(transport: transport, now: { clock.now })
+        _ = await service.lookup(name, .tlsa)
+        _ = await service.lookup(DNSName(dnsText: "example.test"), .mx)
+        #expect(await service.sweep(.tlsa) == 0, "nothing expired yet")
+        clock.advance(by: .seconds(301))
+        #expect(await service.sweep(.tlsa) == 1)
+        #expect(await service.cached().map(\.type) == [.mx])
+        let stats = await service.statistics
+        #expect(stats.totalAsked == 2 && stats.responses == 2 && stats.totalHits == 0)
+    }
+
     @Test func validationProbeReadsADOnTheRootSOA() async {
         let transport = ReplayTransport()
         #expect(await ResolverValidationProbe.validates(through: transport) == nil)

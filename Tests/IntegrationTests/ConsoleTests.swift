@@ -53,6 +53,27 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func addressStatisticsAccumulateAcrossCommands() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            set timeout 1
+            domain --probe deferred.dane.test
+            probe ee311.dane.test
+            domain deferred.dane.test
+            domain dane.test
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        let lines = result.lines
+        // The silent peer failed in the first command; the later `domain` (no probe) still marks it
+        // and counts the time since the failure.
+        let failed = lines.filter { $0.hasPrefix(" *      [127.0.11.1]:25 IPv4 (") && $0.hasSuffix("s since failure") }
+        #expect(failed.count == 2, "\(result.stdout)")
+        // ee311 was probed by `probe`: `domain dane.test` shows its times and marks it as next.
+        #expect(lines.contains { $0.range(of: #"^ =>     \[127\.0\.10\.1\]:25 IPv4 \(\d+\.\d\dms con [1-9]\d*\.\d\dms dlv\)$"#, options: .regularExpression) != nil },
+                "\(result.stdout)")
+        #expect(lines.contains("        [127.0.10.10]:25 IPv4 (0.00ms con 0.00ms dlv)"), "never probed: no figures")
+    }
+
     @Test func theSameTreeAsTheCommandLine() async throws {
         let result = try await CLI.run(["console"], stdin: "help domain\ndomian x.test\nconsole\n")
         #expect(result.stdout.contains("USAGE: danecheck domain <domain>"))

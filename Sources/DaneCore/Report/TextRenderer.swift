@@ -3,15 +3,24 @@ import Foundation
 /// Renders a `DomainReport` in the layout of the Momentum MTA's `domain` console command,
 /// with one extra line, in the same voice, wherever Momentum has nothing to say.
 public enum TextRenderer {
-    /// `probes`, when given, holds one probe report per host (same order): the address lines then
-    /// carry connect and delivery times, `*` on failed addresses, `=>` on the one mail would use.
-    public static func render(_ report: DomainReport, probes: [HostProbeReport]? = nil, now: Date = Date()) -> String {
+    /// `probes`, when given, holds one probe report per host (same order), with each address's
+    /// verdict. `history` holds what probes of each address add up to (decayed connect and
+    /// delivery times, the last failure): the address lines then carry those times, `*` and
+    /// "N.NNs since failure" on an address whose latest probe failed, and `=>` on the address
+    /// the next connection would use.
+    public static func render(_ report: DomainReport, probes: [HostProbeReport]? = nil,
+                              history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> String {
         var lines = domainLines(report)
-        let chosen = probes.flatMap(chosenAddress)
+        let chosen = probes != nil ? probes.flatMap(chosenAddress)?.address : nextAddress(report, history)
         for (index, host) in report.hosts.enumerated() {
-            lines += hostLines(host, probe: probes?[index], chosen: chosen, now: now)
+            lines += hostLines(host, probe: probes?[index], history: history, chosen: chosen, now: now)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Without probes: the first address, in MX order, that was probed and did not fail last.
+    static func nextAddress(_ report: DomainReport, _ history: [IPAddress: AddressStats]) -> IPAddress? {
+        report.hosts.lazy.flatMap { $0.addresses.map(\.address) }.first { history[$0].map { !$0.failed } ?? false }
     }
 
     /// The address an MTA would deliver through: the first address that delivers, in MX order.
@@ -54,7 +63,8 @@ public enum TextRenderer {
         return lines
     }
 
-    private static func hostLines(_ host: HostReport, probe: HostProbeReport?, chosen: AddressProbe?, now: Date) -> [String] {
+    private static func hostLines(_ host: HostReport, probe: HostProbeReport?, history: [IPAddress: AddressStats],
+                                  chosen: IPAddress?, now: Date) -> [String] {
         let secureFlag = host.isSecure ? " +dnssec" : ""
         var lines = ["  [\(host.preference) \(host.name.absolute) TTL:\(host.ttl.map(String.init) ?? "-")]\(secureFlag)"]
         if let canonical = host.canonicalName {
@@ -79,17 +89,16 @@ public enum TextRenderer {
         }
         lines += tlsaLines(host.tlsa)
         for (address, _) in host.addresses {
-            guard let result = probe?.addresses.first(where: { $0.probe.address == address }) else {
-                lines.append("        [\(address.text)]:25 \(address.family.label) (0.00ms con 0.00ms dlv)")
-                continue
-            }
-            let probed = result.probe
-            let marker = probed == chosen ? "=>" : (probed.failed ? "* " : "  ")
-            let con = TimeFormat.milliseconds(probed.connectMilliseconds ?? 0)
-            let dlv = TimeFormat.milliseconds(probed.deliveryMilliseconds ?? 0)
-            let since = probed.failed ? String(format: " %.2fs since failure", now.timeIntervalSince(probed.finishedAt)) : ""
-            lines.append(" \(marker)     [\(address.text)]:\(probed.port) \(address.family.label) (\(con) con \(dlv) dlv)\(since)")
-            lines.append("          \(result.verdict.rawValue): \(result.reason)")
+            let result = probe?.addresses.first(where: { $0.probe.address == address })
+            let stats = history[address]
+            let marker = address == chosen ? "=>" : (stats?.failed == true ? "* " : "  ")
+            let con = TimeFormat.milliseconds(stats?.connectMilliseconds ?? 0)
+            let dlv = TimeFormat.milliseconds(stats?.deliveryMilliseconds ?? 0)
+            let since = stats.flatMap { $0.failed ? $0.lastFailure : nil }
+                .map { String(format: " %.2fs since failure", now.timeIntervalSince($0)) } ?? ""
+            let port = result?.probe.port ?? 25
+            lines.append(" \(marker)     [\(address.text)]:\(port) \(address.family.label) (\(con) con \(dlv) dlv)\(since)")
+            if let result { lines.append("          \(result.verdict.rawValue): \(result.reason)") }
         }
         return lines
     }
