@@ -19,8 +19,8 @@ env = dict(os.environ, XDG_STATE_HOME=state, TERM="vt100", HOME=state)
 PROMPT = r"\d\d:\d\d:\d\d danecheck> "
 
 
-def spawn():
-    child = pexpect.spawn(binary, ["console"], env=env, encoding="utf-8", timeout=10, dimensions=(40, 200))
+def spawn(arguments=("console",)):
+    child = pexpect.spawn(binary, list(arguments), env=env, encoding="utf-8", timeout=10, dimensions=(40, 200))
     child.logfile_read = sys.stdout
     return child
 
@@ -116,4 +116,12 @@ again.expect("submitted")
 again.expect(PROMPT)
 again.sendline("quit")
 again.expect(pexpect.EOF)
+
+step("danecheck alone on a terminal is the console")
+bare = spawn(arguments=())
+bare.expect(PROMPT)
+bare.sendline("exit")
+bare.expect(pexpect.EOF)
+bare.close()
+assert bare.exitstatus == 0, bare.exitstatus
 print("\nconsole_pty: all steps passed", flush=True)
