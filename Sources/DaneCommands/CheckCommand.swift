@@ -98,9 +98,9 @@ public struct CheckCommand: AsyncParsableCommand {
         (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         if json {
             let checks = results.compactMap(\.full)
-            print(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))), terminator: "")
+            StandardOutput.write(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
         } else if !jsonl {
-            results.forEach { $0.lines.forEach { print($0) } }
+            results.forEach { $0.lines.forEach { StandardOutput.write($0 + "\n") } }
         }
         let summaries = results.map(\.summary)
         if !json && !jsonl || summaries.count > 1 {
@@ -136,14 +136,15 @@ public struct CheckCommand: AsyncParsableCommand {
                     lines = [CheckTextRenderer.line(check)] + (verbose ? CheckTextRenderer.verbose(check) : [])
                 }
                 results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: json ? check : nil)
+                CommandEnvironment.shared.addressHistory.record(check.hosts)
                 done += 1
                 if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
                     progress.clear()
-                    print(line, terminator: "")
+                    StandardOutput.write(line)
                     fflush(nil)
                 }
                 progress.update(done: done)
-                if next < domains.count {
+                if next < domains.count, !Task.isCancelled {
                     let index = next
                     group.addTask { (index, await checker.check(domains[index])) }
                     next += 1

@@ -136,7 +136,7 @@ public struct ProbeCommand: AsyncParsableCommand {
         try Task.checkCancellation()  // interrupted in the console: print nothing
         CommandEnvironment.shared.addressHistory.record([report])
         traceTLS(report)
-        print(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report), terminator: "")
+        StandardOutput.write(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report))
         // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.
         var unusable = false
         if case .unusable = report.policy { unusable = true }

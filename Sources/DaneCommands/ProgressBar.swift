@@ -7,6 +7,7 @@ final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
     private let start = Date()
     private let lock = NSLock()
+    private let gate = OutputGate.current
 
     init(total: Int) {
         self.total = total
@@ -22,6 +23,7 @@ final class ProgressBar: @unchecked Sendable {
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let text = String(format: "\r[%@] %d/%d  %.1f/s  ETA %.0fs ", bar, done, total, rate, eta)
+        guard gate?.isOpen ?? true else { return }
         lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
     }
 

@@ -52,12 +52,14 @@ public struct ResolverOptions: ParsableArguments {
     /// The `--debug smtp` trace for the prober, nil when not asked for.
     public var smtpTrace: (@Sendable (String) -> Void)? {
         guard traces(.smtp) else { return nil }
-        return { @Sendable line in StandardError.line("smtp: " + line) }
+        let gate = OutputGate.current
+        return { @Sendable line in StandardError.line("smtp: " + line, gate: gate) }
     }
 
     /// The resolver configuration, with the `--debug dns` trace attached when asked for.
     public func configuration() throws -> ResolverConfiguration {
-        let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange)) } : nil
+        let gate = OutputGate.current
+        let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange), gate: gate) } : nil
         return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace)
     }
 }

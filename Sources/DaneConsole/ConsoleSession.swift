@@ -35,23 +35,33 @@ public final class ConsoleSession: @unchecked Sendable {
             output("danecheck \(Danecheck.version) console: commands as on the command line (domain, probe, check), "
                    + "plus dig, refresh, dns_cache, set, show, debug; help lists them; Ctrl-D leaves.")
         }
-        while let line = nextLine() {
+        while let line = await nextLine() {
             let words = ConsoleWords.split(line)
             guard !words.isEmpty else { continue }
             editor?.remember(line)
             await sweepIfDue()
             guard let status = await execute(words) else { break }
+            fflush(nil)  // in order with stderr when both go to one file
             if status != 0 { lastFailure = status }
             if interactive { knownNames = await cachedNames }
         }
         return interactive ? 0 : lastFailure
     }
 
-    private func nextLine() -> String? {
-        guard let editor else { return Swift.readLine() }
+    /// The next line, read on a thread of its own: waiting for the user never holds one of the
+    /// cooperative threads that background lookups (dig, an abandoned command) need.
+    private func nextLine() async -> String? {
+        let editor = editor
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
-        return editor.readLine(prompt: "\(formatter.string(from: Date())) danecheck> ")
+        let prompt = "\(formatter.string(from: Date())) danecheck> "
+        nonisolated(unsafe) let unsafeEditor = editor
+        return await withCheckedContinuation { continuation in
+            Thread {
+                let line = unsafeEditor.map { $0.readLine(prompt: prompt) } ?? Swift.readLine()
+                continuation.resume(returning: line)
+            }.start()
+        }
     }
 
     /// Runs one command; nil means leave the console.
@@ -64,6 +74,10 @@ public final class ConsoleSession: @unchecked Sendable {
         case "set":
             guard words.count == 3 else { return usage("set KEY VALUE (\(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", ")))") }
             if let error = settings.set(words[1], words[2]) { return usage(error) }
+            if words[1] == "resolver" {
+                // Answers from other resolvers are not this one's: start the cache afresh.
+                await CommandEnvironment.shared.currentLookups?.forget(nil)
+            }
             output("\(words[1]) set to \(words[2])")
             return 0
         case "show":
@@ -86,6 +100,9 @@ public final class ConsoleSession: @unchecked Sendable {
         case "console":
             return usage("already in the console")
         default:
+            if let file = words.firstIndex(of: "--file"), words.indices.contains(file + 1), words[file + 1] == "-" {
+                return usage("--file - reads the console's own input: give a file name")
+            }
             return await runCommand(settings.apply(to: words))
         }
     }
@@ -100,27 +117,30 @@ public final class ConsoleSession: @unchecked Sendable {
             return report(error)
         }
         nonisolated(unsafe) let parsed = command
+        let gate = OutputGate()
         let task = Task { () -> Int32 in
-            do {
-                if var asyncCommand = parsed as? any AsyncParsableCommand {
-                    try await Self.runAsync(&asyncCommand)
-                } else {
-                    var plain = parsed
-                    try plain.run()
+            await OutputGate.$current.withValue(gate) {
+                do {
+                    if var asyncCommand = parsed as? any AsyncParsableCommand {
+                        try await Self.runAsync(&asyncCommand)
+                    } else {
+                        var plain = parsed
+                        try plain.run()
+                    }
+                    return 0
+                } catch {
+                    return Task.isCancelled ? 130 : self.report(error)
                 }
-                return 0
-            } catch {
-                return Task.isCancelled ? 130 : self.report(error)
             }
         }
         guard let interrupt else { return await task.value }
-        let finished = await Self.race(task, interrupt)
-        if finished == nil {
+        guard let finished = await Self.race(task, interrupt) else {
+            gate.close()  // whatever the abandoned command prints from now on is dropped
             task.cancel()
             output("interrupted")
             return 130
         }
-        return finished!
+        return finished
     }
 
     private static func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
@@ -137,8 +157,7 @@ public final class ConsoleSession: @unchecked Sendable {
                 if once.claim() { continuation.resume(returning: status) }
             }
             waiter = Task {
-                await interrupt.next()
-                if once.claim() { continuation.resume(returning: nil) }
+                if await interrupt.next(), once.claim() { continuation.resume(returning: nil) }
             }
         }
         waiter?.cancel()
@@ -153,7 +172,7 @@ public final class ConsoleSession: @unchecked Sendable {
             return 0
         }
         if let exit = error as? ExitCode { return exit.rawValue }
-        FileHandle.standardError.write(Data((Danecheck.fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((Danecheck.errorLine(for: error) + "\n").utf8))
         return DanecheckExit.usage.rawValue
     }
 
@@ -187,15 +206,19 @@ public final class ConsoleSession: @unchecked Sendable {
 
     // MARK: the cache
 
-    /// The lookup service the commands share under the current settings.
-    private func lookups() -> DNSLookupService? {
+    /// How the console's own lookups (dig, dns_cache submit, refresh) are sent.
+    private func resolverConfiguration() throws -> ResolverConfiguration {
         var arguments: [String] = []
         settings.resolvers.forEach { arguments += ["--resolver", $0] }
         if let timeout = settings.timeout { arguments += ["--timeout", "\(timeout)"] }
         if settings.debug.contains("dns") { arguments += ["--debug", "dns"] }
+        return try ResolverOptions.parse(arguments).configuration()
+    }
+
+    /// A lookup service over the console's one cache, sending as the settings say.
+    private func lookups() -> DNSLookupService? {
         do {
-            let configuration = try ResolverOptions.parse(arguments).configuration()
-            return CommandEnvironment.shared.lookups(for: configuration)
+            return CommandEnvironment.shared.lookups(for: try resolverConfiguration())
         } catch {
             _ = report(error)
             return nil
@@ -234,14 +257,17 @@ public final class ConsoleSession: @unchecked Sendable {
             return 0
         }
         guard let name = parseName(words[2]) else { return DanecheckExit.usage.rawValue }
+        // Every name the domain's walk touches (MX, hosts, CNAME targets, TLSA owners), read
+        // from the walk itself, so nothing of it is answered from the cache afterwards.
         var names: Set<DNSName> = [name]
-        for lookup in await service.cached() where lookup.name == name && lookup.type == .mx {
-            for case .mx(_, let exchange) in lookup.records {
-                names.insert(exchange)
-                names.insert(exchange.tlsaName())
+        if let configuration = try? resolverConfiguration() {
+            let report = await CommandEnvironment.shared.inspector(configuration).inspect(name)
+            for lookup in report.lookups {
+                names.insert(lookup.name)
+                names.insert(lookup.owner)
+                lookup.aliases.forEach { names.insert($0) }
             }
         }
-        names.insert(name.tlsaName())
         await service.forget(names)
         return await runCommand(settings.apply(to: ["domain", words[2]]))
     }

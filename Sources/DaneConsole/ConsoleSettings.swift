@@ -68,23 +68,22 @@ struct ConsoleSettings: Sendable {
         ]
     }
 
-    /// The command's words with the settings it does not override added.
+    /// The command's words with the settings it does not give itself, placed right after the
+    /// command name so that an option the user typed still comes later and wins.
     func apply(to words: [String]) -> [String] {
         guard let command = words.first, ["domain", "probe", "check"].contains(command) else { return words }
+        func gives(_ option: String) -> Bool { words.contains { $0 == option || $0.hasPrefix(option + "=") } }
         var extra: [String] = []
-        if !words.contains("--resolver") { resolvers.forEach { extra += ["--resolver", $0] } }
-        if !words.contains("--timeout"), let timeout { extra += ["--timeout", "\(timeout)"] }
-        if !words.contains("--debug"), !debug.isEmpty { extra += ["--debug", debug.sorted().joined(separator: ",")] }
+        if !gives("--resolver") { resolvers.forEach { extra += ["--resolver", $0] } }
+        if !gives("--timeout"), let timeout { extra += ["--timeout", "\(timeout)"] }
+        if !gives("--debug"), !debug.isEmpty { extra += ["--debug", debug.sorted().joined(separator: ",")] }
         if command == "check" {
-            if !useDANE && !words.contains("--no-use-dane") { extra.append("--no-use-dane") }
-            if !enableDANE && !words.contains("--no-enable-dane") { extra.append("--no-enable-dane") }
-            if tls != .ifavailable && !words.contains("--tls") { extra += ["--tls", tls.rawValue] }
-            if tlsVerify != .none && !words.contains("--tls-verify") { extra += ["--tls-verify", tlsVerify.rawValue] }
-            if insecureMX != .may && !words.contains("--insecure-mx") { extra += ["--insecure-mx", insecureMX.rawValue] }
+            if !useDANE && !gives("--no-use-dane") { extra.append("--no-use-dane") }
+            if !enableDANE && !gives("--no-enable-dane") { extra.append("--no-enable-dane") }
+            if tls != .ifavailable && !gives("--tls") { extra += ["--tls", tls.rawValue] }
+            if tlsVerify != .none && !gives("--tls-verify") { extra += ["--tls-verify", tlsVerify.rawValue] }
+            if insecureMX != .may && !gives("--insecure-mx") { extra += ["--insecure-mx", insecureMX.rawValue] }
         }
-        if let separator = words.firstIndex(of: "--") {
-            return Array(words[..<separator]) + extra + Array(words[separator...])
-        }
-        return words + extra
+        return [command] + extra + words.dropFirst()
     }
 }

@@ -3,10 +3,11 @@ import Foundation
 
 /// Ctrl-C while a console command runs: SIGINT is taken away from its default (which would end
 /// the process) and delivered here, so the command can be abandoned and the prompt come back.
+/// Each wait has its own slot: cancelling one wait never consumes a Ctrl-C meant for another.
 final class InterruptSignal: @unchecked Sendable {
     private let source: DispatchSourceSignal
     private let lock = NSLock()
-    private var waiter: CheckedContinuation<Void, Never>?
+    private var waiters: [UUID: CheckedContinuation<Bool, Never>] = [:]
 
     init() {
         signal(SIGINT, SIG_IGN)
@@ -15,28 +16,28 @@ final class InterruptSignal: @unchecked Sendable {
         source.resume()
     }
 
-    /// Returns at the next Ctrl-C, or when the waiting task is cancelled.
-    func next() async {
-        await withTaskCancellationHandler {
+    /// True at the next Ctrl-C; false when the waiting task is cancelled first.
+    func next() async -> Bool {
+        let id = UUID()
+        return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.withLock {
-                    if Task.isCancelled {
-                        continuation.resume()
-                    } else {
-                        waiter = continuation
-                    }
+                let resumeNow = lock.withLock { () -> Bool in
+                    if Task.isCancelled { return true }
+                    waiters[id] = continuation
+                    return false
                 }
+                if resumeNow { continuation.resume(returning: false) }
             }
         } onCancel: {
-            fire()
+            lock.withLock { waiters.removeValue(forKey: id) }?.resume(returning: false)
         }
     }
 
     private func fire() {
-        let continuation = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            defer { waiter = nil }
-            return waiter
+        let all = lock.withLock { () -> [CheckedContinuation<Bool, Never>] in
+            defer { waiters.removeAll() }
+            return Array(waiters.values)
         }
-        continuation?.resume()
+        all.forEach { $0.resume(returning: true) }
     }
 }

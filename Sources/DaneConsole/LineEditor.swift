@@ -15,6 +15,7 @@ final class LineEditor {
     static let historySize: Int32 = 1000
 
     init?(historyPath: String?) {
+        setlocale(LC_CTYPE, "")  // libedit decodes typed characters by the locale (IDN input)
         guard let history = history_init() else { return nil }
         guard let editor = el_init("danecheck", stdin, stdout, stderr) else {
             history_end(history)
@@ -26,6 +27,7 @@ final class LineEditor {
         _ = cedit_history_setsize(history, Self.historySize)
         if let historyPath { _ = cedit_history_load(history, historyPath) }
         _ = cedit_set_editor(editor, "emacs")
+        _ = cedit_set_signal(editor, 1)  // window size changes redraw the line
         _ = cedit_set_history(editor, history)
         _ = cedit_set_prompt(editor) { _ in LineEditor.promptBuffer }
         _ = cedit_add_function(editor, "danecheck-complete", "complete a command, option or name") { editor, _ in

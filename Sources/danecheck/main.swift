@@ -39,8 +39,7 @@ do {
     if let exitCode = error as? ExitCode {
         exit(exitCode.rawValue)
     }
-    let message = Danecheck.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    FileHandle.standardError.write(Data("danecheck: error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data((Danecheck.errorLine(for: error) + "\n").utf8))
     // Every other failure here is about the command line: exit 2 (1 means "mail would be deferred").
     exit(DanecheckExit.usage.rawValue)
 }

@@ -37,10 +37,13 @@ import Testing
         #expect(settings.set("tls", "sometimes") == "tls takes ifavailable, required or disabled")
         settings.debug.insert("dns")
         #expect(settings.apply(to: ["domain", "x.test"])
-                == ["domain", "x.test", "--resolver", "127.0.0.1", "--resolver", "::1@5353", "--timeout", "2.0", "--debug", "dns"])
+                == ["domain", "--resolver", "127.0.0.1", "--resolver", "::1@5353", "--timeout", "2.0", "--debug", "dns", "x.test"])
         #expect(settings.apply(to: ["check", "--resolver", "9.9.9.9", "x.test"])
-                == ["check", "--resolver", "9.9.9.9", "x.test", "--timeout", "2.0", "--debug", "dns", "--no-use-dane"])
-        #expect(settings.apply(to: ["domain", "--", "-x.test"]).last == "-x.test")
+                == ["check", "--timeout", "2.0", "--debug", "dns", "--no-use-dane", "--resolver", "9.9.9.9", "x.test"])
+        // An option the user typed as --opt=value is theirs, and comes after the settings.
+        #expect(settings.apply(to: ["domain", "--timeout=4", "x.test"])
+                == ["domain", "--resolver", "127.0.0.1", "--resolver", "::1@5353", "--debug", "dns", "--timeout=4", "x.test"])
+        #expect(settings.apply(to: ["domain", "--", "-x.test"]).suffix(2) == ["--", "-x.test"])
         #expect(settings.apply(to: ["help"]) == ["help"])
     }
 }

@@ -20,6 +20,17 @@ public final class DNSLookupService: Sendable {
         }
     }
 
+    private init(transport: any DNSTransport, cache: LookupCache) {
+        self.transport = transport
+        self.cache = cache
+    }
+
+    /// A service with this transport and the same cache (the console: one cache, while the
+    /// timeout, resolvers or trace differ from one command to the next).
+    public func sharingCache(with transport: any DNSTransport) -> DNSLookupService {
+        DNSLookupService(transport: transport, cache: cache)
+    }
+
     /// Answers still in the cache, with the TTL each has left.
     public func cached() async -> [Lookup] { await cache.live() }
 

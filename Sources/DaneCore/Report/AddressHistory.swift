@@ -18,11 +18,14 @@ public final class AddressHistory: @unchecked Sendable {
     public static let newestWeight = 0.5
 
     private let lock = NSLock()
+    /// Port 25 only: the statistics Momentum's `domain` columns show (probes of other ports are
+    /// not mixed in).
     private var stats: [IPAddress: AddressStats] = [:]
 
     public init() {}
 
     public func record(_ probe: AddressProbe) {
+        guard probe.port == 25 else { return }
         lock.withLock {
             var entry = stats[probe.address] ?? AddressStats(failed: false, probes: 0)
             entry.connectMilliseconds = Self.decayed(entry.connectMilliseconds, probe.connectMilliseconds)

@@ -18,9 +18,12 @@ public enum TextRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Without probes: the first address, in MX order, that was probed and did not fail last.
+    /// Without probes: the first address, in MX order, whose latest probe did not fail (an
+    /// address never probed counts as usable), once any address has been probed.
     static func nextAddress(_ report: DomainReport, _ history: [IPAddress: AddressStats]) -> IPAddress? {
-        report.hosts.lazy.flatMap { $0.addresses.map(\.address) }.first { history[$0].map { !$0.failed } ?? false }
+        let addresses = report.hosts.flatMap { $0.addresses.map(\.address) }
+        guard addresses.contains(where: { history[$0] != nil }) else { return nil }
+        return addresses.first { !(history[$0]?.failed ?? false) }
     }
 
     /// The address an MTA would deliver through: the first address that delivers, in MX order.

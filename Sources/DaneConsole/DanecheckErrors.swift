@@ -1,0 +1,10 @@
+import ArgumentParser
+
+extension Danecheck {
+    /// The one line an error prints, the same in the CLI and in the console:
+    /// "danecheck: error: Missing expected argument '<domain>'".
+    public static func errorLine(for error: any Error) -> String {
+        let message = Danecheck.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return "danecheck: error: \(message)"
+    }
+}
