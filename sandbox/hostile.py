@@ -12,10 +12,15 @@
     tlsalert     accepts STARTTLS, answers the ClientHello with a fatal TLS alert
     reset        accepts STARTTLS, resets the connection during the handshake
     plaintext    accepts STARTTLS, then keeps speaking plaintext SMTP
+    slowtls      a correct but slow TLS peer: the handshake starts 1.5 s after the 220 and the
+                 EHLO over TLS is answered 1 s later; it answers EHLO with 554 unless the SNI
+                 was h-slowtls.dane.test (127.0.11.11; needs the PKI directory as argument)
 """
 import asyncio
+import os
 import random
 import socket
+import ssl
 import struct
 import sys
 
@@ -72,6 +77,9 @@ async def serve(name, reader, writer):
                 writer.write(answer)
                 await writer.drain()
                 await dialogue_rest(reader, writer)
+        elif name == "slowtls":
+            if await dialogue(name, reader, writer):
+                await slow_tls(reader, writer)
         elif await dialogue(name, reader, writer):
             if name == "plaintext":
                 # In the same write as the 220: an injection attempt (RFC 3207 §4.2 discards it).
@@ -94,6 +102,27 @@ async def serve(name, reader, writer):
         writer.close()
 
 
+async def slow_tls(reader, writer):
+    # Keep the ClientHello in the kernel until the TLS layer reads it (not in the plain buffer).
+    writer.transport.pause_reading()
+    writer.write(b"220 2.0.0 Ready to start TLS\r\n")
+    await writer.drain()
+    await asyncio.sleep(1.5)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(os.path.join(PKI, "h-slowtls.chain"), os.path.join(PKI, "h-slowtls.key"))
+    names = []
+    context.sni_callback = lambda sslobj, name, ctx: names.append(name)
+    await writer.start_tls(context)
+    await asyncio.wait_for(reader.readline(), HOLD)  # EHLO over TLS
+    await asyncio.sleep(1.0)
+    if names == ["h-slowtls.dane.test"]:
+        writer.write(b"250 h-slowtls.dane.test\r\n")
+    else:
+        writer.write(f"554 5.7.0 expected SNI h-slowtls.dane.test, got {names}\r\n".encode())
+    await writer.drain()
+    await dialogue_rest(reader, writer)
+
+
 async def dialogue_rest(reader, writer):
     while True:
         line = await asyncio.wait_for(reader.readline(), HOLD)
@@ -107,9 +136,12 @@ async def dialogue_rest(reader, writer):
         await writer.drain()
 
 
+PKI = sys.argv[1] if len(sys.argv) > 1 else ""
+
+
 async def main():
     servers = []
-    for index, name in enumerate(BEHAVIOURS, start=1):
+    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []), start=1):
         handler = lambda r, w, n=name: serve(n, r, w)
         servers.append(await asyncio.start_server(handler, f"127.0.11.{index}", 25))
     print("hostile peers:", ", ".join(f"{n}=127.0.11.{i}" for i, n in enumerate(BEHAVIOURS, 1)), file=sys.stderr)

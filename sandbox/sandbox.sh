@@ -283,7 +283,7 @@ start() {
   postfix -c "$state/postfix/etc" start >/dev/null 2>&1 || true
   for _ in $(seq 1 50); do pid_alive "$state/postfix/queue/pid/master.pid" && break; sleep 0.1; done
   pid_alive "$state/postfix/queue/pid/master.pid" || { log "postfix did not start (see $state/postfix/maillog)"; exit 1; }
-  nohup python3 "$here/hostile.py" > "$state/hostile.log" 2>&1 &
+  nohup python3 "$here/hostile.py" "$state/smtp/pki" > "$state/hostile.log" 2>&1 &
   echo $! > "$state/hostile.pid"
   # shellcheck disable=SC2046
   nohup python3 "$here/tcpdelay.py" --delay-ms "$delay_ms" $(cat "$state/smtp/bench-routes") > "$state/tcpdelay.log" 2>&1 &

@@ -97,6 +97,7 @@ def main(out):
     wrongname_ee = leaf("ee-wrongname", names=["mx.other.example"])
     wrongname_ta = leaf("ta-wrongname", names=["mx.other.example"])
     wrongname_plain = leaf("wrongname-notlsa", names=["mx.other.example"])
+    slowtls = leaf("h-slowtls")
     expired_ta = leaf("ta-expired", expired=True)
 
     g = lambda h: good[h][1]
@@ -183,6 +184,12 @@ def main(out):
         f.write(" ".join(routes) + "\n")
     with open(os.path.join(out, "bench-domains.txt"), "w") as f:
         f.write("".join(f"b{n}.bench.dane.test\n" for n in range(1, 241)))
+
+    # A slow but correct TLS peer (hostile.py "slowtls"): its key and chain, and a matching record.
+    write("h-slowtls.key", pem_key(slowtls[0]))
+    write("h-slowtls.chain", pem(slowtls[1]) + pem(inter))
+    zone.append("h-slowtls 3600 IN A 127.0.11.11")
+    zone.append(f"_25._tcp.h-slowtls 300 IN TLSA {tlsa(3, 1, 1, slowtls[1])}")
 
     # Misbehaving peers (hostile.py), TLS mandatory for each through a usable TLSA record.
     for i, name in enumerate(["silent", "drip", "longline", "garbage", "greeting421", "starttls454",

@@ -120,6 +120,17 @@ import Testing
     }
 }
 
+/// A slow but correct peer: each phase has its own deadline (the handshake 1.5 s, the EHLO over
+/// TLS 1 s after it, with 2 s allowed per phase), and SNI on the wire is the TLSA base domain
+/// (the peer refuses EHLO otherwise, RFC 7672 §8.1).
+@Suite(.sandbox) struct SlowPeerTests {
+    @Test func everyPhaseHasItsOwnDeadlineAndSNIIsTheBaseDomain() async throws {
+        let address = try ProbeCaseTests.only(try await ProbeCaseTests.probe("h-slowtls", timeout: 2))
+        #expect(address.verdict == .authenticated, "\(address.reason)")
+        #expect(address.probe.transcript.ehloOverTLS?.code == 250, "SNI was the base domain")
+    }
+}
+
 /// Misbehaving peers (sandbox/hostile.py): a clear error within timeout + 1 s, never a hang.
 @Suite(.sandbox) struct HostilePeerTests {
     @Test(arguments: [
