@@ -32,6 +32,6 @@ public final class CommandEnvironment: @unchecked Sendable {
 
     /// A DomainInspector for a command: shared lookups in the console, fresh ones otherwise.
     public func inspector(_ configuration: ResolverConfiguration, options: InspectionOptions = .report) -> DomainInspector {
-        DomainInspector(configuration: configuration, options: options, lookups: lookups(for: configuration))
+        DomainInspector(configuration: configuration, options: options, lookups: currentLookups)
     }
 }

@@ -204,6 +204,14 @@ import Testing
         #expect(bogus.mx.status == .insecure && bogus.kind == .mx)
     }
 
+    @Test func aValidatingResolverIsAskedBeforeOneThatDoesNot() async throws {
+        let report = try await Sandbox.report("example.test", resolvers: [Sandbox.nonValidating, Sandbox.validating])
+        #expect(report.resolvers.map(\.validates) == [false, true])
+        #expect(report.mx.status == .secure, "answered by the validating resolver, listed second")
+        #expect(report.lookups.allSatisfy { $0.server?.description == Sandbox.validating })
+        #expect(report.warnings.count == 1, "the non-validating one is still reported")
+    }
+
     @Test func ipv6Resolver() async throws {
         let report = try await Sandbox.report("example.test", resolvers: [Sandbox.validatingIPv6])
         #expect(report.mx.status == .secure)

@@ -5,6 +5,8 @@ public struct DomainInspector: Sendable {
     private let lookups: DNSLookupService
     /// Whether each resolver validates, asked once per run.
     private let resolverCheck: ResolverCheck
+    /// The transport to reorder once it is known which resolvers validate (several resolvers only).
+    private let demotable: LDNSTransport?
     /// The port whose TLSA records are looked up (`_25._tcp`).
     public let port: UInt16
     public let options: InspectionOptions
@@ -19,19 +21,27 @@ public struct DomainInspector: Sendable {
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
-        self.init(lookups: shared ?? DNSLookupService(transport: transport), probes: probes, port: port, options: options)
+        self.init(lookups: shared?.sharingCache(with: transport) ?? DNSLookupService(transport: transport), probes: probes,
+                  port: port, options: options, demotable: configuration.servers.count > 1 ? transport : nil)
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
-                port: UInt16 = 25, options: InspectionOptions = .report) {
+                port: UInt16 = 25, options: InspectionOptions = .report, demotable: LDNSTransport? = nil) {
         self.lookups = lookups
         resolverCheck = ResolverCheck(probes: probes)
         self.port = port
         self.options = options
+        self.demotable = demotable
     }
 
     /// Inspects one domain; the resolvers are asked whether they validate at the same time.
     public func inspect(_ domain: DNSName) async -> DomainReport {
+        if let demotable {
+            // Several resolvers: learn first (once per run) which validate, so that lookups go to
+            // a validating one before a non-validating one could answer "insecure".
+            let reports = await checkResolvers()
+            demotable.demote(reports.filter { $0.validates == false }.map(\.server))
+        }
         async let resolvers = checkResolvers()
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)

@@ -22,6 +22,9 @@ public struct LDNSTransport: DNSTransport {
                   retries: configuration.retries, trace: configuration.trace)
     }
 
+    /// Asks these (resolvers that do not validate) only after the others.
+    public func demote(_ servers: [ResolverAddress]) { health.demote(servers) }
+
     public func exchange(_ query: DNSQuery) async -> DNSExchange {
         let start = ContinuousClock.now
         var last = DNSExchange(query: query, server: nil, outcome: .failure(.noServers), milliseconds: 0)
