@@ -189,7 +189,7 @@ public final class ConsoleSession: @unchecked Sendable {
             output(Danecheck.helpMessage(for: command))
             return 0
         }
-        [
+        let lines = [
             "domain NAME [options]      MX hosts, addresses and TLSA records, with DNSSEC status (--probe to probe)",
             "probe HOST [options]       STARTTLS and DANE verification of every address of an MX host",
             "check DOMAIN... [options]  one verdict per domain",
@@ -200,7 +200,14 @@ public final class ConsoleSession: @unchecked Sendable {
             "show settings",
             "debug dane|dns|smtp|tls on|off",
             "help [COMMAND], quit, exit (or Ctrl-D); Ctrl-C interrupts a running command",
-        ].forEach(output)
+        ]
+        if let topic {
+            let matching = lines.filter { $0.hasPrefix(topic + " ") || $0.hasPrefix(topic + "\t") || $0.hasPrefix(topic) }
+            guard !matching.isEmpty else { return usage("no command '\(topic)' (help lists them)") }
+            matching.forEach(output)
+            return 0
+        }
+        lines.forEach(output)
         return 0
     }
 
@@ -279,7 +286,7 @@ public final class ConsoleSession: @unchecked Sendable {
             let stats = await service.statistics
             let perType = stats.asked.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }
             output("questions: \(stats.totalAsked) (\(perType.joined(separator: ", ")))")
-            output("responses: \(stats.responses)")
+            output("sent to a resolver: \(stats.responses)")
             output(String(format: "cache hits: %d (%.1f%%)", stats.totalHits, stats.hitRate * 100))
         case ("list", 2):
             for lookup in await service.cached().sorted(by: { ($0.name, $0.type.rawValue) < ($1.name, $1.type.rawValue) }) {

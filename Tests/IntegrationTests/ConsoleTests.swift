@@ -74,6 +74,39 @@ import Testing
         #expect(lines.contains("        [127.0.10.10]:25 IPv4 (0.00ms con 0.00ms dlv)"), "never probed: no figures")
     }
 
+    @Test func cacheCommandsAndDebug() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            dns_cache submit nsec.test MX
+            domain nsec.test
+            dns_cache list
+            dns_cache lookup nsec.test AAAA
+            debug dns on
+            domain nsec3.test
+            debug dns off
+            refresh domain all
+            dns_cache list
+            dns_cache stats
+            help dig
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains("submitted\n"))
+        #expect(out.contains("nsec.test. MX secure records TTL:"))
+        #expect(out.contains("mx.nsec.test. AAAA secure nodata TTL:"))
+        #expect(out.contains("_25._tcp.mx.nsec.test. TLSA secure nxdomain TTL:"))
+        #expect(out.contains("nsec.test. AAAA is not in the cache"))
+        #expect(out.contains("cache emptied\n"))
+        #expect(result.stderr.contains("dns: 127.53.0.2 nsec3.test. MX rd,do rcode=NOERROR ad=1"), "debug dns on traces queries")
+        #expect(!result.stderr.contains("dns: 127.53.0.2 nsec.test. MX"), "answered from the cache: not sent, not traced")
+        #expect(out.contains("sent to a resolver: "))
+        #expect(out.contains("dig DOMAIN                 look up the MX RRset into the cache"))
+        // After `refresh domain all` the list is empty: nothing between "cache emptied" and the stats.
+        let afterEmpty = out.components(separatedBy: "cache emptied\n").last ?? ""
+        #expect(afterEmpty.hasPrefix("questions: "), "\(afterEmpty.prefix(200))")
+    }
+
     @Test func theSameTreeAsTheCommandLine() async throws {
         let result = try await CLI.run(["console"], stdin: "help domain\ndomian x.test\nconsole\n")
         #expect(result.stdout.contains("USAGE: danecheck domain <domain>"))

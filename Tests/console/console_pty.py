@@ -48,7 +48,7 @@ console.expect(PROMPT)
 
 def stats():
     console.sendline("dns_cache stats")
-    console.expect(r"responses: (\d+)")
+    console.expect(r"sent to a resolver: (\d+)")
     responses = int(console.match.group(1))
     console.expect(r"cache hits: (\d+)")
     hits = int(console.match.group(1))

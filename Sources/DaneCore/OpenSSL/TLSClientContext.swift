@@ -1,4 +1,5 @@
 import COpenSSL
+import Foundation
 
 /// Owns an SSL_CTX for SMTP client connections with OpenSSL's DANE support enabled.
 /// Verification runs but never aborts the handshake (SSL_VERIFY_NONE): the result is read
@@ -22,4 +23,20 @@ final class TLSClientContext: @unchecked Sendable {
     }
 
     deinit { SSL_CTX_free(pointer) }
+
+    nonisolated(unsafe) private static var contexts: [PKIXExpectation?: TLSClientContext] = [:]
+    private static let lock = NSLock()
+
+    /// One context per CA store for the whole run (an SSL_CTX serves concurrent SSL_new calls):
+    /// a batch does not rebuild it, or reload a CA bundle, for every probe.
+    static func shared(pkix: PKIXExpectation?) throws(OpenSSLError) -> TLSClientContext {
+        let key = pkix.map { PKIXExpectation(caFile: $0.caFile, hostname: nil) }
+        if let context = lock.withLock({ contexts[key] }) { return context }
+        let context = try TLSClientContext(pkix: key)
+        return lock.withLock {
+            if let existing = contexts[key] { return existing }
+            contexts[key] = context
+            return context
+        }
+    }
 }

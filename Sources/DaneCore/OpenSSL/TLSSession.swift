@@ -72,6 +72,7 @@ final class TLSSession {
     private func drive(deadline: Deadline, fd: Int32, phase: String, _ call: () -> Int32) throws(ProbeFailure) {
         while true {
             OpenSSLError.clear()
+            errno = 0
             let result = call()
             if result > 0 { return }
             let error = SSL_get_error(ssl, result)

@@ -110,7 +110,7 @@ public struct SMTPProber: Sendable {
         do {
             var pkix: PKIXExpectation?
             if case .pkix(let expectation) = request.verification { pkix = expectation }
-            tls = try TLSSession(context: try TLSClientContext(pkix: pkix), fd: connection.fd, request: request)
+            tls = try TLSSession(context: try TLSClientContext.shared(pkix: pkix), fd: connection.fd, request: request)
         } catch {
             throw .tls(error.description)
         }
