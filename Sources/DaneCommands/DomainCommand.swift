@@ -63,13 +63,8 @@ public struct DomainCommand: AsyncParsableCommand {
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace))
             // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
             // match is only "trusted" (RFC 7672 §2.2.1).
-            let policy = CheckPolicy(insecureMX: .dane)
-            probes = await report.hosts.concurrentMap { host in
-                await prober.probe(name: host.name, host: host,
-                                   policy: HostPolicyRule.evaluate(host, mxStatus: report.mx.status, nextHop: domain, policy: policy),
-                                   records: host.tlsa.entries.map(\.record), recordsGiven: false,
-                                   addresses: host.addresses.map(\.address))
-            }
+            let checker = DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane))
+            probes = await checker.probeHosts(of: report)
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory

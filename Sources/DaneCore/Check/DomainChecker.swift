@@ -15,13 +15,16 @@ public struct DomainChecker: Sendable {
     public func check(_ domain: DNSName) async -> DomainCheck {
         let start = ContinuousClock.now
         let report = await inspector.inspect(domain)
-        let hosts = await report.hosts.concurrentMap { [prober, policy] host in
-            let hostPolicy = HostPolicyRule.evaluate(host, mxStatus: report.mx.status, nextHop: domain, policy: policy)
-            return await prober.probe(name: host.name, host: host, policy: hostPolicy,
-                                      records: host.tlsa.entries.map(\.record), recordsGiven: false,
-                                      addresses: host.addresses.map(\.address))
-        }
+        let hosts = await probeHosts(of: report)
         return DomainCheck(report: report, hosts: hosts, verdict: DomainVerdictRule.evaluate(report, hosts),
                            seconds: start.millisecondsElapsed / 1000)
+    }
+
+    /// Every address of every MX host of a walked domain, all at once, under the policy.
+    public func probeHosts(of report: DomainReport) async -> [HostProbeReport] {
+        await report.hosts.concurrentMap { [prober, policy] host in
+            await prober.probe(host, policy: HostPolicyRule.evaluate(host, mxStatus: report.mx.status,
+                                                                     nextHop: report.domain, policy: policy))
+        }
     }
 }

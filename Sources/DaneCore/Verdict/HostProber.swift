@@ -25,9 +25,10 @@ public struct HostProber: Sendable {
                                addresses: reports)
     }
 
-    /// Probes a host found by `DomainInspector`, with the policy its DNS facts give.
-    public func probe(_ host: HostReport, nextHop: DNSName? = nil) async -> HostProbeReport {
-        await probe(name: host.name, host: host, policy: .of(host, nextHop: nextHop),
+    /// Probes every address of a host found by `DomainInspector` under `policy` (by default the
+    /// one its DNS facts give).
+    public func probe(_ host: HostReport, policy: DANEPolicy? = nil, nextHop: DNSName? = nil) async -> HostProbeReport {
+        await probe(name: host.name, host: host, policy: policy ?? .of(host, nextHop: nextHop),
                     records: host.tlsa.entries.map(\.record), recordsGiven: false,
                     addresses: host.addresses.map(\.address))
     }
