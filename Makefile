@@ -49,7 +49,7 @@ test: deps
 
 # Unit tests only (no servers).
 unit:
-	$(SWIFT) test --filter DaneCoreTests
+	$(SWIFT) test --filter 'DaneCoreTests|DaneConsoleTests'
 
 sandbox-start: deps
 	$(SANDBOX) start

@@ -137,6 +137,7 @@ public struct CheckCommand: AsyncParsableCommand {
                 }
                 results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: json ? check : nil)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
+                ProbeTrace.emit(check.hosts, options: resolverOptions)
                 done += 1
                 if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
                     progress.clear()

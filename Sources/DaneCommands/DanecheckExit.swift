@@ -29,7 +29,7 @@ public enum DanecheckExit {
           1  mail would be deferred (probe: an address defers; domain --probe:
              every MX host defers)
           2  usage or input error
-          3  indeterminate: resolver unreachable, timeout, unexplained SERVFAIL
+          3  indeterminate: resolver unreachable, DNS timeout, unexplained SERVFAIL
           4  the domain does not exist or accepts no mail (NXDOMAIN, null MX,
              no MX and no address)
         """

@@ -65,6 +65,7 @@ public struct DomainCommand: AsyncParsableCommand {
             // match is only "trusted" (RFC 7672 §2.2.1).
             let checker = DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane))
             probes = await checker.probeHosts(of: report)
+            ProbeTrace.emit(probes ?? [], options: resolverOptions)
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory

@@ -79,6 +79,9 @@ public struct ProbeCommand: AsyncParsableCommand {
             guard !tlsa.isEmpty || tlsaFile != nil else {
                 throw ValidationError("probing \(host) needs the TLSA records: give --tlsa or --tlsa-file")
             }
+            if (ipv4Only && literal.family != .ipv4) || (ipv6Only && literal.family != .ipv6) {
+                throw ValidationError("\(host) is not an \(ipv4Only ? "IPv4" : "IPv6") address")
+            }
             return .literal(literal)
         }
         do { return .name(try DNSName(validating: host)) } catch { throw ValidationError(error.description) }
@@ -135,11 +138,12 @@ public struct ProbeCommand: AsyncParsableCommand {
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         CommandEnvironment.shared.addressHistory.record([report])
-        traceTLS(report)
+        ProbeTrace.emit([report], options: resolverOptions)
         StandardOutput.write(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report))
         // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.
         var unusable = false
         if case .unusable = report.policy { unusable = true }
+        if report.hostDoesNotExist { throw DanecheckExit.noMail }
         if report.anyDeferred {
             throw indeterminate && (report.addresses.isEmpty || unusable) ? DanecheckExit.indeterminate : DanecheckExit.deferred
         }
@@ -154,21 +158,5 @@ public struct ProbeCommand: AsyncParsableCommand {
             if ipv6Only && candidate.family != .ipv6 { return false }
             return true
         } + (address.flatMap(IPAddress.init).map { addresses.contains($0) ? [] : [$0] } ?? [])
-    }
-
-    /// `--debug tls` and `--debug dane` lines, from what the probes recorded.
-    func traceTLS(_ report: HostProbeReport) {
-        for address in report.addresses {
-            let peer = "[\(address.probe.address)]:\(address.probe.port)"
-            if resolverOptions.traces(.dane), let expectation = report.policy.expectation {
-                StandardError.line("dane: \(peer) base domain \(expectation.baseDomain.text), names \(expectation.extraNames.map(\.text)), records \(expectation.records.map(\.description))")
-                address.probe.refusedRecords.forEach { StandardError.line("dane: \(peer) OpenSSL refused \($0)") }
-                StandardError.line("dane: \(peer) match: \(address.probe.tls?.daneMatch.map { "\($0.record) at depth \($0.depth)" } ?? "none")")
-            }
-            if resolverOptions.traces(.tls), let tls = address.probe.tls {
-                StandardError.line("tls: \(peer) \(tls.version) \(tls.cipher), verify: \(tls.verifyError ?? "ok")")
-                tls.chain.forEach { StandardError.line("tls: \(peer) depth \($0.depth) \($0.subject) (issuer \($0.issuer))") }
-            }
-        }
     }
 }

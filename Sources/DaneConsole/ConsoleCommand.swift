@@ -9,7 +9,8 @@ public struct ConsoleCommand: AsyncParsableCommand {
         abstract: "Interactive console: the same commands, one TTL-honouring cache, history and completion.",
         discussion: """
             Every command of the command line (domain, probe, check) with the same options, plus \
-            dig DOMAIN, refresh domain NAME|all, dns_cache lookup|submit NAME TYPE, dns_cache \
+            dig DOMAIN, refresh domain NAME|all (all empties the cache), dns_cache lookup|submit \
+            NAME TYPE (TLSA owners such as _25._tcp.mx.example.test allowed), dns_cache \
             stats|list, set KEY VALUE (resolver, timeout, use_dane, enable_dane, tls, tls_verify, \
             insecure_mx, tlsa_expire_interval), show settings, debug dane|dns|smtp|tls on|off, \
             help [COMMAND], quit or exit. Answers are cached while their TTL lasts: a second \
@@ -17,7 +18,8 @@ public struct ConsoleCommand: AsyncParsableCommand {
             tab completion, history in $XDG_STATE_HOME/danecheck/history (else \
             ~/.danecheck_history), Ctrl-C interrupts a running command, Ctrl-D \
             leaves. With standard input not a terminal, commands are read line by line without \
-            prompt or echo, and the exit status is that of the last command that failed.
+            prompt or echo (# starts a comment line), and the exit status is that of the last \
+            command that failed.
             """)
 
     public init() {}

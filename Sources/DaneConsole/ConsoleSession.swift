@@ -37,7 +37,7 @@ public final class ConsoleSession: @unchecked Sendable {
         }
         while let line = await nextLine() {
             let words = ConsoleWords.split(line)
-            guard !words.isEmpty else { continue }
+            guard let first = words.first, !first.hasPrefix("#") else { continue }  // blank or comment
             editor?.remember(line)
             await sweepIfDue()
             guard let status = await execute(words) else { break }
@@ -194,7 +194,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "probe HOST [options]       STARTTLS and DANE verification of every address of an MX host",
             "check DOMAIN... [options]  one verdict per domain",
             "dig DOMAIN                 look up the MX RRset into the cache (answers: submitted)",
-            "refresh domain NAME|all    drop the domain's cached answers (or all) and look it up again",
+            "refresh domain NAME|all    drop the domain's cached answers and look it up again (all: empty the cache)",
             "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",
             "set KEY VALUE              \(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", "))",
             "show settings",
@@ -260,23 +260,32 @@ public final class ConsoleSession: @unchecked Sendable {
         guard let service = lookups() else { return DanecheckExit.usage.rawValue }
         if words[2] == "all" {
             await service.forget(nil)
-            output("cache emptied")
+            output("cache emptied")  // nothing to look up again: the next command asks afresh
             return 0
         }
         guard let name = parseName(words[2]) else { return DanecheckExit.usage.rawValue }
         // Every name the domain's walk touches (MX, hosts, CNAME targets, TLSA owners), read
         // from the walk itself, so nothing of it is answered from the cache afterwards.
-        var names: Set<DNSName> = [name]
-        if let configuration = try? resolverConfiguration() {
-            let report = await CommandEnvironment.shared.inspector(configuration).inspect(name)
-            for lookup in report.lookups {
-                names.insert(lookup.name)
-                names.insert(lookup.owner)
-                lookup.aliases.forEach { names.insert($0) }
+        await service.forget(await Self.namesReachable(from: name, in: service.cached(includingExpired: true)))
+        return await runCommand(settings.apply(to: ["domain", words[2]]))
+    }
+
+    /// Every cached name the domain's walk reaches: the domain, its MX hosts, their CNAME targets
+    /// and TLSA owners (with the TLSA owners' own CNAME targets).
+    static func namesReachable(from domain: DNSName, in lookups: [Lookup]) -> Set<DNSName> {
+        var names: Set<DNSName> = [domain]
+        var frontier = [domain]
+        while let name = frontier.popLast() {
+            for lookup in lookups where lookup.name == name {
+                var found = [lookup.owner] + lookup.aliases
+                for record in lookup.records {
+                    if case .mx(_, let exchange) = record, exchange.text != "." { found.append(exchange) }
+                }
+                if lookup.type == .a || lookup.type == .aaaa { found += ([lookup.name, lookup.owner]).map { $0.tlsaName() } }
+                for next in found where names.insert(next).inserted { frontier.append(next) }
             }
         }
-        await service.forget(names)
-        return await runCommand(settings.apply(to: ["domain", words[2]]))
+        return names
     }
 
     private func dnsCache(_ words: [String]) async -> Int32 {
@@ -293,7 +302,8 @@ public final class ConsoleSession: @unchecked Sendable {
                 output(Self.line(lookup))
             }
         case ("lookup", 4), ("submit", 4):
-            guard let name = parseName(words[2]) else { return DanecheckExit.usage.rawValue }
+            // Any owner name, TLSA owners ("_25._tcp.mx.example.test") included.
+            guard let name = parseOwner(words[2]) else { return DanecheckExit.usage.rawValue }
             guard let type = RecordType.allCases.first(where: { $0.description == words[3].uppercased() }) else {
                 return usage("unknown record type '\(words[3])'")
             }
@@ -315,6 +325,14 @@ public final class ConsoleSession: @unchecked Sendable {
     static func line(_ lookup: Lookup) -> String {
         let ttl = lookup.ttl.map { " TTL:\($0)" } ?? ""
         return "\(lookup.name.absolute) \(lookup.type) \(lookup.status.rawValue) \(lookup.answer.keyword)\(ttl)"
+    }
+
+    /// A DNS owner name as typed: mail-domain rules, except that "_" labels are allowed.
+    private func parseOwner(_ text: String) -> DNSName? {
+        let labels = text.split(separator: ".")
+        let underscored = labels.prefix { $0.hasPrefix("_") }
+        guard let rest = parseName(labels.dropFirst(underscored.count).joined(separator: ".")) else { return nil }
+        return underscored.isEmpty ? rest : rest.prepending(underscored.joined(separator: "."))
     }
 
     private func parseName(_ text: String) -> DNSName? {

@@ -1,5 +1,6 @@
 import Testing
 @testable import DaneConsole
+import DaneCore
 
 @Suite struct ConsoleUnitTests {
     @Test func wordsWithQuotesAndEscapes() {
@@ -45,5 +46,26 @@ import Testing
                 == ["domain", "--resolver", "127.0.0.1", "--resolver", "::1@5353", "--debug", "dns", "--timeout=4", "x.test"])
         #expect(settings.apply(to: ["domain", "--", "-x.test"]).suffix(2) == ["--", "-x.test"])
         #expect(settings.apply(to: ["help"]) == ["help"])
+    }
+}
+
+@Suite struct RefreshNamesTests {
+    @Test func everyNameOfTheWalkIsReached() {
+        func name(_ text: String) -> DNSName { DNSName(dnsText: text) }
+        let lookups = [
+            Lookup(name: name("example.test"), type: .mx, status: .secure,
+                   answer: .records([.mx(preference: 10, exchange: name("alias.example.test"))]), ttl: 60),
+            Lookup(name: name("alias.example.test"), type: .a, owner: name("real.example.test"),
+                   aliases: [name("real.example.test")], status: .secure,
+                   answer: .records([.address(IPAddress("127.0.0.1")!)]), ttl: 60),
+            Lookup(name: name("_25._tcp.real.example.test"), type: .tlsa, owner: name("_dane.example.test"),
+                   aliases: [name("_dane.example.test")], status: .secure, answer: .noData, ttl: 60),
+            Lookup(name: name("other.test"), type: .mx, status: .secure, answer: .noData, ttl: 60),
+        ]
+        let names = ConsoleSession.namesReachable(from: name("example.test"), in: lookups)
+        #expect(names.map(\.text).sorted() == [
+            "_25._tcp.alias.example.test", "_25._tcp.real.example.test", "_dane.example.test",
+            "alias.example.test", "example.test", "real.example.test",
+        ])
     }
 }

@@ -42,7 +42,7 @@ import Testing
         let report = await Self.inspector(transport).inspect(DNSName(dnsText: "example.test"))
         #expect(report.kind == .mx)
         #expect(report.hosts.map(\.name.text) == ["mx0.other.test", "mx1.example.test", "mx2.example.test"])
-        #expect(report.hosts[0].tlsa.skipped == "address records of mx0.other.test. are insecure")
+        #expect(report.hosts[0].tlsa.skipped == "address records of mx0.other.test are insecure")
         #expect(!transport.queries.contains { $0.name.absolute == "_25._tcp.mx0.other.test." })
         #expect(report.hosts[1].tlsa.hasUsableRecords)
         #expect(report.hosts[1].ttl == 1800)
@@ -56,7 +56,7 @@ import Testing
         #expect(TextRenderer.render(report) == """
             Domain 'example.test' has 3 MXs and a TTL of 3600 seconds +dnssec
               [10 mx0.other.test. TTL:3600]
-            TLSA not looked up: address records of mx0.other.test. are insecure
+            TLSA not looked up: address records of mx0.other.test are insecure
                     [127.0.1.3]:25 IPv4 (0.00ms con 0.00ms dlv)
               [20 mx1.example.test. TTL:1800] +dnssec
             TLSA '_25._tcp.mx1.example.test' has a TTL of 300 seconds +dnssec

@@ -80,7 +80,9 @@ import Testing
             dns_cache submit nsec.test MX
             domain nsec.test
             dns_cache list
+            # a comment line
             dns_cache lookup nsec.test AAAA
+            dns_cache lookup _25._tcp.mx.nsec.test TLSA
             debug dns on
             domain nsec3.test
             debug dns off
@@ -97,6 +99,7 @@ import Testing
         #expect(out.contains("mx.nsec.test. AAAA secure nodata TTL:"))
         #expect(out.contains("_25._tcp.mx.nsec.test. TLSA secure nxdomain TTL:"))
         #expect(out.contains("nsec.test. AAAA is not in the cache"))
+        #expect(out.components(separatedBy: "_25._tcp.mx.nsec.test. TLSA secure nxdomain TTL:").count == 3, "listed, then looked up")
         #expect(out.contains("cache emptied\n"))
         #expect(result.stderr.contains("dns: 127.53.0.2 nsec3.test. MX rd,do rcode=NOERROR ad=1"), "debug dns on traces queries")
         #expect(!result.stderr.contains("dns: 127.53.0.2 nsec.test. MX"), "answered from the cache: not sent, not traced")

@@ -73,6 +73,18 @@ import Testing
         #expect(trace.contains { $0.hasPrefix("dane: [127.0.10.1]:25 match: 3 1 1 ") && $0.hasSuffix(" at depth 0") })
     }
 
+    @Test func missingHostExitsWith4AndFailedLookupsSayWhy() async throws {
+        let missing = try await probe("nothere.dane.test")
+        #expect(missing.status == 4)
+        #expect(missing.lines[0] == "nothere.dane.test defer: nothere.dane.test does not exist (NXDOMAIN)")
+        let bogus = try await probe("mx.bogus-a.test")
+        #expect(bogus.lines[0] == "mx.bogus-a.test defer: A lookup for mx.bogus-a.test failed: bogus (resolver SERVFAIL; data present with CD=1)")
+        let traced = try await probe("--debug", "tls", "ee311.dane.test")
+        #expect(traced.stderr.contains("tls: [127.0.10.1]:25 TLSv1."))
+        let check = try await CLI.run(["check", "--resolver", Sandbox.validating, "--debug", "dane", "ee311.mx.dane.test"])
+        #expect(check.stderr.contains("dane: [127.0.10.1]:25 match: 3 1 1 "), "check traces dane too")
+    }
+
     @Test func badProbeInput() async throws {
         let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "[127.0.10.1]"])
         #expect(literal.status == 2)

@@ -113,7 +113,7 @@ public struct DomainInspector: Sendable {
         case .lookUp(let candidates, let note):
             tlsa = TLSAReport(skipped: nil, note: note, candidates: candidates, attempts: await tlsaAttempts(candidates))
         case .checkCNAME:  // not returned once the CNAME lookup is given
-            tlsa = TLSAReport(skipped: "CNAME of \(host.absolute) could not be checked", note: nil, attempts: [])
+            tlsa = TLSAReport(skipped: "CNAME of \(host.text) could not be checked", note: nil, attempts: [])
         }
         return HostReport(preference: preference, name: host, addressLookups: addresses, cnameLookup: cname, tlsa: tlsa)
     }

@@ -13,25 +13,25 @@ public enum TLSABaseDomainRule {
         let answered = addresses.filter { !$0.status.isFailure }
         guard let withRecords = answered.first(where: { !$0.records.isEmpty }) else {
             let failed = addresses.filter(\.status.isFailure)
-            if failed.isEmpty { return .skip(reason: "\(host.absolute) has no address records") }
+            if failed.isEmpty { return .skip(reason: "\(host.text) has no address records") }
             let failures = failed.map { "\($0.type) \($0.status.rawValue)" }.joined(separator: ", ")
-            return .skip(reason: "address lookups of \(host.absolute) failed (\(failures))")
+            return .skip(reason: "address lookups of \(host.text) failed (\(failures))")
         }
         let expanded = withRecords.owner
         let isAlias = !withRecords.aliases.isEmpty
         if answered.allSatisfy(\.isSecure) {
             guard isAlias else { return .lookUp(candidates: [host], note: nil) }
             return .lookUp(candidates: [expanded, host],
-                           note: "\(host.absolute) is a secure CNAME for \(expanded.absolute): TLSA looked up at the expanded name first")
+                           note: "\(host.text) is a secure CNAME for \(expanded.text): TLSA looked up at the expanded name first")
         }
         guard isAlias else {
-            return .skip(reason: "address records of \(host.absolute) are insecure")
+            return .skip(reason: "address records of \(host.text) are insecure")
         }
         guard let cname else { return .checkCNAME }
         if cname.isSecure, !cname.records.isEmpty {
             return .lookUp(candidates: [host],
-                           note: "CNAME chain of \(host.absolute) is insecure after the first hop: TLSA looked up at the original name only")
+                           note: "CNAME chain of \(host.text) is insecure after the first hop: TLSA looked up at the original name only")
         }
-        return .skip(reason: "address records of \(host.absolute) are insecure (CNAME \(cname.status.rawValue))")
+        return .skip(reason: "address records of \(host.text) are insecure (CNAME \(cname.status.rawValue))")
     }
 }

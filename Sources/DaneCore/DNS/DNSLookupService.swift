@@ -32,7 +32,7 @@ public final class DNSLookupService: Sendable {
     }
 
     /// Answers still in the cache, with the TTL each has left.
-    public func cached() async -> [Lookup] { await cache.live() }
+    public func cached(includingExpired: Bool = false) async -> [Lookup] { await cache.live(includingExpired: includingExpired) }
 
     /// Drops cached answers for these names (all types), or all of them when nil.
     public func forget(_ names: Set<DNSName>?) async { await cache.forget(names) }

@@ -39,11 +39,12 @@ actor LookupCache {
         return lookup
     }
 
-    /// Finished answers still alive, each with the TTL it has left.
-    func live() -> [Lookup] {
+    /// Finished answers still alive, each with the TTL it has left (expired ones too, with TTL 0,
+    /// when asked).
+    func live(includingExpired: Bool = false) -> [Lookup] {
         let instant = now()
         return entries.values.compactMap { entry in
-            guard case .done(let lookup, let expires) = entry, instant < expires else { return nil }
+            guard case .done(let lookup, let expires) = entry, includingExpired || instant < expires else { return nil }
             return lookup.withTTL(lookup.ttl == nil ? nil : Self.seconds(expires - instant))
         }
     }

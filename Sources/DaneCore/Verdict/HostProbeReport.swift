@@ -27,8 +27,24 @@ public struct HostProbeReport: Sendable, Hashable {
             return (good.verdict, "via [\(good.probe.address)]: \(good.reason)")
         }
         if case .unusable(let reason) = policy { return (.defer, reason) }
-        guard let first = addresses.first else { return (.defer, "no address to connect to") }
+        guard let first = addresses.first else { return (.defer, noAddressReason) }
         return (.defer, first.reason)
+    }
+
+    /// Why there is no address: the address lookups' own outcome when DNS said why.
+    var noAddressReason: String {
+        guard let host else { return "no address to connect to" }
+        if let failed = host.addressLookups.first(where: \.status.isFailure) {
+            return "\(failed.type) lookup for \(host.name.text) failed: \(failed.status.rawValue) (\(failed.failureReason ?? "no answer"))"
+        }
+        if host.addressLookups.allSatisfy({ $0.answer == .nxDomain }) { return "\(host.name.text) does not exist (NXDOMAIN)" }
+        return "no address to connect to"
+    }
+
+    /// True when the host does not exist (NXDOMAIN for its addresses).
+    public var hostDoesNotExist: Bool {
+        guard let host, !host.addressLookups.isEmpty else { return false }
+        return host.addressLookups.allSatisfy { $0.answer == .nxDomain }
     }
 
     /// True when some address would defer mail.
