@@ -39,10 +39,10 @@ public struct DomainInspector: Sendable {
         if let demotable {
             // Several resolvers: learn first (once per run) which validate, so that lookups go to
             // a validating one before a non-validating one could answer "insecure".
-            let reports = await checkResolvers()
+            let reports = await resolverReports()
             demotable.demote(reports.filter { $0.validates == false }.map(\.server))
         }
-        async let resolvers = checkResolvers()
+        async let resolvers = resolverReports()
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)
         let hosts = await targets.concurrentMap { target in
@@ -50,8 +50,6 @@ public struct DomainInspector: Sendable {
         }
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
     }
-
-    private func checkResolvers() async -> [ResolverReport] { await resolverCheck.reports }
 
     /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.
     static func mailHosts(of mx: Lookup) -> (MailHostKind, [(preference: UInt16, name: DNSName)]) {
@@ -83,7 +81,7 @@ public struct DomainInspector: Sendable {
     }
 
     /// The resolvers' validation probes (whether each sets AD).
-    public func resolverReports() async -> [ResolverReport] { await checkResolvers() }
+    public func resolverReports() async -> [ResolverReport] { await resolverCheck.reports }
 
     /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
     /// `mxStatus`: the status of the MX RRset (or its denial) that named the host; nil when the
