@@ -33,10 +33,10 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
-NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test."
+NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
 # Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
 EXPIRY=20370101000000
 
@@ -82,21 +82,64 @@ zone_text() {
     nullmx.test.) zone_nullmx ;;
     tlsacname.test.) zone_tlsacname ;;
     unusable.test.) zone_unusable ;;
+    expiredrr.test.) zone_dnssec_case "$1" 1 ;;
+    expired.test.) zone_dnssec_case "$1" 2 ;;
+    dsmismatch.test.) zone_dnssec_case "$1" 3 ;;
+    dsdigest.test.) zone_dnssec_case "$1" 4 ;;
+    unsignedkey.test.) zone_dnssec_case "$1" 5 ;;
+    rsa.test.) zone_dnssec_case "$1" 6 ;;
+    ed25519.test.) zone_dnssec_case "$1" 7 ;;
+    optout.test.) zone_optout ;;
+    sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
   esac
 }
 
 file_of() { [ "$1" = "." ] && echo root || echo "${1%.}"; }
 
-# Signs zone $1 (already written to zones/NAME.zone) with a fresh ECDSA P-256 key; prints DS.
+# Signs zone $1 (already written to zones/NAME.zone) with a fresh key (ECDSA P-256 unless the
+# zone is one of the algorithm cases); prints the DS for the parent (altered for the DS cases).
 sign_zone() {
-  local zone=$1 name key extra=()
+  local zone=$1 name key algorithm=(ECDSAP256SHA256) extra=() inception expiry=$EXPIRY
   name=$(file_of "$zone")
-  key=$(cd "$state/keys" && ldns-keygen -a ECDSAP256SHA256 -k "$zone")
-  [ "$zone" = "nsec3.test." ] && extra=(-n -s abcd -t 0)
-  ldns-signzone "${extra[@]}" -i "$(date -u -d yesterday +%Y%m%d%H%M%S)" -e "$EXPIRY" \
+  inception=$(date -u -d yesterday +%Y%m%d%H%M%S)
+  case "$zone" in
+    rsa.test.) algorithm=(RSASHA256 -b 2048) ;;
+    ed25519.test.) algorithm=(ED25519) ;;
+    nsec3.test.) extra=(-n -s abcd -t 0) ;;
+    optout.test.) extra=(-n -p -s beef -t 0) ;;
+    expired.test.) inception=20200101000000; expiry=20200201000000 ;;
+  esac
+  local published=""
+  if [ "$zone" = "unsignedkey.test." ]; then
+    # Published, covered by the DS, but signing nothing.
+    published=$(cd "$state/keys" && ldns-keygen -a ECDSAP256SHA256 -k "$zone")
+    grep -v '^;' "$state/keys/$published.key" >> "$state/zones/$name.zone"
+  fi
+  key=$(cd "$state/keys" && ldns-keygen -a "${algorithm[@]}" -k "$zone")
+  ldns-signzone "${extra[@]}" -i "$inception" -e "$expiry" \
     -f "$state/zones/$name.zone.signed" "$state/zones/$name.zone" "$state/keys/$key" >/dev/null
-  ldns-key2ds -n -2 "$state/keys/$key.key"
+  case "$zone" in
+    expiredrr.test.)
+      # The TLSA RRSIG from a second signing that expired in 2020; the rest stays valid.
+      ldns-signzone -i 20200101000000 -e 20200201000000 -f "$state/zones/$name.zone.expired" \
+        "$state/zones/$name.zone" "$state/keys/$key" >/dev/null
+      local sig=$'\tRRSIG\tTLSA '
+      { grep -v -F -- "$sig" "$state/zones/$name.zone.signed"; grep -F -- "$sig" "$state/zones/$name.zone.expired"; } \
+        > "$state/zones/$name.zone.grafted"
+      mv "$state/zones/$name.zone.grafted" "$state/zones/$name.zone.signed"
+      ldns-key2ds -n -2 "$state/keys/$key.key" ;;
+    dsmismatch.test.)
+      local other
+      other=$(cd "$state/keys" && ldns-keygen -a ECDSAP256SHA256 -k "$zone")
+      ldns-key2ds -n -2 "$state/keys/$other.key" ;;
+    dsdigest.test.)
+      ldns-key2ds -n -2 "$state/keys/$key.key" | awk -v d="$(digest32 wrong-digest)" 'BEGIN{OFS="\t"} {$NF=d; print}' ;;
+    unsignedkey.test.)
+      ldns-key2ds -n -2 "$state/keys/$published.key" ;;
+    *)
+      ldns-key2ds -n -2 "$state/keys/$key.key" ;;
+  esac
 }
 
 # Replaces data in a signed zone after signing, so that the signature no longer verifies.

@@ -223,3 +223,33 @@ zone_bigtlsa() {
     echo "_25._tcp.mx 300 IN TLSA 3 1 2 $(digest64 "big$i.bigtlsa.test")"
   done
 }
+
+# Local-validation cases (issue 6): one MX host with an address and a TLSA RRset, in a zone whose
+# signing is broken or unusual in one way each (sandbox.sh signs them):
+#   expiredrr.test    the TLSA RRSIG expired (grafted from an expired signing)
+#   expired.test      every signature of the zone expired
+#   dsmismatch.test   the DS in test. is of a key the zone does not publish
+#   dsdigest.test     the DS has the key's tag and algorithm but a wrong digest
+#   unsignedkey.test  the DS covers a published key that signs nothing; another key signs the zone
+#   rsa.test          algorithm 8 (RSASHA256);  ed25519.test  algorithm 15 (ED25519)
+#   optout.test       NSEC3 with opt-out; sub.optout.test is an unsigned delegation in the span
+zone_dnssec_case() {
+  soa "$1"
+  cat <<Z
+@ 3600 IN MX 10 mx.$1
+mx 3600 IN A 127.0.13.$2
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 "mx.$1")
+Z
+}
+
+zone_optout() {
+  zone_dnssec_case optout.test. 8
+  echo 'sub 3600 IN NS ns.test.'
+  echo 'other 3600 IN NS ns.test.'
+}
+
+zone_optout_sub() {
+  soa sub.optout.test.
+  echo '@ 3600 IN MX 10 mx.sub.optout.test.'
+  echo 'mx 3600 IN A 127.0.13.9'
+}

@@ -24,7 +24,10 @@ public final class CommandEnvironment: @unchecked Sendable {
     /// A lookup service over the shared cache that sends its queries as this configuration says;
     /// nil when commands should make their own.
     public func lookups(for configuration: ResolverConfiguration) -> DNSLookupService? {
-        lock.withLock { base?.sharingCache(with: LDNSTransport(configuration: configuration)) }
+        let transport = LDNSTransport(configuration: configuration)
+        return lock.withLock {
+            base?.sharingCache(with: transport, mode: configuration.validation, validator: configuration.validator(over: transport))
+        }
     }
 
     /// The shared cache (through a service that asks no resolver), for the console's cache commands.

@@ -4,7 +4,7 @@ import DaneCore
 /// Options shared by every command that looks things up in DNS.
 public struct ResolverOptions: ParsableArguments {
     @Option(name: .customLong("resolver"),
-            help: ArgumentHelp("Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). Use a validating resolver: +dnssec comes from its AD bit.",
+            help: ArgumentHelp("Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). With --validation resolver it must validate: +dnssec comes from its AD bit.",
                                valueName: "addr[@port]"))
     public var resolvers: [String] = []
 
@@ -16,6 +16,15 @@ public struct ResolverOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, smtp, tls, dane, all.", valueName: "categories"))
     public var debug: String?
+
+    @Option(help: ArgumentHelp("Who decides +dnssec: 'resolver' trusts the resolver's AD bit; 'local' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.",
+                               valueName: "resolver|local"))
+    public var validation: ValidationMode = .resolver
+
+    @Option(name: .customLong("trust-anchor"),
+            help: ArgumentHelp("File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default: \(TrustAnchorFile.defaultPath)). Also used in resolver mode to name the cause of a SERVFAIL.",
+                               valueName: "file"))
+    public var trustAnchorFiles: [String] = []
 
     public init() {}
 
@@ -30,6 +39,23 @@ public struct ResolverOptions: ParsableArguments {
             do { _ = try ResolverAddress(parsing: resolver) } catch { throw ValidationError(error.description) }
         }
         if let debug { _ = try DebugCategory.parse(debug) }
+        _ = try trustAnchors()
+    }
+
+    /// Anchors from --trust-anchor, else the default file. Local mode needs at least one; resolver
+    /// mode uses the default file when it is there (to explain SERVFAILs) and goes on without.
+    func trustAnchors() throws -> [TrustAnchor] {
+        do {
+            if trustAnchorFiles.isEmpty {
+                do { return try TrustAnchorFile.load(TrustAnchorFile.defaultPath) } catch {
+                    guard validation == .local else { return [] }
+                    throw ValidationError("--validation local needs a trust anchor: \(error.description) (install dns-root-data, or give --trust-anchor FILE)")
+                }
+            }
+            return try trustAnchorFiles.flatMap { path throws(TrustAnchorError) in try TrustAnchorFile.load(path) }
+        } catch let error as TrustAnchorError {
+            throw ValidationError("--trust-anchor: \(error.description)")
+        }
     }
 
     /// Servers from `--resolver`, else from /etc/resolv.conf.
@@ -60,6 +86,7 @@ public struct ResolverOptions: ParsableArguments {
     public func configuration() throws -> ResolverConfiguration {
         let gate = OutputGate.current
         let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange), gate: gate) } : nil
-        return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace)
+        return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace,
+                                     validation: validation, trustAnchors: try trustAnchors())
     }
 }

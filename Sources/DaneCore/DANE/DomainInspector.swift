@@ -16,13 +16,18 @@ public struct DomainInspector: Sendable {
     public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report,
                 lookups shared: DNSLookupService? = nil) {
         let transport = LDNSTransport(configuration: configuration)
-        let probes = configuration.servers.map { server in
+        let validator = configuration.validator(over: transport)
+        let local = configuration.validation == .local
+        // Local validation does not depend on the resolvers' AD bit: no need to ask whether they validate.
+        let probes = local ? [] : configuration.servers.map { server in
             (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
-        self.init(lookups: shared?.sharingCache(with: transport) ?? DNSLookupService(transport: transport), probes: probes,
-                  port: port, options: options, demotable: configuration.servers.count > 1 ? transport : nil)
+        let lookups = shared?.sharingCache(with: transport, mode: configuration.validation, validator: validator)
+            ?? DNSLookupService(transport: transport, mode: configuration.validation, validator: validator)
+        self.init(lookups: lookups, probes: probes, port: port, options: options,
+                  demotable: configuration.servers.count > 1 && !local ? transport : nil)
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],

@@ -1,34 +1,52 @@
-/// Looks up RRsets and gives each its DNSSEC status (RFC 7672 §2.1.1), through a validating
-/// resolver's AD bit. A SERVFAIL is asked again with CD=1: data (or a denial) then means the
-/// validator rejected it (bogus); anything else leaves the status indeterminate.
+/// Looks up RRsets and gives each its DNSSEC status (RFC 7672 §2.1.1).
+///
+/// Resolver mode: through a validating resolver's AD bit. A SERVFAIL is asked again with CD=1:
+/// data (or a denial) then means the validator rejected it (bogus), and the validator, when there
+/// is one, names the cause; anything else leaves the status indeterminate.
+/// Local mode: every question is asked with CD=1 and the answer validated here (`LocalValidator`).
 public final class DNSLookupService: Sendable {
     private let transport: any DNSTransport
     private let cache: LookupCache
+    public let mode: ValidationMode
+    /// Validates in local mode; explains SERVFAILs in resolver mode. Nil: no trust anchor.
+    public let validator: LocalValidator?
 
-    /// `now` is the clock TTLs are counted with (injectable in tests).
-    public init(transport: any DNSTransport, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    /// `now` is the clock TTLs are counted with (injectable in tests). Local mode needs a validator.
+    public init(transport: any DNSTransport, mode: ValidationMode = .resolver, validator: LocalValidator? = nil,
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        precondition(mode == .resolver || validator != nil, "local validation needs a validator")
         self.transport = transport
+        self.mode = mode
+        self.validator = validator
         cache = LookupCache(now: now)
     }
 
     /// The RRset of `type` at `name`; a question asked again while its answer's TTL lasts is
     /// answered from the run's cache.
     public func lookup(_ name: DNSName, _ type: RecordType) async -> Lookup {
+        // Local mode's answers are cached under the CD=1 question: never mixed with the resolver's.
+        let key = DNSQuery(name: name, type: type, checkingDisabled: mode == .local)
         let query = DNSQuery(name: name, type: type)
-        return await cache.value(for: query) { [transport] in
-            await Self.resolve(query, transport: transport)
+        return await cache.value(for: key) { [transport, mode, validator] in
+            if mode == .local, let validator {
+                return await Self.resolveLocally(query, transport: transport, validator: validator)
+            }
+            return await Self.resolve(query, transport: transport, validator: validator)
         }
     }
 
-    private init(transport: any DNSTransport, cache: LookupCache) {
+    private init(transport: any DNSTransport, cache: LookupCache, mode: ValidationMode, validator: LocalValidator?) {
         self.transport = transport
         self.cache = cache
+        self.mode = mode
+        self.validator = validator
     }
 
     /// A service with this transport and the same cache (the console: one cache, while the
     /// timeout, resolvers or trace differ from one command to the next).
-    public func sharingCache(with transport: any DNSTransport) -> DNSLookupService {
-        DNSLookupService(transport: transport, cache: cache)
+    public func sharingCache(with transport: any DNSTransport, mode: ValidationMode = .resolver,
+                             validator: LocalValidator? = nil) -> DNSLookupService {
+        DNSLookupService(transport: transport, cache: cache, mode: validator == nil ? .resolver : mode, validator: validator)
     }
 
     /// Answers still in the cache, with the TTL each has left.
@@ -43,13 +61,39 @@ public final class DNSLookupService: Sendable {
 
     public var statistics: CacheStatistics { get async { await cache.statistics } }
 
-    static func resolve(_ query: DNSQuery, transport: any DNSTransport) async -> Lookup {
+    /// Local mode: ask with CD=1, validate here; a SERVFAIL even with CD=1 is indeterminate.
+    static func resolveLocally(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator) async -> Lookup {
+        let unchecked = DNSQuery(name: query.name, type: query.type, checkingDisabled: true)
+        let exchange = await transport.exchange(unchecked)
+        let response: DNSResponse
+        switch exchange.outcome {
+        case .failure(let failure):
+            return failed(query, .indeterminate, failure.description, exchange.server)
+        case .response(let answer):
+            response = answer
+        }
+        switch ResponseInterpreter.read(response, for: unchecked) {
+        case .serverFailure:
+            return failed(query, .indeterminate, "resolver SERVFAIL with CD=1", exchange.server)
+        case .error(let rcode):
+            return failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server)
+        case .answer(let owner, let aliases, let answer, let ttl):
+            let outcome = await validator.validate(unchecked, response)
+            guard !outcome.status.isFailure else {
+                return failed(query, outcome.status, outcome.reason ?? "validation failed", exchange.server)
+            }
+            return Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases, status: outcome.status,
+                          answer: answer, ttl: ttl, server: exchange.server)
+        }
+    }
+
+    static func resolve(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator? = nil) async -> Lookup {
         let server: ResolverAddress?
         switch await ask(query, transport: transport) {
         case .answered(let lookup): return lookup
         case .serverFailure(let failedServer): server = failedServer
         }
-        let diagnosis = await diagnoseServerFailure(query, transport: transport, server: server)
+        let diagnosis = await diagnoseServerFailure(query, transport: transport, server: server, validator: validator)
         guard diagnosis.status == .bogus else { return diagnosis }
         // The data exists: before calling it bogus, make sure the SERVFAIL was not a passing
         // failure (an upstream timeout) by asking once more.
@@ -86,14 +130,22 @@ public final class DNSLookupService: Sendable {
 
     /// RFC 4035 §3.2.2: with CD=1 a validating resolver returns what it would otherwise reject.
     private static func diagnoseServerFailure(_ query: DNSQuery, transport: any DNSTransport,
-                                              server: ResolverAddress?) async -> Lookup {
+                                              server: ResolverAddress?, validator: LocalValidator?) async -> Lookup {
         let unchecked = DNSQuery(name: query.name, type: query.type, checkingDisabled: true)
         let exchange = await transport.exchange(unchecked)
         switch exchange.outcome {
         case .failure(let failure):
             return failed(query, .indeterminate, "resolver SERVFAIL; with CD=1: \(failure)", server)
         case .response(let response):
-            switch ResponseInterpreter.read(response, for: unchecked) {
+            let reading = ResponseInterpreter.read(response, for: unchecked)
+            if case .answer = reading, let validator {
+                // Name the cause: validate the CD=1 answer here.
+                let outcome = await validator.validate(unchecked, response)
+                if outcome.status == .bogus, let reason = outcome.reason {
+                    return failed(query, .bogus, "resolver SERVFAIL: \(reason)", server)
+                }
+            }
+            switch reading {
             case .answer(_, _, .records, _):
                 return failed(query, .bogus, "resolver SERVFAIL; data present with CD=1", server)
             case .answer(_, _, let denial, _):

@@ -34,4 +34,35 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
     public func tlsaName(port: UInt16 = 25) -> DNSName { prepending("_\(port)._tcp") }
 
     public static func < (lhs: DNSName, rhs: DNSName) -> Bool { lhs.absolute < rhs.absolute }
+
+    /// The name with its first label removed; nil for the root.
+    public var parent: DNSName? {
+        guard absolute != "." else { return nil }
+        guard let dot = Self.firstLabelEnd(absolute) else { return DNSName(dnsText: ".") }
+        return DNSName(dnsText: String(absolute[absolute.index(after: dot)...]))
+    }
+
+    /// True when this name equals `ancestor` or lies below it.
+    public func isSubdomain(of ancestor: DNSName) -> Bool {
+        ancestor.absolute == "." || absolute == ancestor.absolute || absolute.hasSuffix("." + ancestor.absolute)
+    }
+
+    /// Labels, root excluded ("mx.example.test." has 3).
+    public var labelCount: Int { absolute == "." ? 0 : (parent?.labelCount ?? 0) + 1 }
+
+    /// The end of the first label, skipping escaped dots ("a\.b.test." ends after "a\.b").
+    private static func firstLabelEnd(_ text: String) -> String.Index? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(after: index)
+                if index < text.endIndex { index = text.index(after: index) }
+                continue
+            }
+            if character == "." { return index == text.index(before: text.endIndex) && index == text.startIndex ? nil : index }
+            index = text.index(after: index)
+        }
+        return nil
+    }
 }

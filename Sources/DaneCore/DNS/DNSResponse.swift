@@ -6,13 +6,17 @@ public struct DNSResponse: Sendable, Hashable {
     public let truncated: Bool
     public let answer: [ResourceRecord]
     public let authority: [ResourceRecord]
+    /// The message as received (wire format), for local DNSSEC validation; nil when the response
+    /// was built by hand (tests).
+    public let wire: [UInt8]?
 
     public init(rcode: ResponseCode, authenticData: Bool, truncated: Bool = false,
-                answer: [ResourceRecord], authority: [ResourceRecord] = []) {
+                answer: [ResourceRecord], authority: [ResourceRecord] = [], wire: [UInt8]? = nil) {
         self.rcode = rcode
         self.authenticData = authenticData
         self.truncated = truncated
         self.answer = answer
         self.authority = authority
+        self.wire = wire
     }
 }

@@ -1,4 +1,5 @@
 import CLDNS
+import Foundation
 
 /// Owns an ldns packet; decodes it into a `DNSResponse`.
 final class LDNSPacket {
@@ -24,6 +25,35 @@ final class LDNSPacket {
             authenticData: ldns_pkt_ad(pointer),
             truncated: ldns_pkt_tc(pointer),
             answer: LDNSRecordDecoder.decode(ldns_pkt_answer(pointer)),
-            authority: LDNSRecordDecoder.decode(ldns_pkt_authority(pointer)))
+            authority: LDNSRecordDecoder.decode(ldns_pkt_authority(pointer)),
+            wire: wire)
     }
+
+    /// The packet in wire format (nil if ldns cannot write it).
+    var wire: [UInt8]? {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard LDNSStatus.isSuccess(ldns_pkt2wire(&buffer, pointer, &size)), let buffer else { return nil }
+        defer { free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: size))
+    }
+
+    /// Copies of the records of `type` in `section` (owner matched when given).
+    func records(_ type: UInt16, in section: ldns_pkt_section, owner: DNSName? = nil) -> LDNSRRList {
+        let list = LDNSRRList()
+        let source: UnsafeMutablePointer<ldns_rr_list>? = switch section {
+        case LDNS_SECTION_ANSWER: ldns_pkt_answer(pointer)
+        case LDNS_SECTION_AUTHORITY: ldns_pkt_authority(pointer)
+        default: ldns_pkt_additional(pointer)
+        }
+        guard let source else { return list }
+        for index in 0..<ldns_rr_list_rr_count(source) {
+            guard let rr = ldns_rr_list_rr(source, index), UInt16(ldns_rr_get_type(rr).rawValue) == type else { continue }
+            if let owner, LDNSRRList.owner(of: rr) != owner { continue }
+            list.append(copyOf: rr)
+        }
+        return list
+    }
+
+    var rcode: ldns_pkt_rcode { ldns_pkt_get_rcode(pointer) }
 }

@@ -12,4 +12,7 @@ public enum TimeFormat {
     public static func milliseconds(_ value: Double) -> String {
         String(format: "%.2fms", value)
     }
+
+    /// A UTC timestamp, e.g. "2026-10-01T00:00:00Z".
+    public static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 }

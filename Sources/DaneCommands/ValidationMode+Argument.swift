@@ -1,0 +1,4 @@
+import ArgumentParser
+import DaneCore
+
+extension ValidationMode: ExpressibleByArgument {}

@@ -1,0 +1,55 @@
+import CLDNS
+import Foundation
+
+/// Checks the RRSIGs over one RRset with a zone's trusted keys (RFC 4035 §5.3): ldns does the
+/// cryptography; the validity window is checked here against the injected clock.
+enum SignatureVerifier {
+    struct Check {
+        let valid: Bool
+        /// Why no signature validates the RRset (nil when one does).
+        let failure: String?
+        let summaries: [SignatureSummary]
+    }
+
+    /// `what` names the RRset in messages, e.g. "TLSA _25._tcp.mx.example.test".
+    static func verify(_ rrset: LDNSRRList, signatures: LDNSRRList, keys: LDNSRRList, zone: DNSName,
+                       what: String, at now: Date) -> Check {
+        var summaries: [SignatureSummary] = []
+        var failures: [(rank: Int, text: String)] = []
+        for signature in signatures.records {
+            let fields = LDNSDNSSECFields.signature(signature)
+            let inception = SerialTime.date(fields.inception, near: now)
+            let expiration = SerialTime.date(fields.expiration, near: now)
+            let candidates = keys.filter {
+                let key = LDNSDNSSECFields.key($0)
+                return key.tag == fields.tag && key.algorithm == fields.algorithm
+            }
+            let result: (rank: Int, text: String)?
+            if candidates.isEmpty {
+                result = (3, "no DNSKEY in \(zone.text) matches the RRSIG over \(what) (key tag \(fields.tag), algorithm \(fields.algorithm))")
+            } else if ldns_key_algo_supported(Int32(fields.algorithm)) == 0 {
+                result = (2, "RRSIG over \(what) uses algorithm \(fields.algorithm), which ldns does not support")
+            } else {
+                let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature, candidates.pointer, nil)
+                if !LDNSStatus.isSuccess(status) {
+                    result = (1, "signature over \(what) does not verify with key \(fields.tag) (\(LDNSStatus.message(status)))")
+                } else if now > expiration {
+                    result = (0, "RRSIG over \(what) expired \(TimeFormat.timestamp(expiration))")
+                } else if now < inception {
+                    result = (0, "RRSIG over \(what) is not valid before \(TimeFormat.timestamp(inception))")
+                } else {
+                    result = nil
+                }
+            }
+            summaries.append(SignatureSummary(covered: LDNSDNSSECFields.typeName(fields.covered), algorithm: fields.algorithm,
+                                              keyTag: fields.tag, signer: fields.signer, inception: inception,
+                                              expiration: expiration, result: result?.text ?? "ok"))
+            if let result { failures.append(result) }
+        }
+        if summaries.contains(where: { $0.result == "ok" }) {
+            return Check(valid: true, failure: nil, summaries: summaries)
+        }
+        let failure = failures.min { $0.rank < $1.rank }?.text ?? "no RRSIG over \(what)"
+        return Check(valid: false, failure: failure, summaries: summaries)
+    }
+}

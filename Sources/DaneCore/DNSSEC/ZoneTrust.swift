@@ -1,0 +1,15 @@
+/// What local validation knows about a zone: whether its keys are trusted (secure), provably
+/// not signed from the anchor (insecure), broken (bogus) or unknown (indeterminate); the
+/// trusted DNSKEYs; the steps from the anchor that led here.
+struct ZoneTrust: Sendable {
+    let zone: DNSName
+    let status: SecurityStatus
+    let reason: String?
+    /// DNSKEY records in presentation format (secure zones only).
+    let keys: [String]
+    let steps: [ChainStep]
+
+    static func failed(_ zone: DNSName, _ status: SecurityStatus, _ reason: String, steps: [ChainStep]) -> ZoneTrust {
+        ZoneTrust(zone: zone, status: status, reason: reason, keys: [], steps: steps)
+    }
+}

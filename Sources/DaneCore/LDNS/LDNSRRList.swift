@@ -1,0 +1,57 @@
+import CLDNS
+import Foundation
+
+/// Owns an ldns record list (deep-freed with it); the records are copies owned by the list.
+final class LDNSRRList {
+    let pointer: UnsafeMutablePointer<ldns_rr_list>
+
+    init() {
+        pointer = ldns_rr_list_new()
+    }
+
+    /// Parses records in presentation format, one per string.
+    convenience init(parsing lines: [String]) throws(LDNSError) {
+        self.init()
+        for line in lines {
+            var rr: UnsafeMutablePointer<ldns_rr>?
+            let status = ldns_rr_new_frm_str(&rr, line, 3600, nil, nil)
+            guard LDNSStatus.isSuccess(status), let rr else { throw LDNSError(status: status) }
+            _ = ldns_rr_list_push_rr(pointer, rr)
+        }
+    }
+
+    deinit { ldns_rr_list_deep_free(pointer) }
+
+    var count: Int { ldns_rr_list_rr_count(pointer) }
+    var isEmpty: Bool { count == 0 }
+
+    var records: [UnsafeMutablePointer<ldns_rr>] {
+        (0..<count).compactMap { ldns_rr_list_rr(pointer, $0) }
+    }
+
+    func append(copyOf rr: UnsafePointer<ldns_rr>) {
+        if let copy = ldns_rr_clone(rr) { _ = ldns_rr_list_push_rr(pointer, copy) }
+    }
+
+    /// The records for which `keep` is true, copied.
+    func filter(_ keep: (UnsafeMutablePointer<ldns_rr>) -> Bool) -> LDNSRRList {
+        let list = LDNSRRList()
+        for rr in records where keep(rr) { list.append(copyOf: rr) }
+        return list
+    }
+
+    /// Presentation format of every record ("owner TTL IN TYPE data"), without the trailing newline.
+    var lines: [String] { records.map { Self.text($0) } }
+
+    static func text(_ rr: UnsafePointer<ldns_rr>) -> String {
+        guard let cString = ldns_rr2str(rr) else { return "" }
+        defer { cldns_free_string(cString) }
+        return String(cString: cString).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func owner(of rr: UnsafePointer<ldns_rr>) -> DNSName {
+        DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
+    }
+
+    static func type(of rr: UnsafePointer<ldns_rr>) -> UInt16 { UInt16(ldns_rr_get_type(rr).rawValue) }
+}
