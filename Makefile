@@ -11,7 +11,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nsd unbound ldnsutils python3 python3-cryptography postfix iproute2 time bsdutils python3-pexpect
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench bench-check clean
+.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench bench-check bench-validation clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -67,6 +67,11 @@ bench: build sandbox-start
 bench-check: deps sandbox-start
 	$(SWIFT) build -c release --product danecheck
 	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/run.sh
+
+# check with --validation local versus resolver mode, with latency (bench/validation.sh), release build.
+bench-validation: deps sandbox-start
+	$(SWIFT) build -c release --product danecheck
+	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/validation.sh
 
 clean:
 	-$(SANDBOX) stop

@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|console|help)
+    domain|probe|check|chain|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check console help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check chain console help' -- "${cur}"))
         ;;
     esac
 }
@@ -187,8 +187,8 @@ _danecheck() {
 _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--json --probe --version -h --help)
-    repeating_options=(--resolver)
-    non_repeating_options=(--ehlo --timeout --retries --debug)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--ehlo --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -208,14 +208,21 @@ _danecheck_domain() {
     '--debug')
         return
         ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
     esac
 }
 
 _danecheck_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --json --version -h --help)
-    repeating_options=(--tlsa --resolver)
-    non_repeating_options=(--address --port --ehlo --tlsa-file --timeout --retries --debug)
+    repeating_options=(--tlsa --resolver --trust-anchor)
+    non_repeating_options=(--address --port --ehlo --tlsa-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -247,14 +254,21 @@ _danecheck_probe() {
     '--debug')
         return
         ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
     esac
 }
 
 _danecheck_check() {
     repeating_flags=()
     non_repeating_flags=(--json --jsonl --require-dane --verbose -v --no-use-dane --no-enable-dane --version -h --help)
-    repeating_options=(--resolver)
-    non_repeating_options=(--file --concurrency --ehlo --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--file --concurrency --ehlo --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -293,6 +307,44 @@ _danecheck_check() {
         return
         ;;
     '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    esac
+}
+
+_danecheck_chain() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--timeout --retries --debug --validation)
+    __danecheck_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
         return
         ;;
     esac

@@ -53,6 +53,7 @@ _danecheck() {
             'domain:Show a domain'\''s MX hosts, their addresses and TLSA records, with DNSSEC status.'
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
+            'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
             'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
         )
@@ -60,7 +61,7 @@ _danecheck() {
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|check|console|help)
+        domain|probe|check|chain|console|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -72,15 +73,18 @@ _danecheck() {
 
 _danecheck_domain() {
     local -i ret=1
+    local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':domain:'
         '--json[Print one JSON document instead of text.]'
         '--probe[Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).]'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
-        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
         '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -91,6 +95,7 @@ _danecheck_domain() {
 
 _danecheck_probe() {
     local -i ret=1
+    local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
         '--address[Probe only this address.]:ip:'
@@ -101,10 +106,12 @@ _danecheck_probe() {
         '-4[Probe IPv4 addresses only.]'
         '-6[Probe IPv6 addresses only.]'
         '--json[Print one JSON document instead of text.]'
-        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
         '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -118,6 +125,7 @@ _danecheck_check() {
     local -ar ___tls=('ifavailable' 'required' 'disabled')
     local -ar ___tls_verify=('none' 'ca' 'host')
     local -ar ___insecure_mx=('may' 'dane')
+    local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         '*:domain:'
         '--file[Read domains from a file, one per line (# comments); - reads stdin.]:file:'
@@ -133,10 +141,33 @@ _danecheck_check() {
         '--tls-verify[PKIX check where DANE does not apply\: none, ca (chain to a trusted CA) or host (and the MX host name).]:mode:{__danecheck_complete "${___tls_verify[@]}"}'
         '--ca-file[CA certificates (PEM) for --tls-verify (default\: the system store).]:file:'
         '--insecure-mx[Under an insecure MX RRset\: may (no DANE, Momentum) or dane (use the host'\''s TLSA, Postfix; success is "trusted").]:mode:{__danecheck_complete "${___insecure_mx[@]}"}'
-        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). Use a validating resolver\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
         '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_chain() {
+    local -i ret=1
+    local -ar ___validation=('resolver' 'local')
+    local -ar arg_specs=(
+        ':name:'
+        ':type:'
+        '--json[Print one JSON document instead of text.]'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

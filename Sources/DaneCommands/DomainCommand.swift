@@ -11,9 +11,10 @@ public struct DomainCommand: AsyncParsableCommand {
             in preference order with its TTL, the TLSA RRset at _25._tcp.<host> where RFC 7672 \
             §2.2.3 allows a lookup (address records secure; CNAME hosts at the expanded name, \
             then the original name), and each address. "+dnssec" marks every RRset, or denial, \
-            that the resolver validated (AD=1). Lookup failures are shown as bogus (SERVFAIL \
-            while the data exists with CD=1) or indeterminate (timeout, unreachable resolver), \
-            never as "no records". TLSA records an SMTP client cannot use are marked \
+            that validated: the resolver set AD=1, or with --validation local danecheck \
+            validated it here from the trust anchors. Lookup failures are shown as bogus (with \
+            the cause: an expired RRSIG, a DS that matches no DNSKEY, …) or indeterminate \
+            (timeout, unreachable resolver), never as "no records". TLSA records an SMTP client cannot use are marked \
             "(unusable: reason)".
 
             With --json, one JSON document: domain, kind (mx, implicit, null-mx, nxdomain, \

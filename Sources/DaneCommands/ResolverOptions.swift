@@ -44,12 +44,13 @@ public struct ResolverOptions: ParsableArguments {
 
     /// Anchors from --trust-anchor, else the default file. Local mode needs at least one; resolver
     /// mode uses the default file when it is there (to explain SERVFAILs) and goes on without.
-    func trustAnchors() throws -> [TrustAnchor] {
+    /// `required`: fail without anchors even in resolver mode (`chain` always validates here).
+    func trustAnchors(required: Bool = false) throws -> [TrustAnchor] {
         do {
             if trustAnchorFiles.isEmpty {
                 do { return try TrustAnchorFile.load(TrustAnchorFile.defaultPath) } catch {
-                    guard validation == .local else { return [] }
-                    throw ValidationError("--validation local needs a trust anchor: \(error.description) (install dns-root-data, or give --trust-anchor FILE)")
+                    guard validation == .local || required else { return [] }
+                    throw ValidationError("local validation needs a trust anchor: \(error.description) (install dns-root-data, or give --trust-anchor FILE)")
                 }
             }
             return try trustAnchorFiles.flatMap { path throws(TrustAnchorError) in try TrustAnchorFile.load(path) }

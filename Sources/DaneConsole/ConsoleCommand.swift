@@ -8,11 +8,11 @@ public struct ConsoleCommand: AsyncParsableCommand {
         commandName: "console",
         abstract: "Interactive console: the same commands, one TTL-honouring cache, history and completion.",
         discussion: """
-            Every command of the command line (domain, probe, check) with the same options, plus \
+            Every command of the command line (domain, probe, check, chain) with the same options, plus \
             dig DOMAIN, refresh domain NAME|all (all empties the cache), dns_cache lookup|submit \
             NAME TYPE (TLSA owners such as _25._tcp.mx.example.test allowed), dns_cache \
-            stats|list, set KEY VALUE (resolver, timeout, use_dane, enable_dane, tls, tls_verify, \
-            insecure_mx, tlsa_expire_interval), show settings, debug dane|dns|smtp|tls on|off, \
+            stats|list, set KEY VALUE (resolver, timeout, validation, trust_anchor, use_dane, \
+            enable_dane, tls, tls_verify, insecure_mx, tlsa_expire_interval), show settings, debug dane|dns|smtp|tls on|off, \
             help [COMMAND], quit or exit. Answers are cached while their TTL lasts: a second \
             "domain X" is answered from the cache with the TTL left. On a terminal: emacs keys, \
             tab completion, history in $XDG_STATE_HOME/danecheck/history (else \

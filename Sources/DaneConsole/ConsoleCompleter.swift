@@ -5,13 +5,14 @@ import DaneCommands
 /// Pure: given the text before the cursor, returns what to insert and the candidates.
 struct ConsoleCompleter {
     static let consoleCommands = ["help", "quit", "exit", "dig", "refresh", "dns_cache", "set", "show", "debug"]
-    static let commands = ["domain", "probe", "check"]
+    static let commands = ["domain", "probe", "check", "chain"]
 
     /// Option names of each command, read from its help so they follow the command tree.
     static let options: [String: [String]] = [
         "domain": optionNames(DomainCommand.self),
         "probe": optionNames(ProbeCommand.self),
         "check": optionNames(CheckCommand.self),
+        "chain": optionNames(ChainCommand.self),
     ]
 
     static func optionNames(_ command: any ParsableCommand.Type) -> [String] {
@@ -45,7 +46,7 @@ struct ConsoleCompleter {
     private func candidates(after words: [String], partial: String) -> [String] {
         guard let first = words.first else { return Self.consoleCommands + Self.commands }
         switch first {
-        case "domain", "probe", "check":
+        case "domain", "probe", "check", "chain":
             return partial.hasPrefix("-") ? Self.options[first] ?? [] : names
         case "refresh":
             return words.count == 1 ? ["domain"] : names + ["all"]

@@ -74,8 +74,8 @@ public final class ConsoleSession: @unchecked Sendable {
         case "set":
             guard words.count == 3 else { return usage("set KEY VALUE (\(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", ")))") }
             if let error = settings.set(words[1], words[2]) { return usage(error) }
-            if words[1] == "resolver" {
-                // Answers from other resolvers are not this one's: start the cache afresh.
+            if ["resolver", "trust_anchor"].contains(words[1]) {
+                // Answers from other resolvers (or anchors) are not this one's: start the cache afresh.
                 await CommandEnvironment.shared.currentLookups?.forget(nil)
             }
             output("\(words[1]) set to \(words[2])")
@@ -193,6 +193,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "domain NAME [options]      MX hosts, addresses and TLSA records, with DNSSEC status (--probe to probe)",
             "probe HOST [options]       STARTTLS and DANE verification of every address of an MX host",
             "check DOMAIN... [options]  one verdict per domain",
+            "chain NAME [TYPE] [options] the DNSSEC chain of trust behind one answer, validated here",
             "dig DOMAIN                 look up the MX RRset into the cache (answers: submitted)",
             "refresh domain NAME|all    drop the domain's cached answers and look it up again (all: empty the cache)",
             "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",
@@ -219,6 +220,8 @@ public final class ConsoleSession: @unchecked Sendable {
         settings.resolvers.forEach { arguments += ["--resolver", $0] }
         if let timeout = settings.timeout { arguments += ["--timeout", "\(timeout)"] }
         if settings.debug.contains("dns") { arguments += ["--debug", "dns"] }
+        if settings.validation != .resolver { arguments += ["--validation", settings.validation.rawValue] }
+        settings.trustAnchors.forEach { arguments += ["--trust-anchor", $0] }
         return try ResolverOptions.parse(arguments).configuration()
     }
 
@@ -329,10 +332,10 @@ public final class ConsoleSession: @unchecked Sendable {
 
     /// A DNS owner name as typed: mail-domain rules, except that "_" labels are allowed.
     private func parseOwner(_ text: String) -> DNSName? {
-        let labels = text.split(separator: ".")
-        let underscored = labels.prefix { $0.hasPrefix("_") }
-        guard let rest = parseName(labels.dropFirst(underscored.count).joined(separator: ".")) else { return nil }
-        return underscored.isEmpty ? rest : rest.prepending(underscored.joined(separator: "."))
+        do { return try DNSName(validatingOwner: text) } catch {
+            _ = usage(error.description)
+            return nil
+        }
     }
 
     private func parseName(_ text: String) -> DNSName? {

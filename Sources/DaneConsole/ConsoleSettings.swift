@@ -4,11 +4,14 @@ import DaneCore
 /// gives the option itself), as Momentum's console settings apply to what it does next.
 struct ConsoleSettings: Sendable {
     enum Key: String, CaseIterable {
-        case resolver, timeout, use_dane, enable_dane, tls, tls_verify, insecure_mx, tlsa_expire_interval
+        case resolver, timeout, validation, trust_anchor, use_dane, enable_dane, tls, tls_verify, insecure_mx, tlsa_expire_interval
     }
 
     var resolvers: [String] = []
     var timeout: Double?
+    var validation: ValidationMode = .resolver
+    /// Trust anchor files (none: the default file).
+    var trustAnchors: [String] = []
     var useDANE = true
     var enableDANE = true
     var tls: CheckPolicy.TLSMode = .ifavailable
@@ -34,6 +37,15 @@ struct ConsoleSettings: Sendable {
         case .timeout:
             guard let seconds = Double(value), seconds > 0, seconds <= 300 else { return "timeout must be more than 0 and at most 300 seconds" }
             timeout = seconds
+        case .validation:
+            guard let mode = ValidationMode(rawValue: value) else { return "validation takes resolver or local" }
+            validation = mode
+        case .trust_anchor:
+            let files = value.split(separator: ",").map(String.init)
+            for file in files {
+                do { _ = try TrustAnchorFile.load(file) } catch { return error.description }
+            }
+            trustAnchors = files
         case .use_dane, .enable_dane:
             guard let on = flag(value) else { return "\(key.rawValue) takes on or off" }
             if key == .use_dane { useDANE = on } else { enableDANE = on }
@@ -58,6 +70,8 @@ struct ConsoleSettings: Sendable {
         [
             "resolver \(resolvers.isEmpty ? "(from /etc/resolv.conf)" : resolvers.joined(separator: ","))",
             "timeout \(timeout.map { TimeFormat.seconds($0) } ?? "5s")",
+            "validation \(validation.rawValue)",
+            "trust_anchor \(trustAnchors.isEmpty ? "(\(TrustAnchorFile.defaultPath))" : trustAnchors.joined(separator: ","))",
             "use_dane \(useDANE ? "on" : "off")",
             "enable_dane \(enableDANE ? "on" : "off")",
             "tls \(tls.rawValue)",
@@ -71,12 +85,14 @@ struct ConsoleSettings: Sendable {
     /// The command's words with the settings it does not give itself, placed right after the
     /// command name so that an option the user typed still comes later and wins.
     func apply(to words: [String]) -> [String] {
-        guard let command = words.first, ["domain", "probe", "check"].contains(command) else { return words }
+        guard let command = words.first, ["domain", "probe", "check", "chain"].contains(command) else { return words }
         func gives(_ option: String) -> Bool { words.contains { $0 == option || $0.hasPrefix(option + "=") } }
         var extra: [String] = []
         if !gives("--resolver") { resolvers.forEach { extra += ["--resolver", $0] } }
         if !gives("--timeout"), let timeout { extra += ["--timeout", "\(timeout)"] }
         if !gives("--debug"), !debug.isEmpty { extra += ["--debug", debug.sorted().joined(separator: ",")] }
+        if !gives("--validation"), validation != .resolver { extra += ["--validation", validation.rawValue] }
+        if !gives("--trust-anchor") { trustAnchors.forEach { extra += ["--trust-anchor", $0] } }
         if command == "check" {
             if !useDANE && !gives("--no-use-dane") { extra.append("--no-use-dane") }
             if !enableDANE && !gives("--no-enable-dane") { extra.append("--no-enable-dane") }

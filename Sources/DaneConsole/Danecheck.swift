@@ -11,12 +11,14 @@ public struct Danecheck: AsyncParsableCommand {
         discussion: """
             Looks up a domain's MX hosts, their addresses and TLSA records with their DNSSEC \
             status, the way a DANE-enforcing MTA does. Queries go to the resolvers given with \
-            --resolver (or /etc/resolv.conf); DNSSEC status comes from a validating resolver's \
-            AD bit, and a resolver that does not validate is reported. Every command's help lists \
-            the exit codes they share.
+            --resolver (or /etc/resolv.conf). DNSSEC status comes from a validating resolver's \
+            AD bit (--validation resolver, the default; a resolver that does not validate is \
+            reported), or from validation here with ldns from trust anchors (--validation local: \
+            any resolver will do). `chain` shows the chain of trust behind one answer. Every \
+            command's help lists the exit codes they share.
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ConsoleCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, ConsoleCommand.self])
 
     public init() {}
 }

@@ -47,6 +47,20 @@ import DaneCore
         #expect(settings.apply(to: ["domain", "--", "-x.test"]).suffix(2) == ["--", "-x.test"])
         #expect(settings.apply(to: ["help"]) == ["help"])
     }
+
+    @Test func validationSettingsReachTheCommandsThatLookUp() {
+        var settings = ConsoleSettings()
+        #expect(settings.set("validation", "maybe") == "validation takes resolver or local")
+        #expect(settings.set("trust_anchor", "/nonexistent/anchor") == "cannot read trust anchor file /nonexistent/anchor")
+        #expect(settings.set("validation", "local") == nil)
+        #expect(settings.set("trust_anchor", TrustAnchorFile.defaultPath) == nil)
+        #expect(settings.apply(to: ["chain", "x.test"])
+                == ["chain", "--validation", "local", "--trust-anchor", TrustAnchorFile.defaultPath, "x.test"])
+        #expect(settings.apply(to: ["domain", "--validation", "resolver", "x.test"])
+                == ["domain", "--trust-anchor", TrustAnchorFile.defaultPath, "--validation", "resolver", "x.test"])
+        #expect(settings.lines.contains("validation local"))
+        #expect(ConsoleCompleter.options["chain"]?.contains("--trust-anchor") == true)
+    }
 }
 
 @Suite struct RefreshNamesTests {

@@ -21,7 +21,7 @@ import Testing
         #expect(lines[1] == "submitted")
         #expect(lines[2].hasPrefix("Domain 'example.test' has 2 MXs and a TTL of "))
         #expect(result.stdout.contains("example.test. MX secure records TTL:"))
-        #expect(result.stdout.contains("resolver 127.53.0.2\ntimeout 5s\nuse_dane on\n"))
+        #expect(result.stdout.contains("resolver 127.53.0.2\ntimeout 5s\nvalidation resolver\ntrust_anchor (/usr/share/dns/root.key)\nuse_dane on\n"))
         #expect(!result.stdout.contains("never.reached"), "quit ends the script")
     }
 

@@ -141,7 +141,9 @@ public final class DNSLookupService: Sendable {
             if case .answer = reading, let validator {
                 // Name the cause: validate the CD=1 answer here.
                 let outcome = await validator.validate(unchecked, response)
-                if outcome.status == .bogus, let reason = outcome.reason {
+                // A failure at the anchor itself means our anchor is not the resolver's: no cause found.
+                let atAnchor = outcome.steps.first { $0.status == .bogus }.map { $0.kind == .zone && $0.signer == nil } ?? false
+                if outcome.status == .bogus, !atAnchor, let reason = outcome.reason {
                     return failed(query, .bogus, "resolver SERVFAIL: \(reason)", server)
                 }
             }

@@ -25,6 +25,20 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
         absolute = try DNSNameValidator.validate(input)
     }
 
+    /// A DNS owner name as typed: the rules of `init(validating:)`, except that leading labels
+    /// may start with "_" (service owners such as "_25._tcp.mx.example.com").
+    public init(validatingOwner input: String) throws(DNSNameError) {
+        let labels = input.split(separator: ".", omittingEmptySubsequences: false)
+        let underscored = labels.prefix { $0.hasPrefix("_") && $0.count > 1 }
+        let rest = try DNSName(validating: labels.dropFirst(underscored.count).joined(separator: "."))
+        for label in underscored {
+            if let bad = label.dropFirst().first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
+                throw .invalidCharacter(input, bad)
+            }
+        }
+        self = underscored.isEmpty ? rest : rest.prepending(underscored.joined(separator: ".").lowercased())
+    }
+
     /// The name with `labels` prepended, e.g. `_25._tcp` + `mx.example.test.`.
     public func prepending(_ labels: String) -> DNSName {
         DNSName(dnsText: absolute == "." ? labels + "." : labels + "." + absolute)

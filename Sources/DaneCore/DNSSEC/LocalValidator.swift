@@ -9,12 +9,12 @@ import Foundation
 /// clock that judges validity windows is injectable. Zone keys are cached for the validator's
 /// life (one run): a batch under one TLD validates the TLD once.
 public final class LocalValidator: Sendable {
-    private let transport: any DNSTransport
+    let transport: any DNSTransport
     public let anchors: [TrustAnchor]
-    private let now: @Sendable () -> Date
-    private let fetches = TaskMemo<DNSQuery, Fetched>()
-    private let zones = TaskMemo<DNSName, ZoneTrust>()
-    private let enclosing = TaskMemo<DNSName, ZoneTrust>()
+    let now: @Sendable () -> Date
+    let fetches = TaskMemo<DNSQuery, Fetched>()
+    let zones = TaskMemo<DNSName, ZoneTrust>()
+    let enclosing = TaskMemo<DNSName, ZoneTrust>()
 
     public init(transport: any DNSTransport, anchors: [TrustAnchor], now: @escaping @Sendable () -> Date = { Date() }) {
         self.transport = transport
@@ -53,6 +53,22 @@ public final class LocalValidator: Sendable {
         return ValidationOutcome.combine(parts)
     }
 
+    /// Fetches `type` at `name` with CD=1 and validates it, keeping every step (`danecheck chain`).
+    public func chain(_ name: DNSName, _ type: RecordType) async -> ChainReport {
+        let query = DNSQuery(name: name, type: type, checkingDisabled: true)
+        let fetched = await fetch(query)
+        guard case .message(let response) = fetched, fetched.failure == nil,
+              case .answer(let owner, let aliases, let answer, let ttl) = ResponseInterpreter.read(response, for: query) else {
+            let reason = fetched.failure ?? "no answer"
+            let lookup = Lookup(name: name, type: type, status: .indeterminate, answer: .failed(reason: reason), ttl: nil)
+            return ChainReport(name: name, type: type, lookup: lookup, status: .indeterminate, reason: reason, steps: [], anchors: anchors)
+        }
+        let outcome = await validate(query, response)
+        let lookup = Lookup(name: name, type: type, owner: owner, aliases: aliases, status: outcome.status, answer: answer, ttl: ttl)
+        return ChainReport(name: name, type: type, lookup: lookup, status: outcome.status, reason: outcome.reason,
+                           steps: outcome.steps, anchors: anchors)
+    }
+
     // MARK: RRsets and denials
 
     private func checkRRset(_ packet: LDNSPacket, owner: DNSName, type: UInt16) async -> ValidationOutcome {
@@ -76,7 +92,7 @@ public final class LocalValidator: Sendable {
             return await unsigned(owner, type: typeName, missing: "no NSEC/NSEC3 proof for \(absence)")
         }
         let zone: ZoneTrust
-        switch await signerTrust(signatures, below: owner, what: "NSEC records for \(absence)") {
+        switch await signerTrust(signatures, below: owner, parentSide: type == LDNSDNSSECFields.ds, what: "NSEC records for \(absence)") {
         case .failure(let outcome): return outcome
         case .success(let trust): zone = trust
         }
@@ -102,11 +118,11 @@ public final class LocalValidator: Sendable {
         }
     }
 
-    private func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: String,
+    func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: String,
                              what: String, missing: String) async -> ValidationOutcome {
         guard !signatures.isEmpty else { return await unsigned(owner, type: type, missing: missing) }
         let zone: ZoneTrust
-        switch await signerTrust(signatures, below: owner, what: what) {
+        switch await signerTrust(signatures, below: owner, parentSide: type == "DS", what: what) {
         case .failure(let outcome): return outcome
         case .success(let trust): zone = trust
         }
@@ -120,10 +136,13 @@ public final class LocalValidator: Sendable {
         case failure(ValidationOutcome)
     }
 
-    /// The zone named by the RRSIGs' signer field, once it is known to be a parent of the owner.
-    private func signerTrust(_ signatures: LDNSRRList, below owner: DNSName, what: String) async -> SignerTrust {
+    /// The zone named by the RRSIGs' signer field, once it is known to be a parent of the owner
+    /// (`parentSide`: a proper parent, as for DS records and their denials, which the parent
+    /// zone signs, RFC 4035 §2.4; this also keeps the walk from waiting on itself).
+    private func signerTrust(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool, what: String) async -> SignerTrust {
         let signers = Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
-        guard let signer = signers.filter({ owner.isSubdomain(of: $0) }).max(by: { $0.labelCount < $1.labelCount }) else {
+        let eligible = signers.filter { owner.isSubdomain(of: $0) && !(parentSide && $0 == owner) }
+        guard let signer = eligible.max(by: { $0.labelCount < $1.labelCount }) else {
             let named = signers.map(\.text).sorted().joined(separator: ", ")
             return .failure(ValidationOutcome(status: .bogus, reason: "RRSIG over \(what) names signer \(named), not a parent of \(owner.text)", steps: []))
         }
@@ -134,9 +153,10 @@ public final class LocalValidator: Sendable {
         return .success(zone)
     }
 
-    /// An RRset or denial without signatures: fine below an unsigned delegation, bogus in a signed zone.
+    /// An RRset or denial without signatures: fine below an unsigned delegation, bogus in a signed
+    /// zone. A DS belongs to the parent's side of the cut: the parent decides.
     private func unsigned(_ owner: DNSName, type: String, missing: String) async -> ValidationOutcome {
-        let zone = await enclosingZone(owner)
+        let zone = await enclosingZone(type == "DS" ? owner.parent ?? owner : owner)
         switch zone.status {
         case .secure:
             return outcome(.bogus, "\(missing) in the signed zone \(zone.zone.text)", zone, owner, type, [])
@@ -154,208 +174,17 @@ public final class LocalValidator: Sendable {
         return ValidationOutcome(status: status, reason: reason, steps: zone.steps + [step])
     }
 
-    // MARK: Zones
-
-    /// The trust in a zone's keys (the zone named by an RRSIG's signer field).
-    func zoneTrust(_ zone: DNSName) async -> ZoneTrust {
-        await zones.value(for: zone) { [self] in await computeZoneTrust(zone) }
-    }
-
-    /// The trust of the zone a name lies in, walking down from the anchor with DS queries to find
-    /// the zone cuts (for unsigned answers: insecure below an unsigned delegation, else bogus).
-    func enclosingZone(_ name: DNSName) async -> ZoneTrust {
-        await enclosing.value(for: name) { [self] in await computeEnclosingZone(name) }
-    }
-
-    private func anchorZone(covering name: DNSName) -> DNSName? {
-        anchors.map(\.zone).filter { name.isSubdomain(of: $0) }.max { $0.labelCount < $1.labelCount }
-    }
-
-    private func computeZoneTrust(_ zone: DNSName) async -> ZoneTrust {
-        if anchors.contains(where: { $0.zone == zone }) { return await anchoredZone(zone) }
-        guard anchorZone(covering: zone) != nil, let parent = zone.parent else {
-            return .failed(zone, .insecure, "no trust anchor covers \(zone.text)", steps: [])
-        }
-        let dsQuery = DNSQuery(name: zone, type: .ds, checkingDisabled: true)
-        let fetched = await fetch(dsQuery)
-        guard case .message(let response) = fetched, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else {
-            return .failed(zone, .indeterminate, "DS \(zone.text): \(fetched.failure ?? "no answer")", steps: [])
-        }
-        let dsSet = packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: zone)
-        if dsSet.isEmpty {
-            // No DS: the parent must prove it, then the zone is an island (insecure).
-            let denial = await validate(dsQuery, response)
-            let steps = denial.steps
-            switch denial.status {
-            case .secure, .insecure:
-                return .failed(zone, .insecure, denial.reason ?? "no DS for \(zone.text) in its parent: unsigned delegation", steps: steps)
-            case .bogus, .indeterminate:
-                return .failed(zone, denial.status, denial.reason ?? "DS \(zone.text)", steps: steps)
-            }
-        }
-        let dsSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.ds }
-        let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: "DS",
-                                          what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)")
-        let parentSteps = dsOutcome.steps.filter { $0.kind == .zone }
-        let dsSummaries = dsOutcome.steps.last(where: { $0.kind == .data })?.signatures ?? []
-        guard dsOutcome.status == .secure else {
-            return .failed(zone, dsOutcome.status, dsOutcome.reason ?? "DS \(zone.text) is \(dsOutcome.status)", steps: dsOutcome.steps)
-        }
-        _ = parent
-        return await keysFromDS(zone, dsSet: dsSet, dsSignatures: dsSummaries, signer: dsOutcome.steps.last?.signer,
-                                parentSteps: parentSteps)
-    }
-
-    /// RFC 4035 §5.2: a DNSKEY that a DS matches, signing the DNSKEY RRset, makes the RRset trusted.
-    private func keysFromDS(_ zone: DNSName, dsSet: LDNSRRList, dsSignatures: [SignatureSummary], signer: DNSName?,
-                            parentSteps: [ChainStep]) async -> ZoneTrust {
-        let supported = dsSet.filter {
-            let ds = LDNSDNSSECFields.delegationSigner($0)
-            return ldns_key_algo_supported(Int32(ds.algorithm)) != 0 && [1, 2, 4].contains(ds.digestType)
-        }
-        let dsKeys = dsSet.records.map { rr in
-            let ds = LDNSDNSSECFields.delegationSigner(rr)
-            return (tag: ds.tag, algorithm: ds.algorithm, digest: ds.digestType)
-        }
-        if supported.isEmpty {
-            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer,
-                                 keys: dsKeys.map { KeySummary(kind: .ds, keyTag: $0.tag, algorithm: $0.algorithm, detail: UInt16($0.digest), matched: false) },
-                                 signatures: dsSignatures, status: .insecure,
-                                 reason: "the DS records of \(zone.text) use only algorithms or digests ldns does not support")
-            return .failed(zone, .insecure, step.reason!, steps: parentSteps + [step])
-        }
-        return await trustKeys(zone, matchers: supported, kind: .ds, signer: signer, dsSignatures: dsSignatures,
-                               parentSteps: parentSteps)
-    }
-
-    private func anchoredZone(_ zone: DNSName) async -> ZoneTrust {
-        let lines = anchors.filter { $0.zone == zone }.map(\.record)
-        guard let matchers = try? LDNSRRList(parsing: lines) else {
-            return .failed(zone, .indeterminate, "the trust anchor for \(zone.text) could not be read", steps: [])
-        }
-        return await trustKeys(zone, matchers: matchers, kind: .anchor, signer: nil, dsSignatures: [], parentSteps: [])
-    }
-
-    /// Fetches the zone's DNSKEY RRset and trusts it when a key that a DS or anchor matches signs it.
-    private func trustKeys(_ zone: DNSName, matchers: LDNSRRList, kind: KeySummary.Kind, signer: DNSName?,
-                           dsSignatures: [SignatureSummary], parentSteps: [ChainStep]) async -> ZoneTrust {
-        let fetched = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true))
-        guard case .message(let response) = fetched, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else {
-            return .failed(zone, .indeterminate, "DNSKEY \(zone.text): \(fetched.failure ?? "no answer")", steps: parentSteps)
-        }
-        let keys = packet.records(LDNSDNSSECFields.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
-        let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.dnskey }
-        // Which keys a DS (or anchor) matches: digest over owner and key (RFC 4034 §5.1.4), or the key itself.
-        var matchedKeys = Set<Int>()
-        var matchedMatchers = Set<Int>()
-        for (keyIndex, key) in keys.records.enumerated() {
-            for (matcherIndex, matcher) in matchers.records.enumerated() where Self.matches(matcher, key) {
-                matchedKeys.insert(keyIndex)
-                matchedMatchers.insert(matcherIndex)
-            }
-        }
-        var summaries = matchers.records.enumerated().map { index, rr in
-            if LDNSRRList.type(of: rr) == LDNSDNSSECFields.dnskey {
-                let key = LDNSDNSSECFields.key(rr)
-                return KeySummary(kind: kind, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
-            }
-            let ds = LDNSDNSSECFields.delegationSigner(rr)
-            return KeySummary(kind: kind, keyTag: ds.tag, algorithm: ds.algorithm, detail: UInt16(ds.digestType), matched: matchedMatchers.contains(index))
-        }
-        summaries += keys.records.enumerated().map { index, rr in
-            let key = LDNSDNSSECFields.key(rr)
-            return KeySummary(kind: .dnskey, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedKeys.contains(index))
-        }
-        func fail(_ status: SecurityStatus, _ reason: String, _ sigs: [SignatureSummary] = []) -> ZoneTrust {
-            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
-                                 signatures: dsSignatures + sigs, status: status, reason: reason)
-            return .failed(zone, status, reason, steps: parentSteps + [step])
-        }
-        let source = kind == .anchor ? "trust anchor" : "DS"
-        guard !keys.isEmpty else {
-            return fail(.bogus, response.rcode == .noError ? "no DNSKEY at \(zone.text) (the \(source) names key tag \(Self.tags(matchers)))"
-                                                           : "DNSKEY \(zone.text): resolver answered \(response.rcode)")
-        }
-        guard !matchedKeys.isEmpty else {
-            let keyTags = Set(keys.records.map { LDNSDNSSECFields.key($0).tag })
-            let sameTag = matchers.records.filter { LDNSRRList.type(of: $0) == LDNSDNSSECFields.ds }
-                .map { LDNSDNSSECFields.delegationSigner($0).tag }.filter { keyTags.contains($0) }
-            if let tag = sameTag.first {
-                return fail(.bogus, "DS digest mismatch: the DS for \(zone.text) with key tag \(tag) does not match DNSKEY \(tag)")
-            }
-            return fail(.bogus, "no DNSKEY in \(zone.text) matches \(source) key tag \(Self.tags(matchers))")
-        }
-        let trusted = LDNSRRList()
-        for (index, key) in keys.records.enumerated() where matchedKeys.contains(index) { trusted.append(copyOf: key) }
-        let check = SignatureVerifier.verify(keys, signatures: signatures, keys: trusted, zone: zone, what: "DNSKEY \(zone.text)", at: now())
-        guard check.valid else {
-            let signedBy = Set(signatures.records.map { LDNSDNSSECFields.signature($0).tag }).sorted()
-            let trustedTags = Set(trusted.records.map { LDNSDNSSECFields.key($0).tag })
-            let reason = signedBy.contains(where: trustedTags.contains) || signedBy.isEmpty
-                ? (check.failure ?? "no RRSIG over DNSKEY \(zone.text)")
-                : "the DNSKEY RRset of \(zone.text) is not signed by the key the \(source) covers (key tag \(trustedTags.sorted().map(String.init).joined(separator: ", ")); signed by \(signedBy.map(String.init).joined(separator: ", ")))"
-            return fail(.bogus, reason, check.summaries)
-        }
-        let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
-                             signatures: dsSignatures + check.summaries, status: .secure, reason: nil)
-        // RFC 4034 §2.1.1: only zone keys (flag bit 7) sign zone data.
-        let zoneKeys = keys.records.filter { LDNSDNSSECFields.key($0).flags & 0x0100 != 0 }.map { LDNSRRList.text($0) }
-        return ZoneTrust(zone: zone, status: .secure, reason: nil, keys: zoneKeys, steps: parentSteps + [step])
-    }
-
-    private static func matches(_ matcher: UnsafePointer<ldns_rr>, _ key: UnsafePointer<ldns_rr>) -> Bool {
-        if LDNSRRList.type(of: matcher) == LDNSDNSSECFields.dnskey {
-            return LDNSRData.bytes(ldns_rr_rdf(matcher, 3)) == LDNSRData.bytes(ldns_rr_rdf(key, 3))
-                && LDNSDNSSECFields.key(matcher).algorithm == LDNSDNSSECFields.key(key).algorithm
-        }
-        return ldns_rr_compare_ds(matcher, key)
-    }
-
-    private static func tags(_ list: LDNSRRList) -> String {
-        list.records.map { rr in
-            LDNSRRList.type(of: rr) == LDNSDNSSECFields.ds ? LDNSDNSSECFields.delegationSigner(rr).tag : LDNSDNSSECFields.key(rr).tag
-        }.map(String.init).joined(separator: ", ")
-    }
-
-    private func computeEnclosingZone(_ name: DNSName) async -> ZoneTrust {
-        guard let top = anchorZone(covering: name) else {
-            return .failed(name, .insecure, "no trust anchor covers \(name.text)", steps: [])
-        }
-        guard name != top, let parent = name.parent else { return await zoneTrust(top) }
-        let upper = await enclosingZone(parent)
-        guard upper.status == .secure else { return upper }
-        let dsQuery = DNSQuery(name: name, type: .ds, checkingDisabled: true)
-        let fetched = await fetch(dsQuery)
-        guard case .message(let response) = fetched, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else {
-            return .failed(name, .indeterminate, "DS \(name.text): \(fetched.failure ?? "no answer")", steps: upper.steps)
-        }
-        if !packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
-            return await zoneTrust(name)  // a signed delegation: the zone below has its own keys
-        }
-        let denial = await validate(dsQuery, response)
-        switch denial.status {
-        case .bogus, .indeterminate:
-            return .failed(name, denial.status, denial.reason ?? "DS \(name.text)", steps: denial.steps)
-        case .insecure:
-            // Opt-out span (or an insecure parent): nothing below is signed from the anchor.
-            return .failed(name, .insecure, denial.reason ?? "no DS for \(name.text)", steps: denial.steps)
-        case .secure:
-            let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
-            let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
-            if response.rcode == .noError, DenialProof.delegation(name, records: proof, zone: upper.zone) == .unsigned {
-                return .failed(name, .insecure, "\(name.text) is delegated from \(upper.zone.text) without DS: unsigned", steps: denial.steps)
-            }
-            return upper  // not a zone cut: same zone as the parent
-        }
-    }
-
     // MARK: Fetching
 
     enum Fetched: Sendable {
         case message(DNSResponse)
         case failure(String)
+
+        /// The response and its packet, when there is one that ldns can read.
+        var packet: (response: DNSResponse, packet: LDNSPacket)? {
+            guard case .message(let response) = self, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else { return nil }
+            return (response, packet)
+        }
 
         var failure: String? {
             if case .failure(let text) = self { return text }
@@ -366,7 +195,7 @@ public final class LocalValidator: Sendable {
         }
     }
 
-    private func fetch(_ query: DNSQuery) async -> Fetched {
+    func fetch(_ query: DNSQuery) async -> Fetched {
         await fetches.value(for: query) { [transport] in
             let exchange = await transport.exchange(query)
             switch exchange.outcome {

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Record data in presentation format, for reports that list records as they are.
+public enum RecordPresentation {
+    public static func text(_ data: RecordData) -> String {
+        switch data {
+        case .address(let address): address.text
+        case .mx(let preference, let exchange): "\(preference) \(exchange.absolute)"
+        case .cname(let target): target.absolute
+        case .tlsa(let record): "\(record.usage) \(record.selector) \(record.matchingType) \(record.data.map { String(format: "%02x", $0) }.joined())"
+        case .soa(let minimum): "(SOA, minimum \(minimum))"
+        case .other(let text): text
+        }
+    }
+}

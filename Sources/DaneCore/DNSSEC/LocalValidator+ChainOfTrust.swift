@@ -1,0 +1,229 @@
+import CLDNS
+import Foundation
+
+/// The chain of trust (RFC 4035 §5.1-5.2): which zone keys are trusted, walking from the anchor
+/// down by DS and DNSKEY, and where unsigned delegations make the tree insecure.
+extension LocalValidator {
+    /// The trust in a zone's keys (the zone named by an RRSIG's signer field).
+    func zoneTrust(_ zone: DNSName) async -> ZoneTrust {
+        await zones.value(for: zone) { [self] in
+            prefetchChain(above: zone, keys: true)
+            return await computeZoneTrust(zone)
+        }
+    }
+
+    /// Starts, all at once, the DS (and DNSKEY) fetches the walk from the anchor down to `name`
+    /// will need, so that the chain costs one round trip instead of one or two per zone. A name
+    /// that turns out not to be a zone apex costs one unneeded query.
+    private func prefetchChain(above name: DNSName, keys: Bool) {
+        guard let top = anchorZone(covering: name) else { return }
+        var current: DNSName? = name
+        while let zone = current, zone.isSubdomain(of: top) {
+            if zone != top { Task { _ = await fetch(DNSQuery(name: zone, type: .ds, checkingDisabled: true)) } }
+            if keys { Task { _ = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true)) } }
+            current = zone.parent
+        }
+    }
+
+    /// The trust of the zone a name lies in, walking down from the anchor with DS queries to find
+    /// the zone cuts (for unsigned answers: insecure below an unsigned delegation, else bogus).
+    func enclosingZone(_ name: DNSName) async -> ZoneTrust {
+        await enclosing.value(for: name) { [self] in
+            prefetchChain(above: name, keys: false)
+            return await computeEnclosingZone(name)
+        }
+    }
+
+    private func anchorZone(covering name: DNSName) -> DNSName? {
+        anchors.map(\.zone).filter { name.isSubdomain(of: $0) }.max { $0.labelCount < $1.labelCount }
+    }
+
+    private func computeZoneTrust(_ zone: DNSName) async -> ZoneTrust {
+        if anchors.contains(where: { $0.zone == zone }) { return await anchoredZone(zone) }
+        guard anchorZone(covering: zone) != nil, zone.parent != nil else {
+            return .failed(zone, .insecure, "no trust anchor covers \(zone.text)", steps: [])
+        }
+        let dsQuery = DNSQuery(name: zone, type: .ds, checkingDisabled: true)
+        let fetched = await fetch(dsQuery)
+        guard let (response, packet) = fetched.packet else {
+            return .failed(zone, .indeterminate, "DS \(zone.text): \(fetched.failure ?? "no answer")", steps: [])
+        }
+        let dsSet = packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: zone)
+        if dsSet.isEmpty {
+            // No DS: the parent must prove it, then the zone is an island (insecure).
+            let denial = await validate(dsQuery, response)
+            let steps = denial.steps
+            switch denial.status {
+            case .secure, .insecure:
+                let reason = denial.reason ?? "no DS for \(zone.text) in its parent: the zone is signed but not from the anchor"
+                return .failed(zone, .insecure, reason, steps: Self.marking(steps, .insecure, reason))
+            case .bogus, .indeterminate:
+                return .failed(zone, denial.status, denial.reason ?? "DS \(zone.text)", steps: steps)
+            }
+        }
+        let dsSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
+            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.ds }
+        let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: "DS",
+                                          what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)")
+        let parentSteps = dsOutcome.steps.filter { $0.kind == .zone }
+        let dsSummaries = dsOutcome.steps.last(where: { $0.kind == .data })?.signatures ?? []
+        guard dsOutcome.status == .secure else {
+            return .failed(zone, dsOutcome.status, dsOutcome.reason ?? "DS \(zone.text) is \(dsOutcome.status)", steps: dsOutcome.steps)
+        }
+        return await keysFromDS(zone, dsSet: dsSet, dsSignatures: dsSummaries, signer: dsOutcome.steps.last?.signer,
+                                parentSteps: parentSteps)
+    }
+
+    /// RFC 4035 §5.2: a DNSKEY that a DS matches, signing the DNSKEY RRset, makes the RRset trusted.
+    private func keysFromDS(_ zone: DNSName, dsSet: LDNSRRList, dsSignatures: [SignatureSummary], signer: DNSName?,
+                            parentSteps: [ChainStep]) async -> ZoneTrust {
+        let supported = dsSet.filter {
+            let ds = LDNSDNSSECFields.delegationSigner($0)
+            return ldns_key_algo_supported(Int32(ds.algorithm)) != 0 && [1, 2, 4].contains(ds.digestType)
+        }
+        let dsKeys = dsSet.records.map { rr in
+            let ds = LDNSDNSSECFields.delegationSigner(rr)
+            return (tag: ds.tag, algorithm: ds.algorithm, digest: ds.digestType)
+        }
+        if supported.isEmpty {
+            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer,
+                                 keys: dsKeys.map { KeySummary(kind: .ds, keyTag: $0.tag, algorithm: $0.algorithm, detail: UInt16($0.digest), matched: false) },
+                                 signatures: dsSignatures, status: .insecure,
+                                 reason: "the DS records of \(zone.text) use only algorithms or digests ldns does not support")
+            return .failed(zone, .insecure, step.reason!, steps: parentSteps + [step])
+        }
+        return await trustKeys(zone, matchers: supported, kind: .ds, signer: signer, dsSignatures: dsSignatures,
+                               parentSteps: parentSteps)
+    }
+
+    private func anchoredZone(_ zone: DNSName) async -> ZoneTrust {
+        let lines = anchors.filter { $0.zone == zone }.map(\.record)
+        guard let matchers = try? LDNSRRList(parsing: lines) else {
+            return .failed(zone, .indeterminate, "the trust anchor for \(zone.text) could not be read", steps: [])
+        }
+        return await trustKeys(zone, matchers: matchers, kind: .anchor, signer: nil, dsSignatures: [], parentSteps: [])
+    }
+
+    /// Fetches the zone's DNSKEY RRset and trusts it when a key that a DS or anchor matches signs it.
+    private func trustKeys(_ zone: DNSName, matchers: LDNSRRList, kind: KeySummary.Kind, signer: DNSName?,
+                           dsSignatures: [SignatureSummary], parentSteps: [ChainStep]) async -> ZoneTrust {
+        let fetched = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true))
+        guard let (response, packet) = fetched.packet else {
+            return .failed(zone, .indeterminate, "DNSKEY \(zone.text): \(fetched.failure ?? "no answer")", steps: parentSteps)
+        }
+        let keys = packet.records(LDNSDNSSECFields.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
+        let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
+            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.dnskey }
+        // Which keys a DS (or anchor) matches: digest over owner and key (RFC 4034 §5.1.4), or the key itself.
+        var matchedKeys = Set<Int>()
+        var matchedMatchers = Set<Int>()
+        for (keyIndex, key) in keys.records.enumerated() {
+            for (matcherIndex, matcher) in matchers.records.enumerated() where Self.matches(matcher, key) {
+                matchedKeys.insert(keyIndex)
+                matchedMatchers.insert(matcherIndex)
+            }
+        }
+        var summaries = matchers.records.enumerated().map { index, rr in
+            if LDNSRRList.type(of: rr) == LDNSDNSSECFields.dnskey {
+                let key = LDNSDNSSECFields.key(rr)
+                return KeySummary(kind: kind, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
+            }
+            let ds = LDNSDNSSECFields.delegationSigner(rr)
+            return KeySummary(kind: kind, keyTag: ds.tag, algorithm: ds.algorithm, detail: UInt16(ds.digestType), matched: matchedMatchers.contains(index))
+        }
+        summaries += keys.records.enumerated().map { index, rr in
+            let key = LDNSDNSSECFields.key(rr)
+            return KeySummary(kind: .dnskey, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedKeys.contains(index))
+        }
+        func fail(_ status: SecurityStatus, _ reason: String, _ sigs: [SignatureSummary] = []) -> ZoneTrust {
+            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
+                                 signatures: dsSignatures + sigs, status: status, reason: reason)
+            return .failed(zone, status, reason, steps: parentSteps + [step])
+        }
+        let source = kind == .anchor ? "trust anchor" : "DS"
+        guard !keys.isEmpty else {
+            return fail(.bogus, response.rcode == .noError ? "no DNSKEY at \(zone.text) (the \(source) names key tag \(Self.tags(matchers)))"
+                                                           : "DNSKEY \(zone.text): resolver answered \(response.rcode)")
+        }
+        guard !matchedKeys.isEmpty else {
+            let keyTags = Set(keys.records.map { LDNSDNSSECFields.key($0).tag })
+            let sameTag = matchers.records.filter { LDNSRRList.type(of: $0) == LDNSDNSSECFields.ds }
+                .map { LDNSDNSSECFields.delegationSigner($0).tag }.filter { keyTags.contains($0) }
+            if let tag = sameTag.first {
+                return fail(.bogus, "DS digest mismatch: the DS for \(zone.text) with key tag \(tag) does not match DNSKEY \(tag)")
+            }
+            return fail(.bogus, "no DNSKEY in \(zone.text) matches \(source) key tag \(Self.tags(matchers))")
+        }
+        let trusted = LDNSRRList()
+        for (index, key) in keys.records.enumerated() where matchedKeys.contains(index) { trusted.append(copyOf: key) }
+        let check = SignatureVerifier.verify(keys, signatures: signatures, keys: trusted, zone: zone, what: "DNSKEY \(zone.text)", at: now())
+        guard check.valid else {
+            let signedBy = Set(signatures.records.map { LDNSDNSSECFields.signature($0).tag }).sorted()
+            let trustedTags = Set(trusted.records.map { LDNSDNSSECFields.key($0).tag })
+            let reason = signedBy.contains(where: trustedTags.contains) || signedBy.isEmpty
+                ? (check.failure ?? "no RRSIG over DNSKEY \(zone.text)")
+                : "the DNSKEY RRset of \(zone.text) is not signed by the key the \(source) covers (key tag \(trustedTags.sorted().map(String.init).joined(separator: ", ")); signed by \(signedBy.map(String.init).joined(separator: ", ")))"
+            return fail(.bogus, reason, check.summaries)
+        }
+        let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
+                             signatures: dsSignatures + check.summaries, status: .secure, reason: nil)
+        // RFC 4034 §2.1.1: only zone keys (flag bit 7) sign zone data.
+        let zoneKeys = keys.records.filter { LDNSDNSSECFields.key($0).flags & 0x0100 != 0 }.map { LDNSRRList.text($0) }
+        return ZoneTrust(zone: zone, status: .secure, reason: nil, keys: zoneKeys, steps: parentSteps + [step])
+    }
+
+    /// The steps with the last one (the proven absence of a DS) restated as what it means.
+    private static func marking(_ steps: [ChainStep], _ status: SecurityStatus, _ reason: String) -> [ChainStep] {
+        guard let last = steps.last else { return steps }
+        return steps.dropLast() + [ChainStep(kind: last.kind, name: last.name, type: last.type, signer: last.signer,
+                                             keys: last.keys, signatures: last.signatures, status: status, reason: reason)]
+    }
+
+    private static func matches(_ matcher: UnsafePointer<ldns_rr>, _ key: UnsafePointer<ldns_rr>) -> Bool {
+        if LDNSRRList.type(of: matcher) == LDNSDNSSECFields.dnskey {
+            return LDNSRData.bytes(ldns_rr_rdf(matcher, 3)) == LDNSRData.bytes(ldns_rr_rdf(key, 3))
+                && LDNSDNSSECFields.key(matcher).algorithm == LDNSDNSSECFields.key(key).algorithm
+        }
+        return ldns_rr_compare_ds(matcher, key)
+    }
+
+    private static func tags(_ list: LDNSRRList) -> String {
+        list.records.map { rr in
+            LDNSRRList.type(of: rr) == LDNSDNSSECFields.ds ? LDNSDNSSECFields.delegationSigner(rr).tag : LDNSDNSSECFields.key(rr).tag
+        }.map(String.init).joined(separator: ", ")
+    }
+
+    private func computeEnclosingZone(_ name: DNSName) async -> ZoneTrust {
+        guard let top = anchorZone(covering: name) else {
+            return .failed(name, .insecure, "no trust anchor covers \(name.text)", steps: [])
+        }
+        guard name != top, let parent = name.parent else { return await zoneTrust(top) }
+        let upper = await enclosingZone(parent)
+        guard upper.status == .secure else { return upper }
+        let dsQuery = DNSQuery(name: name, type: .ds, checkingDisabled: true)
+        let fetched = await fetch(dsQuery)
+        guard let (response, packet) = fetched.packet else {
+            return .failed(name, .indeterminate, "DS \(name.text): \(fetched.failure ?? "no answer")", steps: upper.steps)
+        }
+        if !packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
+            return await zoneTrust(name)  // a signed delegation: the zone below has its own keys
+        }
+        let denial = await validate(dsQuery, response)
+        switch denial.status {
+        case .bogus, .indeterminate:
+            return .failed(name, denial.status, denial.reason ?? "DS \(name.text)", steps: denial.steps)
+        case .insecure:
+            // Opt-out span (or an insecure parent): nothing below is signed from the anchor.
+            let reason = denial.reason ?? "no DS for \(name.text)"
+            return .failed(name, .insecure, reason, steps: Self.marking(denial.steps, .insecure, reason))
+        case .secure:
+            let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
+            let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
+            if response.rcode == .noError, DenialProof.delegation(name, records: proof, zone: upper.zone) == .unsigned {
+                let reason = "\(name.text) is delegated from \(upper.zone.text) without DS: unsigned"
+                return .failed(name, .insecure, reason, steps: Self.marking(denial.steps, .insecure, reason))
+            }
+            return upper  // not a zone cut: same zone as the parent
+        }
+    }
+}

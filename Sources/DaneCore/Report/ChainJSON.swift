@@ -1,0 +1,77 @@
+import Foundation
+
+/// `danecheck chain --json`: the report as one JSON document.
+public struct ChainJSON: Encodable {
+    struct Key: Encodable {
+        let kind: String
+        let keyTag: UInt16
+        let algorithm: UInt8
+        let flags: UInt16?
+        let digestType: UInt16?
+        let matched: Bool
+        enum CodingKeys: String, CodingKey { case kind, keyTag = "key_tag", algorithm, flags, digestType = "digest_type", matched }
+    }
+
+    struct Signature: Encodable {
+        let covered: String
+        let keyTag: UInt16
+        let algorithm: UInt8
+        let signer: String
+        let inception: String
+        let expiration: String
+        let result: String
+        enum CodingKeys: String, CodingKey { case covered, keyTag = "key_tag", algorithm, signer, inception, expiration, result }
+    }
+
+    struct Step: Encodable {
+        let kind: String
+        let name: String
+        let type: String
+        let signer: String?
+        let status: String
+        let reason: String?
+        let keys: [Key]
+        let signatures: [Signature]
+    }
+
+    struct Anchor: Encodable {
+        let zone: String
+        let record: String
+        let source: String
+    }
+
+    let name: String
+    let type: String
+    let owner: String
+    let status: String
+    let result: String
+    let reason: String?
+    let records: [String]
+    let steps: [Step]
+    let anchors: [Anchor]
+
+    public init(_ report: ChainReport) {
+        name = report.name.text
+        type = report.type.description
+        owner = report.lookup.owner.text
+        status = report.status.rawValue
+        result = report.lookup.answer.keyword
+        reason = report.reason
+        records = report.lookup.records.map(RecordPresentation.text)
+        steps = report.steps.map { step in
+            Step(kind: step.kind.rawValue, name: step.name.text, type: step.type, signer: step.signer?.text,
+                 status: step.status.rawValue, reason: step.reason,
+                 keys: step.keys.map { key in
+                     Key(kind: key.kind.rawValue, keyTag: key.keyTag, algorithm: key.algorithm,
+                         flags: key.kind == .dnskey ? key.detail : nil, digestType: key.kind == .dnskey ? nil : key.detail,
+                         matched: key.matched)
+                 },
+                 signatures: step.signatures.map { signature in
+                     Signature(covered: signature.covered, keyTag: signature.keyTag, algorithm: signature.algorithm,
+                               signer: signature.signer.text, inception: TimeFormat.timestamp(signature.inception),
+                               expiration: TimeFormat.timestamp(signature.expiration), result: signature.result)
+                 })
+        }
+        anchors = report.anchors.map { Anchor(zone: $0.zone.text, record: $0.record, source: $0.source) }
+    }
+}
