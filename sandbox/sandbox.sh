@@ -33,7 +33,7 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -90,6 +90,8 @@ zone_text() {
     rsa.test.) zone_dnssec_case "$1" 6 ;;
     ed25519.test.) zone_dnssec_case "$1" 7 ;;
     optout.test.) zone_optout ;;
+    wild.test.) zone_wild "$1" 10 ;;
+    wild3.test.) zone_wild "$1" 11 ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
   esac
@@ -106,7 +108,7 @@ sign_zone() {
   case "$zone" in
     rsa.test.) algorithm=(RSASHA256 -b 2048) ;;
     ed25519.test.) algorithm=(ED25519) ;;
-    nsec3.test.) extra=(-n -s abcd -t 0) ;;
+    nsec3.test.|wild3.test.) extra=(-n -s abcd -t 0) ;;
     optout.test.) extra=(-n -p -s beef -t 0) ;;
     expired.test.) inception=20200101000000; expiry=20200201000000 ;;
   esac

@@ -253,3 +253,14 @@ zone_optout_sub() {
   echo '@ 3600 IN MX 10 mx.sub.optout.test.'
   echo 'mx 3600 IN A 127.0.13.9'
 }
+
+# Wildcards (RFC 4035 §5.3.4): any name under wild.test (NSEC) and wild3.test (NSEC3) has an MX
+# expanded from "*"; a validator must see the proof that the name itself does not exist.
+zone_wild() {
+  soa "$1"
+  cat <<Z
+* 3600 IN MX 10 mx.$1
+mx 3600 IN A 127.0.13.$2
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 "mx.$1")
+Z
+}

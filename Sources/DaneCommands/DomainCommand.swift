@@ -19,7 +19,7 @@ public struct DomainCommand: AsyncParsableCommand {
 
             With --json, one JSON document: domain, kind (mx, implicit, null-mx, nxdomain, \
             failed), status, result, ttl, reason, resolvers[] {address, port, validates}, \
-            warnings[], mx[] {preference, host, cname, ttl, dnssec, addresses[] {address, \
+            validation (resolver, local), warnings[], mx[] {preference, host, cname, ttl, dnssec, addresses[] {address, \
             family, ttl, dnssec}, lookups[], tlsa {name, ttl, dnssec, status, result, reason, \
             skipped, note, records[] {usage, selector, matching, data, usable, reason}, \
             lookups[]}}; each lookups[] entry is {name, type, owner, status, result, ttl, \

@@ -14,9 +14,20 @@ struct StrippedSignatureTests {
         return try TrustAnchorFile.load(dir.appendingPathComponent(".sandbox/keys/root.ds").path)
     }
 
-    static func validator(stripping queries: Set<String>) throws -> LocalValidator {
+    static func validator(stripping queries: Set<String>, authorityOnly: Bool = false) throws -> LocalValidator {
         let plain = LDNSTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
-        return LocalValidator(transport: StrippingTransport(inner: plain, stripped: queries), anchors: try anchors())
+        return LocalValidator(transport: StrippingTransport(inner: plain, stripped: queries, authorityOnly: authorityOnly),
+                              anchors: try anchors())
+    }
+
+    @Test(arguments: ["any.wild.test.", "x.y.wild3.test."])
+    func aWildcardAnswerNeedsItsProofThatNoCloserNameExists(name: String) async throws {
+        let intact = try Self.validator(stripping: [])
+        #expect(await intact.chain(DNSName(dnsText: name), .mx).status == .secure)
+        let stripped = try Self.validator(stripping: ["\(name) MX +cd"], authorityOnly: true)
+        let report = await stripped.chain(DNSName(dnsText: name), .mx)
+        #expect(report.status == .bogus)
+        #expect(report.reason == "MX \(DNSName(dnsText: name).text) was expanded from a wildcard without proof that \(DNSName(dnsText: name).text) does not exist")
     }
 
     @Test func aDSWithoutSignaturesIsBogusAndTheWalkDoesNotWaitOnItself() async throws {
@@ -42,21 +53,22 @@ struct StrippedSignatureTests {
 }
 
 /// Passes queries on; for the listed ones ("name TYPE +cd") drops every RRSIG, NSEC and NSEC3
-/// record from the response.
+/// record from the response (`authorityOnly`: from the authority section only).
 struct StrippingTransport: DNSTransport {
     let inner: any DNSTransport
     let stripped: Set<String>
+    var authorityOnly = false
 
     func exchange(_ query: DNSQuery) async -> DNSExchange {
         let exchange = await inner.exchange(query)
         guard stripped.contains(query.description), case .response(let response) = exchange.outcome,
-              let wire = response.wire, let stripped = Self.strip(wire) else { return exchange }
+              let wire = response.wire, let stripped = Self.strip(wire, authorityOnly: authorityOnly) else { return exchange }
         return DNSExchange(query: query, server: exchange.server, outcome: .response(stripped), milliseconds: exchange.milliseconds)
     }
 
-    static func strip(_ wire: [UInt8]) -> DNSResponse? {
+    static func strip(_ wire: [UInt8], authorityOnly: Bool) -> DNSResponse? {
         guard let original = try? LDNSPacket(wire: wire), let copy = ldns_pkt_clone(original.pointer) else { return nil }
-        for section in [LDNS_SECTION_ANSWER, LDNS_SECTION_AUTHORITY] {
+        for section in authorityOnly ? [LDNS_SECTION_AUTHORITY] : [LDNS_SECTION_ANSWER, LDNS_SECTION_AUTHORITY] {
             let list = section == LDNS_SECTION_ANSWER ? ldns_pkt_answer(copy) : ldns_pkt_authority(copy)
             guard let list else { continue }
             let kept = ldns_rr_list_new()!

@@ -74,7 +74,7 @@ import Testing
         #expect(json.mx[1].tlsa.records.map(\.matching) == [1, 2])
         // The raw document uses exactly the documented keys.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["domain", "kind", "status", "result", "ttl", "resolvers", "warnings", "mx"])
+        #expect(Set(object.keys) == ["domain", "kind", "status", "result", "ttl", "resolvers", "validation", "warnings", "mx"])
     }
 
     @Test func jsonForAFailedLookupCarriesTheReason() async throws {

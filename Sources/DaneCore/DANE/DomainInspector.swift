@@ -53,7 +53,8 @@ public struct DomainInspector: Sendable {
         let hosts = await targets.concurrentMap { target in
             await inspectHost(target.name, preference: target.preference, mxStatus: mx.status)
         }
-        return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts)
+        return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts,
+                            validation: lookups.mode)
     }
 
     /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.

@@ -66,6 +66,22 @@ enum DenialProof {
         return .none
     }
 
+    /// RFC 4035 §5.3.4 and RFC 5155 §8.8: for an answer expanded from a wildcard whose RRSIG has
+    /// `labels` labels, an NSEC covering the owner (or an NSEC3 covering the next closer name, one
+    /// label longer than the wildcard's parent) shows that no closer name exists.
+    static func noCloserMatch(_ owner: DNSName, labels: Int, records: LDNSRRList, zone: DNSName) -> Bool {
+        for record in records.records where LDNSRRList.type(of: record) == LDNSDNSSECFields.nsec {
+            guard LDNSRRList.owner(of: record) != owner, let name = ldns_dname_new_frm_str(owner.absolute) else { continue }
+            defer { ldns_rdf_deep_free(name) }
+            if ldns_nsec_covers_name(record, name) { return true }
+        }
+        var nextCloser = owner
+        while nextCloser.labelCount > labels + 1, let parent = nextCloser.parent { nextCloser = parent }
+        guard let sample = records.records.first(where: { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 }),
+              let hashed = LDNSDNSSECFields.nsec3Owner(of: nextCloser, like: sample, zone: zone) else { return false }
+        return records.records.contains { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 && LDNSDNSSECFields.nsec3Covers($0, hashedName: hashed) }
+    }
+
     /// RFC 5155 §7.2.4 / §8.6: a closest encloser is matched by an NSEC3 record and the next
     /// closer name is covered by one with the opt-out flag. Returns that record's owner.
     private static func optOutSpan(covering name: DNSName, records: LDNSRRList, zone: DNSName) -> String? {

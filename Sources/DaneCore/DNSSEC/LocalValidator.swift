@@ -76,8 +76,44 @@ public final class LocalValidator: Sendable {
         let rrset = packet.records(type, in: LDNS_SECTION_ANSWER, owner: owner)
         let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: owner)
             .filter { LDNSDNSSECFields.signature($0).covered == type }
-        return await checkSigned(rrset, signatures: signatures, owner: owner, type: LDNSDNSSECFields.typeName(type),
-                                 what: what, missing: "no RRSIG over \(what)")
+        let result = await checkSigned(rrset, signatures: signatures, owner: owner, type: LDNSDNSSECFields.typeName(type),
+                                       what: what, missing: "no RRSIG over \(what)")
+        guard result.status == .secure, let step = result.steps.last,
+              let used = step.signatures.first(where: { $0.result == "ok" }), Int(used.labels) < owner.labelCount else {
+            return result
+        }
+        // RFC 4035 §5.3.4: expanded from a wildcard; the authority section must prove that no
+        // closer name exists (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6).
+        let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
+        let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
+        let proofSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_AUTHORITY)
+            .filter { [LDNSDNSSECFields.nsec, LDNSDNSSECFields.nsec3].contains(LDNSDNSSECFields.signature($0).covered) }
+        let zone = await zoneTrust(used.signer)
+        let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
+        let signed = verifyProof(proof, signatures: proofSignatures, keys: keys, zone: zone.zone)
+        let proven = signed.failure == nil && !proof.isEmpty
+            && DenialProof.noCloserMatch(owner, labels: Int(used.labels), records: proof, zone: zone.zone)
+        let reason = signed.failure ?? "\(what) was expanded from a wildcard without proof that \(owner.text) does not exist"
+        let checked = ChainStep(kind: .data, name: owner, type: step.type, signer: step.signer,
+                                signatures: step.signatures + signed.summaries, status: proven ? .secure : .bogus,
+                                reason: proven ? nil : reason)
+        return ValidationOutcome(status: checked.status, reason: checked.reason, steps: result.steps.dropLast() + [checked])
+    }
+
+    /// Checks the signatures over each NSEC or NSEC3 RRset of a proof; the first failure, if any.
+    private func verifyProof(_ proof: LDNSRRList, signatures: LDNSRRList, keys: LDNSRRList,
+                             zone: DNSName) -> (failure: String?, summaries: [SignatureSummary]) {
+        var summaries: [SignatureSummary] = []
+        for recordOwner in Set(proof.records.map { LDNSRRList.owner(of: $0) }).sorted() {
+            let rrset = proof.filter { LDNSRRList.owner(of: $0) == recordOwner }
+            let rrsigs = signatures.filter { LDNSRRList.owner(of: $0) == recordOwner }
+            let type = LDNSDNSSECFields.typeName(rrset.records.first.map { LDNSRRList.type(of: $0) } ?? 0)
+            let check = SignatureVerifier.verify(rrset, signatures: rrsigs, keys: keys, zone: zone,
+                                                 what: "\(type) \(recordOwner.text)", at: now())
+            summaries += check.summaries
+            if !check.valid { return (check.failure, summaries) }
+        }
+        return (nil, summaries)
     }
 
     private func checkDenial(_ packet: LDNSPacket, owner: DNSName, type: UInt16, nxDomain: Bool) async -> ValidationOutcome {
@@ -97,17 +133,9 @@ public final class LocalValidator: Sendable {
         case .success(let trust): zone = trust
         }
         let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-        var summaries: [SignatureSummary] = []
-        for recordOwner in Set(proof.records.map { LDNSRRList.owner(of: $0) }).sorted() {
-            let rrset = proof.filter { LDNSRRList.owner(of: $0) == recordOwner }
-            let rrsigs = signatures.filter { LDNSRRList.owner(of: $0) == recordOwner }
-            let check = SignatureVerifier.verify(rrset, signatures: rrsigs, keys: keys, zone: zone.zone,
-                                                 what: "\(LDNSDNSSECFields.typeName(proofType)) \(recordOwner.text)", at: now())
-            summaries += check.summaries
-            if !check.valid {
-                return outcome(.bogus, check.failure, zone, owner, typeName, summaries)
-            }
-        }
+        let signed = verifyProof(proof, signatures: signatures, keys: keys, zone: zone.zone)
+        let summaries = signed.summaries
+        if let failure = signed.failure { return outcome(.bogus, failure, zone, owner, typeName, summaries) }
         switch DenialProof.check(owner, type, nxDomain: nxDomain, records: proof, signatures: signatures, zone: zone.zone) {
         case .proven:
             return outcome(.secure, nil, zone, owner, typeName, summaries)

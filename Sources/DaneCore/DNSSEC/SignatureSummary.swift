@@ -7,17 +7,20 @@ public struct SignatureSummary: Sendable, Hashable {
     public let algorithm: UInt8
     public let keyTag: UInt16
     public let signer: DNSName
+    /// The RRSIG labels field: fewer than the owner's labels means a wildcard expansion (RFC 4035 §5.3.4).
+    public let labels: UInt8
     public let inception: Date
     public let expiration: Date
     /// "ok", or why it does not validate the RRset.
     public let result: String
 
-    public init(covered: String, algorithm: UInt8, keyTag: UInt16, signer: DNSName, inception: Date,
+    public init(covered: String, algorithm: UInt8, keyTag: UInt16, signer: DNSName, labels: UInt8 = 0, inception: Date,
                 expiration: Date, result: String) {
         self.covered = covered
         self.algorithm = algorithm
         self.keyTag = keyTag
         self.signer = signer
+        self.labels = labels
         self.inception = inception
         self.expiration = expiration
         self.result = result

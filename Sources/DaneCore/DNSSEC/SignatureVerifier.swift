@@ -42,7 +42,7 @@ enum SignatureVerifier {
                 }
             }
             summaries.append(SignatureSummary(covered: LDNSDNSSECFields.typeName(fields.covered), algorithm: fields.algorithm,
-                                              keyTag: fields.tag, signer: fields.signer, inception: inception,
+                                              keyTag: fields.tag, signer: fields.signer, labels: fields.labels, inception: inception,
                                               expiration: expiration, result: result?.text ?? "ok"))
             if let result { failures.append(result) }
         }

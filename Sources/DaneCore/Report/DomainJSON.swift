@@ -80,6 +80,8 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     public let ttl: UInt32?
     public let reason: String?
     public let resolvers: [Resolver]
+    /// "resolver" (AD bit) or "local" (validated here).
+    public let validation: String
     public let warnings: [String]
     public let mx: [Host]
     /// With `--probe`: what an RFC 7672 MTA does with mail for the domain, and why.
@@ -97,6 +99,7 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         resolvers = report.resolvers.map {
             Resolver(address: $0.server.address.text, port: $0.server.port, validates: $0.validates)
         }
+        validation = report.validation.rawValue
         warnings = report.warnings
         mx = report.hosts.enumerated().map { Self.host($0.element, probe: probes?[$0.offset]) }
         let verdict = probes.map { DomainVerdictRule.evaluate(report, $0) }

@@ -6,13 +6,17 @@ public struct DomainReport: Sendable, Hashable {
     public let kind: MailHostKind
     /// MX hosts in preference order (equal preferences by name); one host for an implicit MX.
     public let hosts: [HostReport]
+    /// Who decided the +dnssec flags: the resolver's AD bit, or validation here.
+    public let validation: ValidationMode
 
-    public init(domain: DNSName, resolvers: [ResolverReport], mx: Lookup, kind: MailHostKind, hosts: [HostReport]) {
+    public init(domain: DNSName, resolvers: [ResolverReport], mx: Lookup, kind: MailHostKind, hosts: [HostReport],
+                validation: ValidationMode = .resolver) {
         self.domain = domain
         self.resolvers = resolvers
         self.mx = mx
         self.kind = kind
         self.hosts = hosts
+        self.validation = validation
     }
 
     /// Every lookup made, MX first.
