@@ -74,12 +74,12 @@ def main(out):
     inter = certificate("Sandbox Intermediate CA", inter_key, root, root_key, ca=True, not_after=NOW + 1825 * DAY)
     other = certificate("Unrelated", other_key, None, None, ca=False)
 
-    def leaf(host, names=None, expired=False):
+    def leaf(host, names=None, expired=False, days_left=None):
         k = key()
         fqdn = f"{host}.{ZONE}"
+        not_after = NOW - 30 * DAY if expired else (NOW + days_left * DAY if days_left else None)
         c = certificate(fqdn, k, inter, inter_key, ca=False, names=names or [fqdn],
-                        not_before=NOW - 400 * DAY if expired else None,
-                        not_after=NOW - 30 * DAY if expired else None)
+                        not_before=NOW - 400 * DAY if expired else None, not_after=not_after)
         return k, c
 
     # host: (address, leaf (key, cert), chain sent after the leaf, TLSA lines, STARTTLS offered)
@@ -129,6 +129,12 @@ def main(out):
     # For the policy knobs: no TLSA and no STARTTLS; no TLSA and a certificate for another name.
     case("plain", "127.0.10.22", good["plain"], [inter], [], starttls=False)
     case("wrongname-notlsa", "127.0.10.23", wrongname_plain, [inter], [])
+    # Rollover health (issue 7): the recommended pair (no warning at all); a leaf that expires in
+    # ten days; and (below) one host whose two addresses present different certificates.
+    paired = leaf("paired")
+    case("paired", "127.0.10.24", paired, [inter], [tlsa(3, 1, 1, paired[1]), tlsa(2, 1, 1, inter)])
+    expiring = leaf("expiring", days_left=10)
+    case("expiring", "127.0.10.25", expiring, [inter], [tlsa(3, 1, 1, expiring[1]), tlsa(2, 1, 1, inter)])
 
     def write(name, data):
         with open(os.path.join(pki, name), "wb") as f:
@@ -167,6 +173,15 @@ def main(out):
         zone.append(f"four 3600 IN A 127.0.10.{30 + i}")
         listener(f"127.0.10.{30 + i}", "four", True)
     zone.append(f"_25._tcp.four 300 IN TLSA {tlsa(3, 1, 1, four_cert)}")
+
+    # One host, two addresses, a different certificate on each (both published: no stale record).
+    mixed = [leaf("mixedcert"), leaf("mixedcert")]
+    for i, (mixed_key, mixed_cert) in enumerate(mixed, start=1):
+        write(f"mixedcert{i}.key", pem_key(mixed_key))
+        write(f"mixedcert{i}.chain", pem(mixed_cert) + pem(inter))
+        zone.append(f"mixedcert 3600 IN A 127.0.10.{39 + i}")
+        zone.append(f"_25._tcp.mixedcert 300 IN TLSA {tlsa(3, 1, 1, mixed_cert)}")
+        listener(f"127.0.10.{39 + i}", f"mixedcert{i}", True)
 
     # Benchmark hosts: behind the latency proxy (tcpdelay.py, 127.0.12.N -> a case's listener),
     # with that case's TLSA records; 240 domains spread over them, as at a hosting provider.
@@ -208,7 +223,7 @@ def main(out):
              # MX host in an unsigned zone, with an SMTP server
              "unsignedhost 3600 IN MX 10 smtp.insecure.test."]
     # One domain per SMTP case, for check (HOST.mx.dane.test MX 10 HOST.dane.test).
-    for host in list(cases) + ["four"] + [f"h-{n}" for n in ["silent", "greeting421", "starttls454"]]:
+    for host in list(cases) + ["four", "mixedcert"] + [f"h-{n}" for n in ["silent", "greeting421", "starttls454"]]:
         zone.append(f"{host}.mx 3600 IN MX 10 {host}.dane.test.")
 
     with open(os.path.join(out, f"{ZONE}.zone"), "w") as f:

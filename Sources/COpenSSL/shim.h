@@ -5,6 +5,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 
 /* Function-like macros are invisible to Swift: expose them as inline functions. */
 static inline long copenssl_set_tlsext_host_name(SSL *ssl, const char *name) {
@@ -22,4 +23,8 @@ static inline unsigned long copenssl_name_print_flags(void) {
     return (XN_FLAG_ONELINE & ~ASN1_STRFLGS_ESC_MSB) | ASN1_STRFLGS_UTF8_CONVERT;
 }
 static inline long copenssl_dane_no_ee_namechecks(void) { return DANE_FLAG_NO_DANE_EE_NAMECHECKS; }
+static inline STACK_OF(X509) *copenssl_sk_X509_new(void) { return sk_X509_new_null(); }
+static inline int copenssl_sk_X509_push(STACK_OF(X509) *chain, X509 *cert) { return sk_X509_push(chain, cert); }
+/* Frees the stack only: the certificates stay with their owners. */
+static inline void copenssl_sk_X509_free(STACK_OF(X509) *chain) { sk_X509_free(chain); }
 #endif

@@ -31,7 +31,8 @@ public struct CheckCommand: AsyncParsableCommand {
               3  a domain defers because a DNS lookup got no answer (resolver unreachable,
                  DNS timeout, unexplained SERVFAIL); an SMTP timeout is a defer (1)
               4  a domain is undeliverable (NXDOMAIN, null MX, no address)
-              1  a domain would defer (with --require-dane: or is not authenticated)
+              1  a domain would defer (with --require-dane: or is not authenticated;
+                 with --strict: or has a rollover-health warning)
               0  every domain receives mail under its policy
             """)
 
@@ -59,6 +60,10 @@ public struct CheckCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
     public var ehlo: String?
 
+    @Flag(help: "Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).")
+    public var strict = false
+
+    @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var policyOptions: PolicyOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
@@ -90,7 +95,8 @@ public struct CheckCommand: AsyncParsableCommand {
         let checker = DomainChecker(
             inspector: inspector,
             prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
-                                                  trace: resolverOptions.smtpTrace)),
+                                                  trace: resolverOptions.smtpTrace),
+                               rollover: rolloverOptions.settings),
             policy: policy)
         let results = await runAll(input.domains, checker: checker, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
@@ -133,7 +139,8 @@ public struct CheckCommand: AsyncParsableCommand {
             for await (index, check) in group {
                 var lines: [String] = []
                 if !json && !jsonl {
-                    lines = [CheckTextRenderer.line(check)] + (verbose ? CheckTextRenderer.verbose(check) : [])
+                    lines = [CheckTextRenderer.line(check)] + CheckTextRenderer.warnings(check)
+                        + (verbose ? CheckTextRenderer.verbose(check) : [])
                 }
                 results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: json ? check : nil)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
@@ -162,6 +169,7 @@ public struct CheckCommand: AsyncParsableCommand {
         if checks.contains(where: { $0.verdict == .undeliverable }) { return DanecheckExit.noMail }
         if checks.contains(where: { $0.verdict == .defer }) { return DanecheckExit.deferred }
         if requireDANE && checks.contains(where: { $0.verdict != .authenticated }) { return DanecheckExit.deferred }
+        if strict && checks.contains(where: { $0.warnings > 0 }) { return DanecheckExit.deferred }
         return DanecheckExit.ok
     }
 }

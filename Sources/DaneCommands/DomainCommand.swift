@@ -41,6 +41,7 @@ public struct DomainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
     public var ehlo: String?
 
+    @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
     public init() {}
@@ -61,7 +62,8 @@ public struct DomainCommand: AsyncParsableCommand {
         var probes: [HostProbeReport]?
         if probe {
             let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
-                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace))
+                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
+                                    rollover: rolloverOptions.settings)
             // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
             // match is only "trusted" (RFC 7672 §2.2.1).
             let checker = DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane))

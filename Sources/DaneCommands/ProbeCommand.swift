@@ -54,6 +54,7 @@ public struct ProbeCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document instead of text.")
     public var json = false
 
+    @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
     public init() {}
@@ -109,7 +110,7 @@ public struct ProbeCommand: AsyncParsableCommand {
         let inspector = CommandEnvironment.shared.inspector(configuration)
         let hostProber = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
-                                    port: port)
+                                    port: port, rollover: rolloverOptions.settings)
         let report: HostProbeReport
         var indeterminate = false
         switch try target() {

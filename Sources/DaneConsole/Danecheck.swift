@@ -18,7 +18,8 @@ public struct Danecheck: AsyncParsableCommand {
             command's help lists the exit codes they share.
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, ConsoleCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, TLSACommand.self,
+                      ConsoleCommand.self])
 
     public init() {}
 }

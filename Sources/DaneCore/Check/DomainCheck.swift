@@ -13,6 +13,14 @@ public struct DomainCheck: Sendable, Hashable {
         self.seconds = seconds
     }
 
+    /// Rollover-health warnings of the MX hosts, each with its host (a host named twice once).
+    public var warnings: [(host: DNSName, warning: RolloverWarning)] {
+        var seen = Set<DNSName>()
+        return zip(report.hosts, hosts).flatMap { host, probe in
+            seen.insert(host.name).inserted ? probe.warnings.map { (host: host.name, warning: $0) } : []
+        }
+    }
+
     /// True when the domain defers because a DNS lookup got no answer (resolver unreachable, DNS
     /// timeout, unexplained SERVFAIL) rather than because of what was answered: the MX lookup, or
     /// for every MX host its address or TLSA lookup. An SMTP timeout is an answer: defer.

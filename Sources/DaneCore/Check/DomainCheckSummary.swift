@@ -5,11 +5,14 @@ public struct DomainCheckSummary: Sendable, Hashable {
     public let verdict: Verdict
     public let seconds: Double
     public let isIndeterminate: Bool
+    /// Rollover-health warnings over the domain's hosts.
+    public let warnings: Int
 
     public init(_ check: DomainCheck) {
         domain = check.report.domain
         verdict = check.verdict.verdict
         seconds = check.seconds
         isIndeterminate = check.isIndeterminate
+        warnings = check.warnings.count
     }
 }

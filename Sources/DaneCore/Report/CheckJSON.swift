@@ -9,6 +9,8 @@ public struct CheckJSON: Codable, Sendable, Equatable {
         public let indeterminate: Bool
         public let seconds: Double
         public let policy: String
+        /// Rollover-health warnings, "host: message".
+        public let warnings: [String]
         public let details: DomainJSON
 
         public init(_ check: DomainCheck, policy: CheckPolicy) {
@@ -19,6 +21,7 @@ public struct CheckJSON: Codable, Sendable, Equatable {
             indeterminate = check.isIndeterminate
             seconds = (check.seconds * 1000).rounded() / 1000
             self.policy = policy.description
+            warnings = check.warnings.map { "\($0.host.text): \($0.warning.message)" }
             details = DomainJSON(check.report, probes: check.hosts)
         }
     }

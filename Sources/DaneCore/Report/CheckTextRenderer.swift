@@ -7,6 +7,11 @@ public enum CheckTextRenderer {
         return "\(check.report.domain.text): \(verdict.verdict.rawValue)\(via) (\(verdict.reason))"
     }
 
+    /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record only (...)".
+    public static func warnings(_ check: DomainCheck) -> [String] {
+        check.warnings.map { "  warning: \($0.host.text): \($0.warning.message)" }
+    }
+
     public static func verbose(_ check: DomainCheck) -> [String] {
         var lines: [String] = []
         let mx = check.report.mx

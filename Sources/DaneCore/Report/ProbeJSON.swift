@@ -49,6 +49,13 @@ public struct ProbeJSON: Codable, Sendable, Equatable {
     public let verdict: String
     public let reason: String
     public let addresses: [Address]
+    /// Rollover health: {kind, message} per warning.
+    public let warnings: [Warning]
+
+    public struct Warning: Codable, Sendable, Equatable {
+        public let kind: String
+        public let message: String
+    }
 
     public init(_ report: HostProbeReport) {
         host = report.name?.text
@@ -58,6 +65,7 @@ public struct ProbeJSON: Codable, Sendable, Equatable {
         recordsGiven = report.recordsGiven
         (verdict, reason) = { let v = report.verdict; return (v.0.rawValue, v.1) }()
         addresses = report.addresses.map { Self.address($0, records: report.records) }
+        warnings = report.warnings.map { Warning(kind: $0.kind.rawValue, message: $0.message) }
     }
 
     static func address(_ report: AddressReport, records: [TLSARecord]) -> Address {

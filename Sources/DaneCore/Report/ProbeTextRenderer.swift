@@ -11,6 +11,7 @@ public enum ProbeTextRenderer {
         if report.addresses.isEmpty {
             lines.append("\(hostName) \(Verdict.defer.rawValue): \(report.verdict.1)")
         }
+        lines += report.warnings.map { "warning: \($0.message)" }
         lines.append("")
         lines.append(policyLine(report))
         for address in report.addresses {

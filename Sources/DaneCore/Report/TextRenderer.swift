@@ -103,6 +103,7 @@ public enum TextRenderer {
             lines.append(" \(marker)     [\(address.text)]:\(port) \(address.family.label) (\(con) con \(dlv) dlv)\(since)")
             if let result { lines.append("          \(result.verdict.rawValue): \(result.reason)") }
         }
+        lines += (probe?.warnings ?? []).map { "  warning: \($0.message)" }
         return lines
     }
 

@@ -9,15 +9,24 @@ public struct HostProbeReport: Sendable, Hashable {
     /// True when the records were given on the command line, not looked up.
     public let recordsGiven: Bool
     public let addresses: [AddressReport]
+    /// Rollover health (RFC 7671 §8): warnings that change no verdict.
+    public let warnings: [RolloverWarning]
 
     public init(host: HostReport?, name: DNSName?, policy: DANEPolicy, records: [TLSARecord], recordsGiven: Bool,
-                addresses: [AddressReport]) {
+                addresses: [AddressReport], warnings: [RolloverWarning] = []) {
         self.host = host
         self.name = name
         self.policy = policy
         self.records = records
         self.recordsGiven = recordsGiven
         self.addresses = addresses
+        self.warnings = warnings
+    }
+
+    /// The same report with rollover warnings attached.
+    public func with(warnings: [RolloverWarning]) -> HostProbeReport {
+        HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
+                        addresses: addresses, warnings: warnings)
     }
 
     /// The host's verdict: an MTA tries the addresses in turn, so the first one that delivers

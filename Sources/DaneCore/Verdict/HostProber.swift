@@ -1,13 +1,20 @@
+import Foundation
+
 /// Probes every address of one MX host at once and judges each under the host's DANE policy.
 public struct HostProber: Sendable {
     public let prober: SMTPProber
     public let port: UInt16
+    /// When set, every host report carries its rollover-health warnings.
+    public let rollover: RolloverSettings?
     /// One probe per (address, request) per run: many domains share MX hosts.
     private let cache = ProbeCache()
+    private let trust: PKIXTrustCheck?
 
-    public init(prober: SMTPProber, port: UInt16 = 25) {
+    public init(prober: SMTPProber, port: UInt16 = 25, rollover: RolloverSettings? = nil) {
         self.prober = prober
         self.port = port
+        self.rollover = rollover
+        trust = rollover.flatMap { try? PKIXTrustCheck(caFile: $0.caFile) }
     }
 
     public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],
@@ -21,8 +28,12 @@ public struct HostProber: Sendable {
             return AddressReport(probe: probe, verdict: verdict, reason: reason,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords))
         }
-        return HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
-                               addresses: reports)
+        let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
+                                     addresses: reports)
+        guard let rollover else { return report }
+        return report.with(warnings: RolloverHealthRule.evaluate(report, settings: rollover, now: Date()) { [trust] chain in
+            trust?.trusts(chain) ?? false
+        })
     }
 
     /// Probes every address of a host found by `DomainInspector` under `policy` (by default the

@@ -1,0 +1,24 @@
+import ArgumentParser
+import DaneCore
+
+/// Rollover-health options shared by the commands that probe (probe, domain --probe, check).
+public struct RolloverOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).",
+                               valueName: "days"))
+    public var warnDays: Int = RolloverSettings.defaultWarnDays
+
+    @Option(help: ArgumentHelp("CA file whose CAs count as public for the DANE-TA-only warning (default: the system's CA store).",
+                               valueName: "file"))
+    public var publicCAFile: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard (0...3650).contains(warnDays) else { throw ValidationError("--warn-days must be from 0 to 3650, got \(warnDays)") }
+        if let publicCAFile, !FileManagerCheck.isReadable(publicCAFile) {
+            throw ValidationError("cannot read --public-ca-file \(publicCAFile)")
+        }
+    }
+
+    public var settings: RolloverSettings { RolloverSettings(warnDays: warnDays, caFile: publicCAFile) }
+}

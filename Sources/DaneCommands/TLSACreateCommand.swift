@@ -1,0 +1,169 @@
+import ArgumentParser
+import DaneCore
+import Foundation
+
+/// `danecheck tlsa create (--cert FILE | HOST)`: TLSA records to publish, verified before printing.
+public struct TLSACreateCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Make the TLSA records to publish for a mail server, from a chain file or from what the server presents.",
+        discussion: """
+            The chain comes from --cert (a PEM file: the server's certificate first, then its \
+            issuer and any others) or from HOST over SMTP STARTTLS (every address is probed; \
+            the first that completes TLS gives the chain). Without --usage, --selector or \
+            --matching, the output is the pair that survives a renewal: "3 1 1" of the server's \
+            key and "2 1 1" of the issuing CA's key (RFC 7671 §8.1); with any of them, one record \
+            with those values (defaults 3 1 1; usage 3 pins the server's certificate, 2 its \
+            issuer). Every record is verified against the chain it came from with OpenSSL's DANE \
+            verification, as a probe would (DANE-TA also checks the name, HOST or --cert's first \
+            name, and the validity dates); nothing is printed if one would not verify.
+
+            Output: zone-file lines, "OWNER [TTL] IN TLSA U S M DATA ; what it pins", owner \
+            _PORT._tcp.HOST. unless --name. With --json: owner, ttl, source (file, host), \
+            origin, base_domain, records[] {usage, selector, matching, data, zone_line, \
+            verified_depth, certificate {depth, subject, not_after, sha256}}.
+
+            EXIT STATUS
+              0  the records were printed
+              1  a record would not verify against its chain, or HOST presented no certificate
+              2  usage or input error (bad file, name or parameter)
+              3  the addresses of HOST could not be looked up (DNS failure)
+            """)
+
+    @Argument(help: ArgumentHelp("The MX host: names the records and, without --cert, is probed for its chain.", valueName: "host"))
+    public var host: String?
+
+    @Option(help: ArgumentHelp("PEM chain file, the server's certificate first.", valueName: "file"))
+    public var cert: String?
+
+    @Option(help: ArgumentHelp("Certificate usage: 3 (DANE-EE, the server's certificate) or 2 (DANE-TA, its issuer).", valueName: "usage"))
+    public var usage: UInt8?
+
+    @Option(help: ArgumentHelp("Selector: 1 (public key) or 0 (whole certificate).", valueName: "selector"))
+    public var selector: UInt8?
+
+    @Option(help: ArgumentHelp("Matching type: 1 (SHA-256), 2 (SHA-512) or 0 (full data).", valueName: "type"))
+    public var matching: UInt8?
+
+    @Option(help: ArgumentHelp("Owner name of the records (default: _PORT._tcp.HOST.).", valueName: "owner"))
+    public var name: String?
+
+    @Option(help: ArgumentHelp("TTL to write on each line (default: none, the zone's $TTL applies).", valueName: "seconds"))
+    public var ttl: UInt32?
+
+    @Option(help: "TCP port: of the owner name, and to connect to when probing HOST.")
+    public var port: UInt16 = 25
+
+    @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
+    public var ehlo: String?
+
+    @Flag(help: "Print one JSON document instead of zone-file lines.")
+    public var json = false
+
+    @OptionGroup public var resolverOptions: ResolverOptions
+
+    public init() {}
+
+    public func validate() throws {
+        guard host != nil || cert != nil else { throw ValidationError("give HOST, or --cert FILE") }
+        _ = try hostName()
+        _ = try ownerName()
+        if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
+        if let cert, !FileManagerCheck.isReadable(cert) { throw ValidationError("cannot read --cert \(cert)") }
+        do {
+            // The parameters alone: a throwaway one-certificate chain is enough to check them.
+            if usage != nil || selector != nil || matching != nil, let usage, usage != 2 && usage != 3 {
+                _ = try TLSARecordGenerator.record([], usage: usage, selector: selector ?? 1, matching: matching ?? 1)
+            }
+            if let selector, selector > 1 { _ = try TLSARecordGenerator.record([], usage: 3, selector: selector, matching: 1) }
+            if let matching, matching > 2 { _ = try TLSARecordGenerator.record([], usage: 3, selector: 1, matching: matching) }
+        } catch let error as TLSARecordGenerator.Failure where error != .noIssuer {
+            throw ValidationError(error.description)
+        } catch {}
+    }
+
+    func hostName() throws -> DNSName? {
+        guard let host else { return nil }
+        do { return try DNSName(validating: host) } catch { throw ValidationError(error.description) }
+    }
+
+    func ownerName() throws -> DNSName? {
+        guard let name else { return nil }
+        do { return try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
+    }
+
+    public func run() async throws {
+        let host = try hostName()
+        let chain: [PeerCertificate]
+        let source: String, origin: String
+        if let cert {
+            do { chain = try CertificateChainFile.load(cert) } catch { throw ValidationError(error.description) }
+            (source, origin) = ("file", cert)
+        } else if let host {
+            let (presented, address) = try await presentedChain(host)
+            chain = presented
+            (source, origin) = ("host", "[\(address)]:\(port)")
+        } else {
+            throw ValidationError("give HOST, or --cert FILE")
+        }
+        guard let baseDomain = host ?? chain.first?.names.lazy.filter({ !$0.hasPrefix("*") }).compactMap({ try? DNSName(validating: $0) }).first else {
+            throw ValidationError("the certificate names no host: give HOST")
+        }
+        let generated: [TLSARecordGenerator.Generated]
+        do {
+            generated = try TLSARecordGenerator.records(chain, usage: usage, selector: selector, matching: matching)
+        } catch { throw ValidationError(error.description) }
+        if generated.count == 1, usage == nil, selector == nil, matching == nil {
+            StandardError.line("danecheck: warning: \(origin) holds no issuing CA certificate: only 3 1 1 made (add the issuer for a 2 1 1 backup)")
+        }
+        var depths: [Int] = []
+        for item in generated {
+            switch DANEChainVerifier.verify(chain, records: [item.record], baseDomain: baseDomain) {
+            case .matched(let match) where match.record == item.record:
+                depths.append(match.depth)
+            case .matched:
+                throw failure("\(item.record.usage) \(item.record.selector) \(item.record.matchingType) matched another record")
+            case .failed(let reason):
+                throw failure("\(item.record.usage) \(item.record.selector) \(item.record.matchingType) would not verify against the chain from \(origin) for \(baseDomain.text): \(reason)")
+            }
+        }
+        let owner = try ownerName() ?? baseDomain.tlsaName(port: port)
+        let creation = TLSACreation(owner: owner, ttl: ttl, source: source, origin: origin, baseDomain: baseDomain,
+                                    records: generated, verifiedDepths: depths)
+        print(json ? try JSONOutput.encode(TLSACreationJSON(creation)) : creation.zoneLines.joined(separator: "\n") + "\n",
+              terminator: "")
+    }
+
+    private func failure(_ text: String) -> ExitCode {
+        StandardError.line("danecheck: error: \(text)")
+        return DanecheckExit.deferred
+    }
+
+    /// The chain the first address of HOST that completes STARTTLS presents.
+    private func presentedChain(_ host: DNSName) async throws -> ([PeerCertificate], IPAddress) {
+        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration())
+        let lookups = await inspector.addressLookups(host)
+        let addresses = lookups.flatMap(\.addresses).sorted()
+        guard !addresses.isEmpty else {
+            if let failed = lookups.first(where: \.status.isFailure) {
+                StandardError.line("danecheck: error: \(failed.type) lookup for \(host.text) failed: \(failed.status.rawValue) (\(failed.failureReason ?? "no answer"))")
+                throw DanecheckExit.indeterminate
+            }
+            throw failure("\(host.text) has no address")
+        }
+        let prober = SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
+                                trace: resolverOptions.smtpTrace)
+        let request = ProbeRequest(serverName: host, verification: .none)
+        let port = self.port
+        let probes = await addresses.concurrentMap { address in await prober.probe(address, port: port, request: request) }
+        let presented = probes.compactMap { probe in probe.tls.map { ($0.chain, probe.address) } }.filter { !$0.0.isEmpty }
+        guard let first = presented.first else {
+            let why = probes.first?.transcript.failure?.description ?? "no TLS session"
+            throw failure("\(host.text) presented no certificate (\(why))")
+        }
+        if Set(presented.map { $0.0.first?.certificateDER ?? [] }).count > 1 {
+            StandardError.line("danecheck: warning: the addresses of \(host.text) present different certificates; using [\(first.1)]'s")
+        }
+        return first
+    }
+}
