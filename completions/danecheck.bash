@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|chain|console|help)
+    domain|probe|check|chain|tlsa|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check chain console help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check chain tlsa console help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,12 +188,18 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--json --probe --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--ehlo --timeout --retries --debug --validation)
+    non_repeating_options=(--ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--ehlo')
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--public-ca-file')
         return
         ;;
     '--resolver')
@@ -222,7 +228,7 @@ _danecheck_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --json --version -h --help)
     repeating_options=(--tlsa --resolver --trust-anchor)
-    non_repeating_options=(--address --port --ehlo --tlsa-file --timeout --retries --debug --validation)
+    non_repeating_options=(--address --port --ehlo --tlsa-file --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -240,6 +246,12 @@ _danecheck_probe() {
         return
         ;;
     '--tlsa-file')
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--public-ca-file')
         return
         ;;
     '--resolver')
@@ -266,9 +278,9 @@ _danecheck_probe() {
 
 _danecheck_check() {
     repeating_flags=()
-    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --no-use-dane --no-enable-dane --version -h --help)
+    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --no-use-dane --no-enable-dane --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --ehlo --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -280,6 +292,12 @@ _danecheck_check() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--public-ca-file')
         return
         ;;
     '--tls')
@@ -328,6 +346,84 @@ _danecheck_chain() {
 
     # Offer option value completions
     case "${prev}" in
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    esac
+}
+
+_danecheck_tlsa() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __danecheck_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create)
+        # Offer subcommand argument completions
+        "_danecheck_tlsa_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create' -- "${cur}"))
+        ;;
+    esac
+}
+
+_danecheck_tlsa_create() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--cert --usage --selector --matching --name --ttl --port --ehlo --timeout --retries --debug --validation)
+    __danecheck_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--cert')
+        return
+        ;;
+    '--usage')
+        return
+        ;;
+    '--selector')
+        return
+        ;;
+    '--matching')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--ttl')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
     '--resolver')
         return
         ;;

@@ -54,6 +54,7 @@ _danecheck() {
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
             'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
+            'tlsa:TLSA records for operators: create them from a certificate chain or a live server.'
             'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
         )
@@ -61,7 +62,7 @@ _danecheck() {
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|check|chain|console|help)
+        domain|probe|check|chain|tlsa|console|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -79,6 +80,8 @@ _danecheck_domain() {
         '--json[Print one JSON document instead of text.]'
         '--probe[Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).]'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
+        '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
@@ -106,6 +109,8 @@ _danecheck_probe() {
         '-4[Probe IPv4 addresses only.]'
         '-6[Probe IPv6 addresses only.]'
         '--json[Print one JSON document instead of text.]'
+        '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
+        '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
@@ -135,6 +140,9 @@ _danecheck_check() {
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
         '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--ehlo[Name to send with EHLO (default\: this machine'\''s host name).]:name:'
+        '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
+        '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
+        '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '--no-use-dane[Never look up TLSA records (Momentum'\''s use_dane off).]'
         '--no-enable-dane[Look up TLSA but do not apply DANE verification (enable_dane off).]'
         '--tls[STARTTLS where DANE does not apply\: ifavailable, required or disabled.]:mode:{__danecheck_complete "${___tls[@]}"}'
@@ -162,6 +170,62 @@ _danecheck_chain() {
         ':name:'
         ':type:'
         '--json[Print one JSON document instead of text.]'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_tlsa() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'create:Make the TLSA records to publish for a mail server, from a chain file or from what the server presents.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        create)
+            "_danecheck_tlsa_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_danecheck_tlsa_create() {
+    local -i ret=1
+    local -ar ___validation=('resolver' 'local')
+    local -ar arg_specs=(
+        ':host:'
+        '--cert[PEM chain file, the server'\''s certificate first.]:file:'
+        '--usage[Certificate usage\: 3 (DANE-EE, the server'\''s certificate) or 2 (DANE-TA, its issuer).]:usage:'
+        '--selector[Selector\: 1 (public key) or 0 (whole certificate).]:selector:'
+        '--matching[Matching type\: 1 (SHA-256), 2 (SHA-512) or 0 (full data).]:type:'
+        '--name[Owner name of the records (default\: _PORT._tcp.HOST.).]:owner:'
+        '--ttl[TTL to write on each line (default\: none, the zone'\''s $TTL applies).]:seconds:'
+        '--port[TCP port\: of the owner name, and to connect to when probing HOST.]:port:'
+        '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--json[Print one JSON document instead of zone-file lines.]'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'

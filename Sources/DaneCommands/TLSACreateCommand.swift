@@ -70,16 +70,9 @@ public struct TLSACreateCommand: AsyncParsableCommand {
         _ = try ownerName()
         if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
         if let cert, !FileManagerCheck.isReadable(cert) { throw ValidationError("cannot read --cert \(cert)") }
-        do {
-            // The parameters alone: a throwaway one-certificate chain is enough to check them.
-            if usage != nil || selector != nil || matching != nil, let usage, usage != 2 && usage != 3 {
-                _ = try TLSARecordGenerator.record([], usage: usage, selector: selector ?? 1, matching: matching ?? 1)
-            }
-            if let selector, selector > 1 { _ = try TLSARecordGenerator.record([], usage: 3, selector: selector, matching: 1) }
-            if let matching, matching > 2 { _ = try TLSARecordGenerator.record([], usage: 3, selector: 1, matching: matching) }
-        } catch let error as TLSARecordGenerator.Failure where error != .noIssuer {
+        do { try TLSARecordGenerator.check(usage: usage, selector: selector, matching: matching) } catch {
             throw ValidationError(error.description)
-        } catch {}
+        }
     }
 
     func hostName() throws -> DNSName? {

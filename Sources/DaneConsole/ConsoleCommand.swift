@@ -8,7 +8,7 @@ public struct ConsoleCommand: AsyncParsableCommand {
         commandName: "console",
         abstract: "Interactive console: the same commands, one TTL-honouring cache, history and completion.",
         discussion: """
-            Every command of the command line (domain, probe, check, chain) with the same options, plus \
+            Every command of the command line (domain, probe, check, chain, tlsa create) with the same options, plus \
             dig DOMAIN, refresh domain NAME|all (all empties the cache), dns_cache lookup|submit \
             NAME TYPE (TLSA owners such as _25._tcp.mx.example.test allowed), dns_cache \
             stats|list, set KEY VALUE (resolver, timeout, validation, trust_anchor, use_dane, \

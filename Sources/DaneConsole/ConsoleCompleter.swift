@@ -5,7 +5,7 @@ import DaneCommands
 /// Pure: given the text before the cursor, returns what to insert and the candidates.
 struct ConsoleCompleter {
     static let consoleCommands = ["help", "quit", "exit", "dig", "refresh", "dns_cache", "set", "show", "debug"]
-    static let commands = ["domain", "probe", "check", "chain"]
+    static let commands = ["domain", "probe", "check", "chain", "tlsa"]
 
     /// Option names of each command, read from its help so they follow the command tree.
     static let options: [String: [String]] = [
@@ -13,6 +13,7 @@ struct ConsoleCompleter {
         "probe": optionNames(ProbeCommand.self),
         "check": optionNames(CheckCommand.self),
         "chain": optionNames(ChainCommand.self),
+        "tlsa": optionNames(TLSACreateCommand.self),
     ]
 
     static func optionNames(_ command: any ParsableCommand.Type) -> [String] {
@@ -48,6 +49,8 @@ struct ConsoleCompleter {
         switch first {
         case "domain", "probe", "check", "chain":
             return partial.hasPrefix("-") ? Self.options[first] ?? [] : names
+        case "tlsa":
+            return words.count == 1 ? ["create"] : (partial.hasPrefix("-") ? Self.options[first] ?? [] : names)
         case "refresh":
             return words.count == 1 ? ["domain"] : names + ["all"]
         case "dns_cache":

@@ -194,6 +194,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "probe HOST [options]       STARTTLS and DANE verification of every address of an MX host",
             "check DOMAIN... [options]  one verdict per domain",
             "chain NAME [TYPE] [options] the DNSSEC chain of trust behind one answer, validated here",
+            "tlsa create HOST|--cert F  the TLSA records to publish (3 1 1 + 2 1 1), verified against the chain",
             "dig DOMAIN                 look up the MX RRset into the cache (answers: submitted)",
             "refresh domain NAME|all    drop the domain's cached answers and look it up again (all: empty the cache)",
             "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",

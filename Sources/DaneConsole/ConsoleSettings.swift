@@ -85,7 +85,10 @@ struct ConsoleSettings: Sendable {
     /// The command's words with the settings it does not give itself, placed right after the
     /// command name so that an option the user typed still comes later and wins.
     func apply(to words: [String]) -> [String] {
-        guard let command = words.first, ["domain", "probe", "check", "chain"].contains(command) else { return words }
+        guard let command = words.first, ["domain", "probe", "check", "chain", "tlsa"].contains(command) else { return words }
+        // "tlsa create": the options belong to the subcommand, after its name.
+        let head = command == "tlsa" ? Array(words.prefix(2)) : [command]
+        guard command != "tlsa" || head.last == "create" else { return words }
         func gives(_ option: String) -> Bool { words.contains { $0 == option || $0.hasPrefix(option + "=") } }
         var extra: [String] = []
         if !gives("--resolver") { resolvers.forEach { extra += ["--resolver", $0] } }
@@ -100,6 +103,6 @@ struct ConsoleSettings: Sendable {
             if tlsVerify != .none && !gives("--tls-verify") { extra += ["--tls-verify", tlsVerify.rawValue] }
             if insecureMX != .may && !gives("--insecure-mx") { extra += ["--insecure-mx", insecureMX.rawValue] }
         }
-        return [command] + extra + words.dropFirst()
+        return head + extra + words.dropFirst(head.count)
     }
 }

@@ -60,6 +60,9 @@ import DaneCore
                 == ["domain", "--trust-anchor", TrustAnchorFile.defaultPath, "--validation", "resolver", "x.test"])
         #expect(settings.lines.contains("validation local"))
         #expect(ConsoleCompleter.options["chain"]?.contains("--trust-anchor") == true)
+        #expect(settings.apply(to: ["tlsa", "create", "mx.test"])
+                == ["tlsa", "create", "--validation", "local", "--trust-anchor", TrustAnchorFile.defaultPath, "mx.test"])
+        #expect(ConsoleCompleter().complete("tlsa cr").insert == "eate ")
     }
 }
 

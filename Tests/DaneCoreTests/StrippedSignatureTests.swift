@@ -15,9 +15,45 @@ struct StrippedSignatureTests {
     }
 
     static func validator(stripping queries: Set<String>, authorityOnly: Bool = false) throws -> LocalValidator {
+        try validator(Dictionary(uniqueKeysWithValues: queries.map { ($0, .strip(authorityOnly: authorityOnly)) }))
+    }
+
+    static func validator(_ rewrites: [String: RewritingTransport.Rewrite]) throws -> LocalValidator {
         let plain = LDNSTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
-        return LocalValidator(transport: StrippingTransport(inner: plain, stripped: queries, authorityOnly: authorityOnly),
-                              anchors: try anchors())
+        return LocalValidator(transport: RewritingTransport(inner: plain, rewrites: rewrites), anchors: try anchors())
+    }
+
+    @Test func aForgedRRSIGNamingTheOwnerAsSignerDoesNotMakeForgedDataInsecure() async throws {
+        let owner = "_25._tcp.mx1.example.test."
+        let forged = "\(owner) 300 IN TLSA 3 1 1 " + String(repeating: "ab", count: 32)
+        let fakeSignature = "\(owner) 300 IN RRSIG TLSA 13 5 300 20370101000000 20200101000000 4242 \(owner) "
+            + Data(repeating: 7, count: 64).base64EncodedString()
+        let validator = try Self.validator(["\(owner) TLSA +cd": .forge(removing: 52, adding: [forged, fakeSignature])])
+        let report = await validator.chain(DNSName(dnsText: owner), .tlsa)
+        #expect(report.status == .bogus, "\(report.reason ?? "")")
+    }
+
+    @Test func theParentsDelegationNSECDoesNotDenyNamesInTheChildZone() async throws {
+        // test.'s NSEC records (at delegations such as nullmx.test) answering for a name in nullmx.test.
+        let validator = try Self.validator(["_25._tcp.mx.nullmx.test. TLSA +cd": .answerWith("nullmx0.test. MX", rcode: 3)])
+        let report = await validator.chain(DNSName(dnsText: "_25._tcp.mx.nullmx.test."), .tlsa)
+        #expect(report.status == .bogus)
+        #expect(report.reason?.contains("parent side of a delegation") == true, "\(report.reason ?? "")")
+    }
+
+    @Test func nxdomainNeedsTheWildcardAtTheClosestEncloserDenied() async throws {
+        // A wildcard NODATA proof turned into NXDOMAIN: *.wild.test exists, so MX is not denied.
+        let validator = try Self.validator(["a.b.wild.test. MX +cd": .answerWith("a.b.wild.test. TXT", rcode: 3)])
+        let report = await validator.chain(DNSName(dnsText: "a.b.wild.test."), .mx)
+        #expect(report.status == .bogus, "\(report.reason ?? "")")
+        let nsec3 = try Self.validator(["foo.wild3.test. MX +cd": .answerWith("foo.wild3.test. TXT", rcode: 3)])
+        #expect(await nsec3.chain(DNSName(dnsText: "foo.wild3.test."), .mx).status == .bogus)
+    }
+
+    @Test func aCNAMEAnsweringForDSWithoutSignaturesEndsWithoutWaitingOnItself() async throws {
+        let validator = try Self.validator(stripping: ["alias.cname.test. A +cd", "alias.cname.test. DS +cd"])
+        let report = await validator.chain(DNSName(dnsText: "alias.cname.test."), .a)
+        #expect(report.status == .bogus, "\(report.reason ?? "")")
     }
 
     @Test(arguments: ["any.wild.test.", "x.y.wild3.test."])
@@ -52,37 +88,66 @@ struct StrippedSignatureTests {
     }
 }
 
-/// Passes queries on; for the listed ones ("name TYPE +cd") drops every RRSIG, NSEC and NSEC3
-/// record from the response (`authorityOnly`: from the authority section only).
-struct StrippingTransport: DNSTransport {
-    let inner: any DNSTransport
-    let stripped: Set<String>
-    var authorityOnly = false
-
-    func exchange(_ query: DNSQuery) async -> DNSExchange {
-        let exchange = await inner.exchange(query)
-        guard stripped.contains(query.description), case .response(let response) = exchange.outcome,
-              let wire = response.wire, let stripped = Self.strip(wire, authorityOnly: authorityOnly) else { return exchange }
-        return DNSExchange(query: query, server: exchange.server, outcome: .response(stripped), milliseconds: exchange.milliseconds)
+/// Passes queries on; rewrites the responses to the listed questions ("name TYPE +cd") the
+/// way an attacker on the path could.
+struct RewritingTransport: DNSTransport {
+    enum Rewrite {
+        /// Drop every RRSIG, NSEC and NSEC3 record (from the authority section only, or everywhere).
+        case strip(authorityOnly: Bool)
+        /// Answer with the response to another question, with this rcode.
+        case answerWith(String, rcode: UInt8)
+        /// Remove the answer records of a type and add these lines to the answer section.
+        case forge(removing: UInt16, adding: [String])
     }
 
-    static func strip(_ wire: [UInt8], authorityOnly: Bool) -> DNSResponse? {
-        guard let original = try? LDNSPacket(wire: wire), let copy = ldns_pkt_clone(original.pointer) else { return nil }
-        for section in authorityOnly ? [LDNS_SECTION_AUTHORITY] : [LDNS_SECTION_ANSWER, LDNS_SECTION_AUTHORITY] {
-            let list = section == LDNS_SECTION_ANSWER ? ldns_pkt_answer(copy) : ldns_pkt_authority(copy)
-            guard let list else { continue }
-            let kept = ldns_rr_list_new()!
-            for index in 0..<ldns_rr_list_rr_count(list) {
-                guard let rr = ldns_rr_list_rr(list, index) else { continue }
-                let type = ldns_rr_get_type(rr)
-                if type == LDNS_RR_TYPE_RRSIG || type == LDNS_RR_TYPE_NSEC || type == LDNS_RR_TYPE_NSEC3 { continue }
-                _ = ldns_rr_list_push_rr(kept, ldns_rr_clone(rr))
-            }
-            ldns_rr_list_deep_free(list)
-            if section == LDNS_SECTION_ANSWER { ldns_pkt_set_answer(copy, kept) } else { ldns_pkt_set_authority(copy, kept) }
-            if section == LDNS_SECTION_ANSWER { ldns_pkt_set_ancount(copy, UInt16(ldns_rr_list_rr_count(kept))) }
-            else { ldns_pkt_set_nscount(copy, UInt16(ldns_rr_list_rr_count(kept))) }
+    let inner: any DNSTransport
+    let rewrites: [String: Rewrite]
+
+    func exchange(_ query: DNSQuery) async -> DNSExchange {
+        guard let rewrite = rewrites[query.description] else { return await inner.exchange(query) }
+        var source = query
+        if case .answerWith(let other, _) = rewrite {
+            let parts = other.split(separator: " ")
+            source = DNSQuery(name: DNSName(dnsText: String(parts[0])), type: RecordType.allCases.first { $0.description == parts[1] }!,
+                              checkingDisabled: true)
         }
-        return LDNSPacket(taking: copy).response
+        let exchange = await inner.exchange(source)
+        guard case .response(let response) = exchange.outcome, let wire = response.wire,
+              let original = try? LDNSPacket(wire: wire), let copy = ldns_pkt_clone(original.pointer) else { return exchange }
+        switch rewrite {
+        case .strip(let authorityOnly):
+            for section in authorityOnly ? [LDNS_SECTION_AUTHORITY] : [LDNS_SECTION_ANSWER, LDNS_SECTION_AUTHORITY] {
+                Self.filter(copy, section) { type in type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_NSEC && type != LDNS_RR_TYPE_NSEC3 }
+            }
+        case .answerWith(_, let rcode):
+            ldns_pkt_set_rcode(copy, rcode)
+        case .forge(let removing, let adding):
+            Self.filter(copy, LDNS_SECTION_ANSWER) { $0.rawValue != UInt32(removing) }
+            for line in adding {
+                var rr: UnsafeMutablePointer<ldns_rr>?
+                guard ldns_rr_new_frm_str(&rr, line, 300, nil, nil) == LDNS_STATUS_OK, let rr else { fatalError("bad line \(line)") }
+                _ = ldns_pkt_push_rr(copy, LDNS_SECTION_ANSWER, rr)
+            }
+        }
+        let rewritten = LDNSPacket(taking: copy).response
+        return DNSExchange(query: query, server: exchange.server, outcome: .response(rewritten), milliseconds: exchange.milliseconds)
+    }
+
+    private static func filter(_ packet: UnsafeMutablePointer<ldns_pkt>, _ section: ldns_pkt_section, keep: (ldns_rr_type) -> Bool) {
+        let list = section == LDNS_SECTION_ANSWER ? ldns_pkt_answer(packet) : ldns_pkt_authority(packet)
+        guard let list, let kept = ldns_rr_list_new() else { return }
+        for index in 0..<ldns_rr_list_rr_count(list) {
+            guard let rr = ldns_rr_list_rr(list, index), keep(ldns_rr_get_type(rr)) else { continue }
+            _ = ldns_rr_list_push_rr(kept, ldns_rr_clone(rr))
+        }
+        ldns_rr_list_deep_free(list)
+        let count = UInt16(ldns_rr_list_rr_count(kept))
+        if section == LDNS_SECTION_ANSWER {
+            ldns_pkt_set_answer(packet, kept)
+            ldns_pkt_set_ancount(packet, count)
+        } else {
+            ldns_pkt_set_authority(packet, kept)
+            ldns_pkt_set_nscount(packet, count)
+        }
     }
 }

@@ -8,6 +8,8 @@ struct CLI {
         let stderr: String
         let seconds: Double
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        /// The lines without rollover-health warnings ("  warning: …", issue 7).
+        var reportLines: [String] { lines.filter { !$0.hasPrefix("  warning: ") } }
     }
 
     /// The executable sits next to the test bundle in the build directory.

@@ -33,7 +33,7 @@ import Testing
     ])
     func verdictViaAndExitCode(domain: String, expected: String, status: Int32) async throws {
         let result = try await check(domain)
-        #expect(result.lines[0].hasPrefix("\(domain): \(expected)"), "\(result.lines[0])")
+        #expect(result.reportLines[0].hasPrefix("\(domain): \(expected)"), "\(result.reportLines[0])")
         #expect(result.status == status, "\(domain): exit \(result.status)")
     }
 
@@ -58,12 +58,12 @@ import Testing
     @Test func tlsModes() async throws {
         #expect(try await check("plain.mx.dane.test").lines[0].contains("opportunistic via plain.dane.test (STARTTLS not offered: an MTA delivers in plaintext"))
         let required = try await check("--tls", "required", "plain.mx.dane.test", "notlsa.mx.dane.test")
-        #expect(required.lines[0].hasPrefix("plain.mx.dane.test: defer (every MX host defers; plain.dane.test: STARTTLS not offered; tls=required"))
-        #expect(required.lines[1].hasPrefix("notlsa.mx.dane.test: encrypted via notlsa.dane.test"))
+        #expect(required.reportLines[0].hasPrefix("plain.mx.dane.test: defer (every MX host defers; plain.dane.test: STARTTLS not offered; tls=required"))
+        #expect(required.reportLines[1].hasPrefix("notlsa.mx.dane.test: encrypted via notlsa.dane.test"))
         #expect(required.status == 1)
         let disabled = try await check("--tls", "disabled", "notlsa.mx.dane.test", "ee311.mx.dane.test")
-        #expect(disabled.lines[0].hasPrefix("notlsa.mx.dane.test: opportunistic via notlsa.dane.test (plaintext: tls=disabled"))
-        #expect(disabled.lines[1] == "ee311.mx.dane.test: authenticated via ee311.dane.test (3 1 1 at depth 0)",
+        #expect(disabled.reportLines[0].hasPrefix("notlsa.mx.dane.test: opportunistic via notlsa.dane.test (plaintext: tls=disabled"))
+        #expect(disabled.reportLines[1] == "ee311.mx.dane.test: authenticated via ee311.dane.test (3 1 1 at depth 0)",
                 "DANE takes precedence over tls=disabled")
     }
 
@@ -71,15 +71,15 @@ import Testing
         let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path
         let host = try await check("--tls-verify", "host", "--ca-file", root,
                                    "notlsa.mx.dane.test", "wrongname-notlsa.mx.dane.test", "wrongdigest.mx.dane.test", "ta-inter.mx.dane.test")
-        #expect(host.lines[0].hasPrefix("notlsa.mx.dane.test: trusted via notlsa.dane.test (TLSv1."))
-        #expect(host.lines[0].contains("chain verified by the CA store, name notlsa.dane.test matches"))
-        #expect(host.lines[1].contains("certificate verification failed: hostname mismatch"))
-        #expect(host.lines[2].contains("no TLSA record matches"), "no fallback from DANE to PKIX")
-        #expect(host.lines[3] == "ta-inter.mx.dane.test: authenticated via ta-inter.dane.test (2 1 1 at depth 1)")
+        #expect(host.reportLines[0].hasPrefix("notlsa.mx.dane.test: trusted via notlsa.dane.test (TLSv1."))
+        #expect(host.reportLines[0].contains("chain verified by the CA store, name notlsa.dane.test matches"))
+        #expect(host.reportLines[1].contains("certificate verification failed: hostname mismatch"))
+        #expect(host.reportLines[2].contains("no TLSA record matches"), "no fallback from DANE to PKIX")
+        #expect(host.reportLines[3] == "ta-inter.mx.dane.test: authenticated via ta-inter.dane.test (2 1 1 at depth 1)")
         let ca = try await check("--tls-verify", "ca", "--ca-file", root, "wrongname-notlsa.mx.dane.test")
-        #expect(ca.lines[0].hasPrefix("wrongname-notlsa.mx.dane.test: trusted via wrongname-notlsa.dane.test"))
+        #expect(ca.reportLines[0].hasPrefix("wrongname-notlsa.mx.dane.test: trusted via wrongname-notlsa.dane.test"))
         let noCA = try await check("--tls-verify", "ca", "notlsa.mx.dane.test")
-        #expect(noCA.lines[0].contains("certificate verification failed"), "the sandbox CA is not in the system store")
+        #expect(noCA.reportLines[0].contains("certificate verification failed"), "the sandbox CA is not in the system store")
     }
 
     @Test func requireDANEFlipsOpportunistic() async throws {
@@ -90,18 +90,18 @@ import Testing
 
     @Test func equalPreferenceTriesTheOtherHostWhenOneFails() async throws {
         let result = try await check("-v", "equal.dane.test")
-        #expect(result.lines[0] == "equal.dane.test: authenticated via ee312.dane.test (3 1 2 at depth 0)")
-        #expect(result.lines[2].hasPrefix("  [10 agility.dane.test] defer: no TLSA record matches"))
-        #expect(result.lines.contains { $0.hasPrefix("  [10 ee312.dane.test] authenticated: ") })
+        #expect(result.reportLines[0] == "equal.dane.test: authenticated via ee312.dane.test (3 1 2 at depth 0)")
+        #expect(result.reportLines[2].hasPrefix("  [10 agility.dane.test] defer: no TLSA record matches"))
+        #expect(result.reportLines.contains { $0.hasPrefix("  [10 ee312.dane.test] authenticated: ") })
     }
 
     @Test func verboseAddsHostAndAddressLines() async throws {
         let result = try await check("-v", "firstfails.dane.test")
-        #expect(result.lines[1] == "  MX: mx, secure")
-        #expect(result.lines[2].hasPrefix("  [10 wrongdigest.dane.test] defer: no TLSA record matches"))
-        #expect(result.lines[3] == "    policy: DANE authentication required (base domain wrongdigest.dane.test)")
-        #expect(result.lines[4].hasPrefix("    [127.0.10.7]:25 defer: "))
-        #expect(result.lines[5].hasPrefix("  [20 ee311.dane.test] authenticated: via [127.0.10.1]: 3 1 1 matched at depth 0"))
+        #expect(result.reportLines[1] == "  MX: mx, secure")
+        #expect(result.reportLines[2].hasPrefix("  [10 wrongdigest.dane.test] defer: no TLSA record matches"))
+        #expect(result.reportLines[3] == "    policy: DANE authentication required (base domain wrongdigest.dane.test)")
+        #expect(result.reportLines[4].hasPrefix("    [127.0.10.7]:25 defer: "))
+        #expect(result.reportLines[5].hasPrefix("  [20 ee311.dane.test] authenticated: via [127.0.10.1]: 3 1 1 matched at depth 0"))
     }
 
     @Test func batchFileWithCommentsDuplicatesAndABadLine() async throws {
@@ -117,7 +117,7 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await check("--file", file.path, "notlsa.mx.dane.test")
-        #expect(result.lines.filter { !$0.isEmpty }.map { String($0.split(separator: ":")[0]) }
+        #expect(result.reportLines.filter { !$0.isEmpty }.map { String($0.split(separator: ":")[0]) }
                 == ["notlsa.mx.dane.test", "ee311.mx.dane.test", "nullmx.test"])
         #expect(result.stderr.contains("danecheck: error: \(file.path):5: invalid domain name 'bad..name': empty label\n"))
         #expect(result.stderr.contains("3 domains: 1 authenticated, 1 opportunistic, 1 undeliverable; 1 input error\n"))
@@ -126,7 +126,7 @@ import Testing
 
     @Test func jsonlStreamsOneObjectPerDomain() async throws {
         let result = try await check("--jsonl", "--concurrency", "2", "h-silent.mx.dane.test", "ee311.mx.dane.test", "nullmx.test")
-        let objects = try result.lines.filter { !$0.isEmpty }.map { try JSONDecoder().decode(CheckJSON.Domain.self, from: Data($0.utf8)) }
+        let objects = try result.reportLines.filter { !$0.isEmpty }.map { try JSONDecoder().decode(CheckJSON.Domain.self, from: Data($0.utf8)) }
         #expect(Set(objects.map(\.domain)) == ["h-silent.mx.dane.test", "ee311.mx.dane.test", "nullmx.test"])
         // The silent host takes the whole timeout: the others are written before it finishes.
         #expect(objects.last?.domain == "h-silent.mx.dane.test")

@@ -31,13 +31,18 @@ public enum TLSARecordGenerator {
         return [try record(chain, usage: usage ?? 3, selector: selector ?? 1, matching: matching ?? 1)]
     }
 
-    public static func record(_ chain: [PeerCertificate], usage: UInt8, selector: UInt8,
-                              matching: UInt8) throws(Failure) -> Generated {
-        guard usage == 2 || usage == 3 else {
+    /// RFC 7672 §3.1 and RFC 6698 §2.1: the values an SMTP client can use.
+    public static func check(usage: UInt8?, selector: UInt8?, matching: UInt8?) throws(Failure) {
+        if let usage, usage != 2 && usage != 3 {
             throw .unusableParameter("usage \(usage) is unusable for SMTP (RFC 7672 §3.1.3): use 3 (DANE-EE) or 2 (DANE-TA)")
         }
-        guard selector <= 1 else { throw .unusableParameter("selector \(selector) is unknown: use 1 (public key) or 0 (whole certificate)") }
-        guard matching <= 2 else { throw .unusableParameter("matching type \(matching) is unknown: use 1 (SHA-256), 2 (SHA-512) or 0 (full)") }
+        if let selector, selector > 1 { throw .unusableParameter("selector \(selector) is unknown: use 1 (public key) or 0 (whole certificate)") }
+        if let matching, matching > 2 { throw .unusableParameter("matching type \(matching) is unknown: use 1 (SHA-256), 2 (SHA-512) or 0 (full)") }
+    }
+
+    public static func record(_ chain: [PeerCertificate], usage: UInt8, selector: UInt8,
+                              matching: UInt8) throws(Failure) -> Generated {
+        try check(usage: usage, selector: selector, matching: matching)
         let index = usage == 3 ? 0 : 1
         guard chain.indices.contains(index) else { throw .noIssuer }
         let certificate = chain[index]

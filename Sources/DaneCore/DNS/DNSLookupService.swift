@@ -144,7 +144,7 @@ public final class DNSLookupService: Sendable {
                 // A failure at the anchor itself means our anchor is not the resolver's: no cause found.
                 let atAnchor = outcome.steps.first { $0.status == .bogus }.map { $0.kind == .zone && $0.signer == nil } ?? false
                 if outcome.status == .bogus, !atAnchor, let reason = outcome.reason {
-                    return failed(query, .bogus, "resolver SERVFAIL: \(reason)", server)
+                    return failed(query, .bogus, "resolver SERVFAIL; checked here: \(reason)", server)
                 }
             }
             switch reading {

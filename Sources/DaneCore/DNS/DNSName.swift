@@ -58,7 +58,11 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// True when this name equals `ancestor` or lies below it.
     public func isSubdomain(of ancestor: DNSName) -> Bool {
-        ancestor.absolute == "." || absolute == ancestor.absolute || absolute.hasSuffix("." + ancestor.absolute)
+        // Label by label: "a\\.example.test." is a child of "test.", not of "example.test.".
+        var current: DNSName? = self
+        let depth = ancestor.labelCount
+        while let name = current, name.labelCount > depth { current = name.parent }
+        return current == ancestor
     }
 
     /// Labels, root excluded ("mx.example.test." has 3).

@@ -1,12 +1,13 @@
 import CLDNS
 
-/// Reads NSEC and NSEC3 records (already signature-checked) as proofs of absence
-/// (RFC 4035 §5.4, RFC 5155 §8): ldns checks the spans; delegations and opt-out are read here.
+/// Reads NSEC and NSEC3 records (their signatures already checked) as proofs of absence:
+/// RFC 4035 §3.1.3 and §5.4 for NSEC, RFC 5155 §7.2 and §8 for NSEC3, RFC 6840 §4.1 for records
+/// from the parent side of a delegation. ldns hashes names and compares spans; the proofs are here.
 enum DenialProof {
     enum Result: Equatable {
         /// The records prove that `type` does not exist at the name.
         case proven
-        /// NSEC3 opt-out: the name may be an unsigned delegation (RFC 5155 §6, §8.6); insecure.
+        /// NSEC3 opt-out: the name may be an unsigned delegation (RFC 5155 §6, §9.2); insecure.
         case optOut(String)
         case unproven(String)
     }
@@ -19,87 +20,185 @@ enum DenialProof {
         case none
     }
 
+    private static let dname: UInt16 = 39
+
     static func check(_ name: DNSName, _ type: UInt16, nxDomain: Bool, records: LDNSRRList,
                       signatures: LDNSRRList, zone: DNSName) -> Result {
-        let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
-        guard let question = LDNSDNSSECFields.question(name, type) else { return .unproven("cannot read \(name.text)") }
-        defer { ldns_rr_free(question) }
-        let isNSEC3 = records.records.contains { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 }
-        if !isNSEC3 {
-            let status = ldns_dnssec_verify_denial(question, records.pointer, signatures.pointer)
-            if LDNSStatus.isSuccess(status) { return .proven }
-            return .unproven("NSEC records do not prove the absence of \(what) (\(LDNSStatus.message(status)))")
+        let proof = Proof(records: records, zone: zone)
+        if let cut = proof.parentSide(of: name, type: type) {
+            return .unproven("the \(proof.kind) record for \(cut.text) is from the parent side of a delegation: it cannot deny names in the zone below (RFC 6840 §4.1)")
         }
-        let rcode = nxDomain ? LDNS_RCODE_NXDOMAIN : LDNS_RCODE_NOERROR
-        var match: UnsafeMutablePointer<ldns_rr>?
-        let status = ldns_dnssec_verify_denial_nsec3_match(question, records.pointer, signatures.pointer, rcode,
-                                                            ldns_rr_type(UInt32(type)), !nxDomain, &match)
-        if LDNSStatus.isSuccess(status) {
-            // RFC 5155 §9.2: the next closer name in an opt-out span might be an unsigned delegation,
-            // so this NXDOMAIN cannot be proven secure.
-            if nxDomain, let span = optOutSpan(covering: name, records: records, zone: zone) {
-                return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(span)): NXDOMAIN, insecure")
-            }
-            return .proven
-        }
-        if type == LDNSDNSSECFields.ds, !nxDomain, let span = optOutSpan(covering: name, records: records, zone: zone) {
-            return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(span)): no DS, unsigned")
-        }
-        return .unproven("no NSEC3 proof for the absence of \(what) (\(LDNSStatus.message(status)))")
+        return proof.isNSEC3 ? proof.nsec3(name, type, nxDomain: nxDomain) : proof.nsec(name, type, nxDomain: nxDomain)
     }
 
     /// RFC 4035 §5.2 / RFC 5155 §8.6: the record matching the name shows NS without SOA or DS.
     static func delegation(_ name: DNSName, records: LDNSRRList, zone: DNSName) -> Delegation {
-        for record in records.records {
-            let matches: Bool
-            if LDNSRRList.type(of: record) == LDNSDNSSECFields.nsec3 {
-                matches = LDNSDNSSECFields.nsec3Owner(of: name, like: record, zone: zone) == LDNSRRList.owner(of: record)
-            } else {
-                matches = LDNSRRList.owner(of: record) == name
-            }
-            guard matches else { continue }
-            let cut = LDNSDNSSECFields.bitmap(of: record, lists: LDNSDNSSECFields.ns)
-                && !LDNSDNSSECFields.bitmap(of: record, lists: LDNSDNSSECFields.soa)
-                && !LDNSDNSSECFields.bitmap(of: record, lists: LDNSDNSSECFields.ds)
-            return cut ? .unsigned : .none
+        let proof = Proof(records: records, zone: zone)
+        guard let record = proof.matching(name) else { return .none }
+        let cut = proof.lists(record, LDNSDNSSECFields.ns) && !proof.lists(record, LDNSDNSSECFields.soa)
+            && !proof.lists(record, LDNSDNSSECFields.ds)
+        return cut ? .unsigned : .none
+    }
+
+    /// RFC 4592 §2.2.1 via RFC 4035 §5.4: the wildcard that could have answered for a name that an
+    /// NSEC (or the closest-encloser proof) shows absent.
+    private struct Proof {
+        let records: [UnsafeMutablePointer<ldns_rr>]
+        let list: LDNSRRList
+        let zone: DNSName
+        let isNSEC3: Bool
+
+        init(records: LDNSRRList, zone: DNSName) {
+            list = records
+            self.records = records.records
+            self.zone = zone
+            isNSEC3 = self.records.contains { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 }
         }
-        return .none
+
+        var kind: String { isNSEC3 ? "NSEC3" : "NSEC" }
+
+        func lists(_ record: UnsafeMutablePointer<ldns_rr>, _ type: UInt16) -> Bool {
+            LDNSDNSSECFields.bitmap(of: record, lists: type)
+        }
+
+        private func hashed(_ name: DNSName) -> DNSName? {
+            guard let sample = records.first else { return nil }
+            return LDNSDNSSECFields.nsec3Owner(of: name, like: sample, zone: zone)
+        }
+
+        /// The record whose owner is the name (NSEC) or its hash (NSEC3).
+        func matching(_ name: DNSName) -> UnsafeMutablePointer<ldns_rr>? {
+            guard let owner = isNSEC3 ? hashed(name) : name else { return nil }
+            return records.first { LDNSRRList.owner(of: $0) == owner }
+        }
+
+        /// A record whose span holds the name strictly (owner < name < next, canonical order).
+        func covering(_ name: DNSName) -> UnsafeMutablePointer<ldns_rr>? {
+            if isNSEC3 {
+                guard let hashedName = hashed(name) else { return nil }
+                return records.first { LDNSDNSSECFields.nsec3Covers($0, hashedName: hashedName) }
+            }
+            guard let dname = ldns_dname_new_frm_str(name.absolute) else { return nil }
+            defer { ldns_rdf_deep_free(dname) }
+            return records.first { LDNSRRList.owner(of: $0) != name && ldns_nsec_covers_name($0, dname) }
+        }
+
+        /// RFC 6840 §4.1: a record at an ancestor of the name (or at the name, unless DS is asked)
+        /// with NS and without SOA, or with DNAME, belongs to the parent of a cut and proves nothing below.
+        func parentSide(of name: DNSName, type: UInt16) -> DNSName? {
+            var candidate: DNSName? = name
+            while let current = candidate, current.isSubdomain(of: zone) {
+                if current != name || type != LDNSDNSSECFields.ds, current != zone || current == name, let record = matching(current) {
+                    let delegation = lists(record, LDNSDNSSECFields.ns) && !lists(record, LDNSDNSSECFields.soa)
+                    if delegation || (current != name && lists(record, DenialProof.dname)) { return current }
+                }
+                candidate = current.parent
+            }
+            return nil
+        }
+
+        // MARK: NSEC (RFC 4035 §3.1.3, §5.4)
+
+        func nsec(_ name: DNSName, _ type: UInt16, nxDomain: Bool) -> Result {
+            let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
+            if nxDomain {
+                guard let cover = covering(name) else { return .unproven("no NSEC record covers \(name.text): NXDOMAIN is not proven") }
+                let wildcard = closestEncloser(name, cover).prepending("*")
+                guard covering(wildcard) != nil else {
+                    return .unproven("no NSEC record proves that \(wildcard.text) does not exist: NXDOMAIN is not proven")
+                }
+                return .proven
+            }
+            if let match = matching(name) {
+                if lists(match, type) || lists(match, LDNSDNSSECFields.cname) {
+                    return .unproven("the NSEC record at \(name.text) lists \(LDNSDNSSECFields.typeName(type)): its absence is not proven")
+                }
+                return .proven
+            }
+            guard let cover = covering(name) else { return .unproven("no NSEC record proves the absence of \(what)") }
+            // An empty non-terminal: the next name lies below the asked name.
+            if let next = Self.nextName(cover), next != name, next.isSubdomain(of: name) { return .proven }
+            // Wildcard NODATA: the wildcard that answers for the name lacks the type.
+            if let wildcard = matching(closestEncloser(name, cover).prepending("*")),
+               !lists(wildcard, type), !lists(wildcard, LDNSDNSSECFields.cname) { return .proven }
+            return .unproven("no NSEC record proves the absence of \(what)")
+        }
+
+        /// The longest ancestor of the name that the covering record's owner or next name lie under.
+        private func closestEncloser(_ name: DNSName, _ cover: UnsafeMutablePointer<ldns_rr>) -> DNSName {
+            let owner = LDNSRRList.owner(of: cover)
+            let next = Self.nextName(cover) ?? zone
+            var candidate = name.parent
+            while let current = candidate, current != zone {
+                if owner.isSubdomain(of: current) || next.isSubdomain(of: current) { return current }
+                candidate = current.parent
+            }
+            return zone
+        }
+
+        static func nextName(_ nsec: UnsafeMutablePointer<ldns_rr>) -> DNSName? {
+            guard let rdf = ldns_rr_rdf(nsec, 0) else { return nil }
+            return DNSName(dnsText: LDNSRData.text(rdf))
+        }
+
+        // MARK: NSEC3 (RFC 5155 §8)
+
+        func nsec3(_ name: DNSName, _ type: UInt16, nxDomain: Bool) -> Result {
+            let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
+            if nxDomain {
+                guard let (encloser, cover) = closestEncloserProof(name) else {
+                    return .unproven("no NSEC3 closest-encloser proof for \(name.text): NXDOMAIN is not proven")
+                }
+                if LDNSDNSSECFields.optOut(cover) {
+                    return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text): NXDOMAIN, insecure (RFC 5155 §9.2)")
+                }
+                guard covering(encloser.prepending("*")) != nil else {
+                    return .unproven("no NSEC3 record proves that *.\(encloser.text) does not exist: NXDOMAIN is not proven")
+                }
+                return .proven
+            }
+            if let match = matching(name) {
+                if lists(match, type) || lists(match, LDNSDNSSECFields.cname) {
+                    return .unproven("the NSEC3 record for \(name.text) lists \(LDNSDNSSECFields.typeName(type)): its absence is not proven")
+                }
+                return .proven
+            }
+            if let (encloser, cover) = closestEncloserProof(name) {
+                if type == LDNSDNSSECFields.ds, LDNSDNSSECFields.optOut(cover) {
+                    return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(LDNSRRList.owner(of: cover).text)): no DS, unsigned")
+                }
+                if let wildcard = matching(encloser.prepending("*")), !lists(wildcard, type), !lists(wildcard, LDNSDNSSECFields.cname) {
+                    return .proven  // RFC 5155 §8.7: wildcard NODATA
+                }
+            }
+            return .unproven("no NSEC3 proof for the absence of \(what)")
+        }
+
+        /// RFC 5155 §7.2.1 / §8.3: an ancestor matched by an NSEC3 record (the closest encloser)
+        /// and the next closer name strictly covered by another. Returns both.
+        func closestEncloserProof(_ name: DNSName) -> (DNSName, UnsafeMutablePointer<ldns_rr>)? {
+            var nextCloser = name
+            var candidate = name.parent
+            while let encloser = candidate, encloser.isSubdomain(of: zone) {
+                if matching(encloser) != nil {
+                    guard let cover = covering(nextCloser) else { return nil }
+                    return (encloser, cover)
+                }
+                nextCloser = encloser
+                candidate = encloser.parent
+            }
+            return nil
+        }
     }
 
     /// RFC 4035 §5.3.4 and RFC 5155 §8.8: for an answer expanded from a wildcard whose RRSIG has
-    /// `labels` labels, an NSEC covering the owner (or an NSEC3 covering the next closer name, one
+    /// `labels` labels, a record covering the owner (NSEC) or the next closer name (NSEC3, one
     /// label longer than the wildcard's parent) shows that no closer name exists.
     static func noCloserMatch(_ owner: DNSName, labels: Int, records: LDNSRRList, zone: DNSName) -> Bool {
-        for record in records.records where LDNSRRList.type(of: record) == LDNSDNSSECFields.nsec {
-            guard LDNSRRList.owner(of: record) != owner, let name = ldns_dname_new_frm_str(owner.absolute) else { continue }
-            defer { ldns_rdf_deep_free(name) }
-            if ldns_nsec_covers_name(record, name) { return true }
-        }
+        let proof = Proof(records: records, zone: zone)
+        guard proof.isNSEC3 else { return proof.covering(owner) != nil }
         var nextCloser = owner
         while nextCloser.labelCount > labels + 1, let parent = nextCloser.parent { nextCloser = parent }
-        guard let sample = records.records.first(where: { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 }),
-              let hashed = LDNSDNSSECFields.nsec3Owner(of: nextCloser, like: sample, zone: zone) else { return false }
-        return records.records.contains { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 && LDNSDNSSECFields.nsec3Covers($0, hashedName: hashed) }
-    }
-
-    /// RFC 5155 §7.2.4 / §8.6: a closest encloser is matched by an NSEC3 record and the next
-    /// closer name is covered by one with the opt-out flag. Returns that record's owner.
-    private static func optOutSpan(covering name: DNSName, records: LDNSRRList, zone: DNSName) -> String? {
-        guard let sample = records.records.first else { return nil }
-        let owners = Set(records.records.map { LDNSRRList.owner(of: $0) })
-        var nextCloser = name
-        var candidate = name.parent
-        while let encloser = candidate, encloser.isSubdomain(of: zone) {
-            if let hashed = LDNSDNSSECFields.nsec3Owner(of: encloser, like: sample, zone: zone), owners.contains(hashed) {
-                guard let hashedNext = LDNSDNSSECFields.nsec3Owner(of: nextCloser, like: sample, zone: zone) else { return nil }
-                let cover = records.records.first {
-                    LDNSDNSSECFields.optOut($0) && LDNSDNSSECFields.nsec3Covers($0, hashedName: hashedNext)
-                }
-                return cover.map { LDNSRRList.owner(of: $0).text }
-            }
-            nextCloser = encloser
-            candidate = encloser.parent
-        }
-        return nil
+        return proof.covering(nextCloser) != nil
     }
 }

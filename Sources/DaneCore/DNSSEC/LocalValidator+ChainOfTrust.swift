@@ -6,7 +6,7 @@ import Foundation
 extension LocalValidator {
     /// The trust in a zone's keys (the zone named by an RRSIG's signer field).
     func zoneTrust(_ zone: DNSName) async -> ZoneTrust {
-        await zones.value(for: zone) { [self] in
+        await zones.value(for: zone, onLoop: .failed(zone, .indeterminate, "validation loop at \(zone.text)", steps: [])) { [self] in
             prefetchChain(above: zone, keys: true)
             return await computeZoneTrust(zone)
         }
@@ -28,7 +28,7 @@ extension LocalValidator {
     /// The trust of the zone a name lies in, walking down from the anchor with DS queries to find
     /// the zone cuts (for unsigned answers: insecure below an unsigned delegation, else bogus).
     func enclosingZone(_ name: DNSName) async -> ZoneTrust {
-        await enclosing.value(for: name) { [self] in
+        await enclosing.value(for: name, onLoop: .failed(name, .indeterminate, "validation loop at \(name.text)", steps: [])) { [self] in
             prefetchChain(above: name, keys: false)
             return await computeEnclosingZone(name)
         }
@@ -50,21 +50,27 @@ extension LocalValidator {
         }
         let dsSet = packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: zone)
         if dsSet.isEmpty {
-            // No DS: the parent must prove it, then the zone is an island (insecure).
+            // No DS: the parent must prove it, and show a delegation there (NS without SOA), or an
+            // opt-out span; then the zone is signed but not from the anchor (insecure). A signer
+            // name that is no zone cut at all is bogus (RFC 4035 §5.2, §5.3.1).
             let denial = await validate(dsQuery, response)
-            let steps = denial.steps
             switch denial.status {
-            case .secure, .insecure:
-                let reason = denial.reason ?? "no DS for \(zone.text) in its parent: the zone is signed but not from the anchor"
-                return .failed(zone, .insecure, reason, steps: Self.marking(steps, .insecure, reason))
+            case .insecure:
+                let reason = denial.reason ?? "no DS for \(zone.text) in its parent"
+                return .failed(zone, .insecure, reason, steps: Self.marking(denial.steps, .insecure, reason))
+            case .secure:
+                let parentZone = denial.steps.last?.signer ?? zone.parent ?? zone
+                if let island = Self.unsignedDelegation(zone, from: parentZone, packet, response, denial) { return island }
+                let reason = "an RRSIG names \(zone.text) as its signer, but \(parentZone.text) shows no delegation there"
+                return .failed(zone, .bogus, reason, steps: Self.marking(denial.steps, .bogus, reason))
             case .bogus, .indeterminate:
-                return .failed(zone, denial.status, denial.reason ?? "DS \(zone.text)", steps: steps)
+                return .failed(zone, denial.status, denial.reason ?? "DS \(zone.text)", steps: denial.steps)
             }
         }
         let dsSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
             .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.ds }
         let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: "DS",
-                                          what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)")
+                                          what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)", parentSide: true)
         let parentSteps = dsOutcome.steps.filter { $0.kind == .zone }
         let dsSummaries = dsOutcome.steps.last(where: { $0.kind == .data })?.signatures ?? []
         guard dsOutcome.status == .secure else {
@@ -79,7 +85,7 @@ extension LocalValidator {
                             parentSteps: [ChainStep]) async -> ZoneTrust {
         let supported = dsSet.filter {
             let ds = LDNSDNSSECFields.delegationSigner($0)
-            return ldns_key_algo_supported(Int32(ds.algorithm)) != 0 && [1, 2, 4].contains(ds.digestType)
+            return DNSSECAlgorithms.validates(ds.algorithm) && DNSSECAlgorithms.digests.contains(ds.digestType)
         }
         let dsKeys = dsSet.records.map { rr in
             let ds = LDNSDNSSECFields.delegationSigner(rr)
@@ -89,7 +95,7 @@ extension LocalValidator {
             let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer,
                                  keys: dsKeys.map { KeySummary(kind: .ds, keyTag: $0.tag, algorithm: $0.algorithm, detail: UInt16($0.digest), matched: false) },
                                  signatures: dsSignatures, status: .insecure,
-                                 reason: "the DS records of \(zone.text) use only algorithms or digests ldns does not support")
+                                 reason: "the DS records of \(zone.text) use only algorithms or digest types that are not validated (\(dsKeys.map { "algorithm \($0.algorithm) digest \($0.digest)" }.joined(separator: ", ")))")
             return .failed(zone, .insecure, step.reason!, steps: parentSteps + [step])
         }
         return await trustKeys(zone, matchers: supported, kind: .ds, signer: signer, dsSignatures: dsSignatures,
@@ -117,7 +123,7 @@ extension LocalValidator {
         // Which keys a DS (or anchor) matches: digest over owner and key (RFC 4034 §5.1.4), or the key itself.
         var matchedKeys = Set<Int>()
         var matchedMatchers = Set<Int>()
-        for (keyIndex, key) in keys.records.enumerated() {
+        for (keyIndex, key) in keys.records.enumerated() where Self.mayAnchor(key) {
             for (matcherIndex, matcher) in matchers.records.enumerated() where Self.matches(matcher, key) {
                 matchedKeys.insert(keyIndex)
                 matchedMatchers.insert(matcherIndex)
@@ -172,11 +178,29 @@ extension LocalValidator {
         return ZoneTrust(zone: zone, status: .secure, reason: nil, keys: zoneKeys, steps: parentSteps + [step])
     }
 
+    /// RFC 4035 §5.2: a proven absent DS where the parent's NSEC/NSEC3 shows NS (and no SOA) is a
+    /// delegation to an unsigned zone: everything below is insecure.
+    private static func unsignedDelegation(_ name: DNSName, from parent: DNSName, _ packet: LDNSPacket,
+                                           _ response: DNSResponse, _ denial: ValidationOutcome) -> ZoneTrust? {
+        guard response.rcode == .noError,
+              DenialProof.delegation(name, records: packet.proofRecords, zone: parent) == .unsigned else { return nil }
+        let reason = "\(name.text) is delegated from \(parent.text) without DS: unsigned"
+        return .failed(name, .insecure, reason, steps: marking(denial.steps, .insecure, reason))
+    }
+
     /// The steps with the last one (the proven absence of a DS) restated as what it means.
     private static func marking(_ steps: [ChainStep], _ status: SecurityStatus, _ reason: String) -> [ChainStep] {
         guard let last = steps.last else { return steps }
         return steps.dropLast() + [ChainStep(kind: last.kind, name: last.name, type: last.type, signer: last.signer,
                                              keys: last.keys, signatures: last.signatures, status: status, reason: reason)]
+    }
+
+    /// RFC 4035 §5.2, RFC 4034 §2.1.1-2.1.2, RFC 5011 §2.1: a key a DS or anchor points to must
+    /// be a zone key of protocol 3, not revoked, of an algorithm that is validated.
+    private static func mayAnchor(_ key: UnsafeMutablePointer<ldns_rr>) -> Bool {
+        let fields = LDNSDNSSECFields.key(key)
+        return fields.flags & 0x0100 != 0 && fields.flags & 0x0080 == 0 && LDNSDNSSECFields.field8(key, 1) == 3
+            && DNSSECAlgorithms.validates(fields.algorithm)
     }
 
     private static func matches(_ matcher: UnsafePointer<ldns_rr>, _ key: UnsafePointer<ldns_rr>) -> Bool {
@@ -217,12 +241,7 @@ extension LocalValidator {
             let reason = denial.reason ?? "no DS for \(name.text)"
             return .failed(name, .insecure, reason, steps: Self.marking(denial.steps, .insecure, reason))
         case .secure:
-            let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
-            let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
-            if response.rcode == .noError, DenialProof.delegation(name, records: proof, zone: upper.zone) == .unsigned {
-                let reason = "\(name.text) is delegated from \(upper.zone.text) without DS: unsigned"
-                return .failed(name, .insecure, reason, steps: Self.marking(denial.steps, .insecure, reason))
-            }
+            if let cut = Self.unsignedDelegation(name, from: upper.zone, packet, response, denial) { return cut }
             return upper  // not a zone cut: same zone as the parent
         }
     }

@@ -12,9 +12,9 @@ public final class LocalValidator: Sendable {
     let transport: any DNSTransport
     public let anchors: [TrustAnchor]
     let now: @Sendable () -> Date
-    let fetches = TaskMemo<DNSQuery, Fetched>()
-    let zones = TaskMemo<DNSName, ZoneTrust>()
-    let enclosing = TaskMemo<DNSName, ZoneTrust>()
+    let fetches = TaskMemo<DNSQuery, Fetched>("fetch")
+    let zones = TaskMemo<DNSName, ZoneTrust>("zone")
+    let enclosing = TaskMemo<DNSName, ZoneTrust>("enclosing")
 
     public init(transport: any DNSTransport, anchors: [TrustAnchor], now: @escaping @Sendable () -> Date = { Date() }) {
         self.transport = transport
@@ -36,17 +36,20 @@ public final class LocalValidator: Sendable {
         guard case .answer(let owner, let aliases, let answer, _) = ResponseInterpreter.read(response, for: query) else {
             return ValidationOutcome(status: .indeterminate, reason: "resolver answered \(response.rcode)", steps: [])
         }
+        // Everything that answers a DS question is the parent side's (RFC 4035 §2.4).
+        let parentSide = query.type == .ds
         var parts: [ValidationOutcome] = []
         var current = query.name
         for alias in aliases {
-            parts.append(await checkRRset(packet, owner: current, type: LDNSDNSSECFields.cname))
+            parts.append(await checkRRset(packet, owner: current, type: LDNSDNSSECFields.cname, parentSide: parentSide))
             current = alias
         }
         switch answer {
         case .records:
-            parts.append(await checkRRset(packet, owner: owner, type: query.type.rawValue))
+            parts.append(await checkRRset(packet, owner: owner, type: query.type.rawValue, parentSide: parentSide))
         case .noData, .nxDomain:
-            parts.append(await checkDenial(packet, owner: owner, type: query.type.rawValue, nxDomain: answer == .nxDomain))
+            parts.append(await checkDenial(packet, owner: owner, type: query.type.rawValue, nxDomain: answer == .nxDomain,
+                                           parentSide: parentSide))
         case .failed(let reason):
             parts.append(ValidationOutcome(status: .indeterminate, reason: reason, steps: []))
         }
@@ -71,23 +74,23 @@ public final class LocalValidator: Sendable {
 
     // MARK: RRsets and denials
 
-    private func checkRRset(_ packet: LDNSPacket, owner: DNSName, type: UInt16) async -> ValidationOutcome {
+    private func checkRRset(_ packet: LDNSPacket, owner: DNSName, type: UInt16, parentSide: Bool) async -> ValidationOutcome {
         let what = "\(LDNSDNSSECFields.typeName(type)) \(owner.text)"
         let rrset = packet.records(type, in: LDNS_SECTION_ANSWER, owner: owner)
         let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: owner)
             .filter { LDNSDNSSECFields.signature($0).covered == type }
         let result = await checkSigned(rrset, signatures: signatures, owner: owner, type: LDNSDNSSECFields.typeName(type),
-                                       what: what, missing: "no RRSIG over \(what)")
+                                       what: what, missing: "no RRSIG over \(what)", parentSide: parentSide)
         guard result.status == .secure, let step = result.steps.last,
               let used = step.signatures.first(where: { $0.result == "ok" }), Int(used.labels) < owner.labelCount else {
             return result
         }
         // RFC 4035 §5.3.4: expanded from a wildcard; the authority section must prove that no
         // closer name exists (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6).
-        let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
-        let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
+        let proof = packet.proofRecords
         let proofSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_AUTHORITY)
             .filter { [LDNSDNSSECFields.nsec, LDNSDNSSECFields.nsec3].contains(LDNSDNSSECFields.signature($0).covered) }
+            .filter { LDNSDNSSECFields.signature($0).signer == used.signer }
         let zone = await zoneTrust(used.signer)
         let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
         let signed = verifyProof(proof, signatures: proofSignatures, keys: keys, zone: zone.zone)
@@ -116,75 +119,88 @@ public final class LocalValidator: Sendable {
         return (nil, summaries)
     }
 
-    private func checkDenial(_ packet: LDNSPacket, owner: DNSName, type: UInt16, nxDomain: Bool) async -> ValidationOutcome {
+    private func checkDenial(_ packet: LDNSPacket, owner: DNSName, type: UInt16, nxDomain: Bool,
+                             parentSide: Bool) async -> ValidationOutcome {
         let typeName = LDNSDNSSECFields.typeName(type)
-        let nsec = packet.records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
-        let proof = nsec.isEmpty ? packet.records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
-        let proofType = nsec.isEmpty ? LDNSDNSSECFields.nsec3 : LDNSDNSSECFields.nsec
+        let proof = packet.proofRecords
+        let proofType = proof.records.first.map { LDNSRRList.type(of: $0) } ?? LDNSDNSSECFields.nsec
         let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_AUTHORITY)
             .filter { LDNSDNSSECFields.signature($0).covered == proofType }
         let absence = "the absence of \(typeName) at \(owner.text)"
         guard !proof.isEmpty else {
-            return await unsigned(owner, type: typeName, missing: "no NSEC/NSEC3 proof for \(absence)")
+            return await unsigned(owner, type: typeName, missing: "no NSEC/NSEC3 proof for \(absence)", parentSide: parentSide)
         }
-        let zone: ZoneTrust
-        switch await signerTrust(signatures, below: owner, parentSide: type == LDNSDNSSECFields.ds, what: "NSEC records for \(absence)") {
-        case .failure(let outcome): return outcome
-        case .success(let trust): zone = trust
+        var failures: [ValidationOutcome] = []
+        for signer in Self.signers(signatures, below: owner, parentSide: parentSide) {
+            let zone = await zoneTrust(signer)
+            guard zone.status == .secure else {
+                if zone.status == .insecure { return outcome(.insecure, zone.reason, zone, owner, typeName, []) }
+                failures.append(ValidationOutcome(status: zone.status, reason: zone.reason, steps: zone.steps))
+                continue
+            }
+            let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
+            let bySigner = signatures.filter { LDNSDNSSECFields.signature($0).signer == signer }
+            let signed = verifyProof(proof, signatures: bySigner, keys: keys, zone: zone.zone)
+            if let failure = signed.failure {
+                failures.append(outcome(.bogus, failure, zone, owner, typeName, signed.summaries))
+                continue
+            }
+            switch DenialProof.check(owner, type, nxDomain: nxDomain, records: proof, signatures: bySigner, zone: zone.zone) {
+            case .proven:
+                return outcome(.secure, nil, zone, owner, typeName, signed.summaries)
+            case .optOut(let reason):
+                return outcome(.insecure, reason, zone, owner, typeName, signed.summaries)
+            case .unproven(let reason):
+                failures.append(outcome(.bogus, reason, zone, owner, typeName, signed.summaries))
+            }
         }
-        let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-        let signed = verifyProof(proof, signatures: signatures, keys: keys, zone: zone.zone)
-        let summaries = signed.summaries
-        if let failure = signed.failure { return outcome(.bogus, failure, zone, owner, typeName, summaries) }
-        switch DenialProof.check(owner, type, nxDomain: nxDomain, records: proof, signatures: signatures, zone: zone.zone) {
-        case .proven:
-            return outcome(.secure, nil, zone, owner, typeName, summaries)
-        case .optOut(let reason):
-            return outcome(.insecure, reason, zone, owner, typeName, summaries)
-        case .unproven(let reason):
-            return outcome(.bogus, reason, zone, owner, typeName, summaries)
-        }
+        return failures.first ?? Self.strangeSigners(signatures, owner: owner, what: "the \(LDNSDNSSECFields.typeName(proofType)) records for \(absence)")
     }
 
+    /// Checks an RRset's signatures. Every signer that is the zone of the owner is tried, deepest
+    /// first (a forged RRSIG beside the real one does not hide it); the first that validates wins.
+    /// `parentSide`: DS records and whatever else answers a DS question are signed by a proper
+    /// parent (RFC 4035 §2.4), which also keeps the walk from waiting on itself.
     func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: String,
-                             what: String, missing: String) async -> ValidationOutcome {
-        guard !signatures.isEmpty else { return await unsigned(owner, type: type, missing: missing) }
-        let zone: ZoneTrust
-        switch await signerTrust(signatures, below: owner, parentSide: type == "DS", what: what) {
-        case .failure(let outcome): return outcome
-        case .success(let trust): zone = trust
+                     what: String, missing: String, parentSide: Bool) async -> ValidationOutcome {
+        guard !signatures.isEmpty else { return await unsigned(owner, type: type, missing: missing, parentSide: parentSide) }
+        var failures: [ValidationOutcome] = []
+        for signer in Self.signers(signatures, below: owner, parentSide: parentSide) {
+            let zone = await zoneTrust(signer)
+            switch zone.status {
+            case .insecure:
+                // The signer is proven to lie below an unsigned delegation, and so does the owner.
+                return outcome(.insecure, zone.reason, zone, owner, type, [])
+            case .secure:
+                let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
+                let bySigner = signatures.filter { LDNSDNSSECFields.signature($0).signer == signer }
+                let check = SignatureVerifier.verify(rrset, signatures: bySigner, keys: keys, zone: zone.zone, what: what, at: now())
+                if check.valid { return outcome(.secure, nil, zone, owner, type, check.summaries) }
+                failures.append(outcome(.bogus, check.failure, zone, owner, type, check.summaries))
+            case .bogus, .indeterminate:
+                failures.append(ValidationOutcome(status: zone.status, reason: zone.reason, steps: zone.steps))
+            }
         }
-        let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-        let check = SignatureVerifier.verify(rrset, signatures: signatures, keys: keys, zone: zone.zone, what: what, at: now())
-        return outcome(check.valid ? .secure : .bogus, check.failure, zone, owner, type, check.summaries)
+        return failures.first ?? Self.strangeSigners(signatures, owner: owner, what: what)
     }
 
-    private enum SignerTrust {
-        case success(ZoneTrust)
-        case failure(ValidationOutcome)
+    /// The signer names that may have signed an RRset at `owner`: the owner or its parents
+    /// (proper parents only for `parentSide`), deepest first.
+    private static func signers(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool) -> [DNSName] {
+        Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
+            .filter { owner.isSubdomain(of: $0) && !(parentSide && $0 == owner) }
+            .sorted { $0.labelCount > $1.labelCount }
     }
 
-    /// The zone named by the RRSIGs' signer field, once it is known to be a parent of the owner
-    /// (`parentSide`: a proper parent, as for DS records and their denials, which the parent
-    /// zone signs, RFC 4035 §2.4; this also keeps the walk from waiting on itself).
-    private func signerTrust(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool, what: String) async -> SignerTrust {
-        let signers = Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
-        let eligible = signers.filter { owner.isSubdomain(of: $0) && !(parentSide && $0 == owner) }
-        guard let signer = eligible.max(by: { $0.labelCount < $1.labelCount }) else {
-            let named = signers.map(\.text).sorted().joined(separator: ", ")
-            return .failure(ValidationOutcome(status: .bogus, reason: "RRSIG over \(what) names signer \(named), not a parent of \(owner.text)", steps: []))
-        }
-        let zone = await zoneTrust(signer)
-        guard zone.status == .secure else {
-            return .failure(ValidationOutcome(status: zone.status, reason: zone.reason, steps: zone.steps))
-        }
-        return .success(zone)
+    private static func strangeSigners(_ signatures: LDNSRRList, owner: DNSName, what: String) -> ValidationOutcome {
+        let named = Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer.text }).sorted().joined(separator: ", ")
+        return ValidationOutcome(status: .bogus, reason: "the RRSIG over \(what) names signer \(named), not the zone holding \(owner.text)", steps: [])
     }
 
     /// An RRset or denial without signatures: fine below an unsigned delegation, bogus in a signed
-    /// zone. A DS belongs to the parent's side of the cut: the parent decides.
-    private func unsigned(_ owner: DNSName, type: String, missing: String) async -> ValidationOutcome {
-        let zone = await enclosingZone(type == "DS" ? owner.parent ?? owner : owner)
+    /// zone. Whatever answers a DS question belongs to the parent's side of the cut: the parent decides.
+    private func unsigned(_ owner: DNSName, type: String, missing: String, parentSide: Bool) async -> ValidationOutcome {
+        let zone = await enclosingZone(parentSide ? owner.parent ?? owner : owner)
         switch zone.status {
         case .secure:
             return outcome(.bogus, "\(missing) in the signed zone \(zone.zone.text)", zone, owner, type, [])
@@ -224,7 +240,7 @@ public final class LocalValidator: Sendable {
     }
 
     func fetch(_ query: DNSQuery) async -> Fetched {
-        await fetches.value(for: query) { [transport] in
+        await fetches.value(for: query, onLoop: .failure("validation loop")) { [transport] in
             let exchange = await transport.exchange(query)
             switch exchange.outcome {
             case .failure(let failure): return .failure(failure.description)

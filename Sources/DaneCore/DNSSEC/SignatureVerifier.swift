@@ -27,8 +27,10 @@ enum SignatureVerifier {
             let result: (rank: Int, text: String)?
             if candidates.isEmpty {
                 result = (3, "no DNSKEY in \(zone.text) matches the RRSIG over \(what) (key tag \(fields.tag), algorithm \(fields.algorithm))")
-            } else if ldns_key_algo_supported(Int32(fields.algorithm)) == 0 {
-                result = (2, "RRSIG over \(what) uses algorithm \(fields.algorithm), which ldns does not support")
+            } else if !DNSSECAlgorithms.validates(fields.algorithm) {
+                result = (2, "RRSIG over \(what) uses algorithm \(fields.algorithm), which is not validated (RFC 8624)")
+            } else if let owner = rrset.records.first.map({ LDNSRRList.owner(of: $0) }), Int(fields.labels) > owner.labelCount {
+                result = (2, "RRSIG over \(what) claims \(fields.labels) labels, more than its owner has")
             } else {
                 let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature, candidates.pointer, nil)
                 if !LDNSStatus.isSuccess(status) {

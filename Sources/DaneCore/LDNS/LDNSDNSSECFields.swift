@@ -41,7 +41,11 @@ enum LDNSDNSSECFields {
 
     /// A question record (owner and type, no data) for ldns's denial checks; the caller frees it.
     static func question(_ name: DNSName, _ type: UInt16) -> UnsafeMutablePointer<ldns_rr>? {
-        guard let rr = ldns_rr_new(), let owner = ldns_dname_new_frm_str(name.absolute) else { return nil }
+        guard let owner = ldns_dname_new_frm_str(name.absolute) else { return nil }
+        guard let rr = ldns_rr_new() else {
+            ldns_rdf_deep_free(owner)
+            return nil
+        }
         ldns_rr_set_owner(rr, owner)
         ldns_rr_set_type(rr, ldns_rr_type(UInt32(type)))
         ldns_rr_set_class(rr, LDNS_RR_CLASS_IN)
@@ -50,9 +54,9 @@ enum LDNSDNSSECFields {
 
     /// The NSEC3 owner name `name` hashes to with this record's parameters, in `zone`.
     static func nsec3Owner(of name: DNSName, like rr: UnsafePointer<ldns_rr>, zone: DNSName) -> DNSName? {
-        guard let dname = ldns_dname_new_frm_str(name.absolute),
-              let hashed = ldns_nsec3_hash_name_frm_nsec3(rr, dname) else { return nil }
-        ldns_rdf_deep_free(dname)
+        guard let dname = ldns_dname_new_frm_str(name.absolute) else { return nil }
+        defer { ldns_rdf_deep_free(dname) }
+        guard let hashed = ldns_nsec3_hash_name_frm_nsec3(rr, dname) else { return nil }
         defer { ldns_rdf_deep_free(hashed) }
         let label = LDNSRData.text(hashed)
         return DNSName(dnsText: (label.hasSuffix(".") ? String(label.dropLast()) : label) + "." + zone.absolute)

@@ -56,4 +56,10 @@ final class LDNSPacket {
     }
 
     var rcode: ldns_pkt_rcode { ldns_pkt_get_rcode(pointer) }
+
+    /// The denial records of the authority section: its NSEC records, else its NSEC3 records.
+    var proofRecords: LDNSRRList {
+        let nsec = records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
+        return nsec.isEmpty ? records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
+    }
 }

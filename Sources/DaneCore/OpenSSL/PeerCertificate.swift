@@ -15,8 +15,9 @@ public struct PeerCertificate: Sendable, Hashable {
     public let publicKeyDER: [UInt8]
 
     /// The data a TLSA record with this selector and matching type would carry for this certificate
-    /// (RFC 6698 §2.1.2-2.1.3), nil for unknown values. For explanations only: authentication is
-    /// OpenSSL's verdict, never this comparison.
+    /// (RFC 6698 §2.1.2-2.1.3), nil for unknown values. For explanations and for making records
+    /// (`tlsa create`, which has OpenSSL verify each one): authentication is OpenSSL's verdict,
+    /// never this comparison.
     public func associationData(selector: UInt8, matchingType: UInt8) -> [UInt8]? {
         let source: [UInt8]
         switch selector {
