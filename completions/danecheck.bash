@@ -188,12 +188,18 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--json --probe --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--ehlo')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--mta-sts-cname-max-depth')
         return
         ;;
     '--warn-days')
@@ -278,9 +284,9 @@ _danecheck_probe() {
 
 _danecheck_check() {
     repeating_flags=()
-    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --no-use-dane --no-enable-dane --version -h --help)
+    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -309,6 +315,9 @@ _danecheck_check() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--mta-sts-cname-max-depth')
         return
         ;;
     '--insecure-mx')

@@ -19,6 +19,7 @@
 #   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
+#   127.0.14.1:443  nginx: HTTPS for mta-sts.NAME.sts.test (MTA-STS policies, zone sts.test)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,7 +34,7 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -49,7 +50,7 @@ install() {
   export DEBIAN_FRONTEND=noninteractive
   local need=() pkg
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  for pkg in nsd unbound ldnsutils python3 python3-cryptography postfix iproute2; do
+  for pkg in nsd unbound ldnsutils python3 python3-cryptography postfix iproute2 nginx-light; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
@@ -92,6 +93,7 @@ zone_text() {
     optout.test.) zone_optout ;;
     wild.test.) zone_wild "$1" 10 ;;
     wild3.test.) zone_wild "$1" 11 ;;
+    sts.test.) zone_sts ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
   esac
@@ -282,6 +284,36 @@ C
   } > "$dir/etc/master.cf"
 }
 
+write_nginx_conf() {
+  local dir="$state/nginx"
+  mkdir -p "$dir"
+  cat > "$dir/nginx.conf" <<C
+user root;
+daemon on;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+worker_processes 1;
+events { worker_connections 256; }
+http {
+  access_log $dir/access.log;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  types { text/plain txt; }
+  default_type application/octet-stream;
+  server {
+    listen 127.0.14.1:443 ssl;
+    server_name *.sts.test;
+    ssl_certificate $state/smtp/pki/mta-sts.chain;
+    ssl_certificate_key $state/smtp/pki/mta-sts.key;
+    root $state/smtp/www/\$host;
+  }
+}
+C
+}
+
 pid_alive() { local pid; pid=$(tr -d ' \n' 2>/dev/null < "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
@@ -333,12 +365,15 @@ start() {
   # shellcheck disable=SC2046
   nohup python3 "$here/tcpdelay.py" --delay-ms "$delay_ms" $(cat "$state/smtp/bench-routes") > "$state/tcpdelay.log" 2>&1 &
   echo $! > "$state/tcpdelay.pid"
+  write_nginx_conf
+  nginx -c "$state/nginx/nginx.conf"
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   wait_for "$VALIDATING" example.test.
   wait_tcp 127.0.10.1 25
   wait_tcp 127.0.11.10 25
   wait_tcp 127.0.12.1 25
+  wait_tcp 127.0.14.1 443
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
   log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"
@@ -349,7 +384,7 @@ stop() {
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
                  "$state/refusing.pid" "$state/hostile.pid" "$state/tcpdelay.pid" \
-                 "$state/postfix/queue/pid/master.pid"; do
+                 "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
     pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
@@ -363,7 +398,7 @@ stop() {
 status() {
   local rc=0 pidfile
   for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid \
-                 refusing.pid hostile.pid tcpdelay.pid postfix/queue/pid/master.pid; do
+                 refusing.pid hostile.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done

@@ -148,6 +148,7 @@ def main(out):
 
     write("root.pem", pem(root))
     write("inter.pem", pem(inter))
+    mta_sts(out, pki, inter, inter_key, write, pem, pem_key)
 
     zone = [f"$ORIGIN {ZONE}.", "$TTL 3600",
             "@ 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300", "@ 3600 IN NS ns.test."]
@@ -230,6 +231,36 @@ def main(out):
         f.write("\n".join(zone) + "\n")
     with open(os.path.join(out, "listeners.cf"), "w") as f:
         f.write("\n".join(listeners) + "\n")
+
+
+# MTA-STS (RFC 8461) cases, zone sts.test (sandbox/zones.sh): one HTTPS server (nginx) for every
+# mta-sts.NAME.sts.test, one certificate naming them all, and the policy each serves.
+STS_POLICIES = {
+    "dane": "version: STSv1\nmode: enforce\nmx: *.dane.test\nmax_age: 86400\n",
+    "pkix": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n",
+    "wrongname": "version: STSv1\nmode: enforce\nmx: wrongname-notlsa.dane.test\nmax_age: 86400\n",
+    "outside": "version: STSv1\nmode: enforce\nmx: *.other.test\nmx: notlsa.dane.test\nmax_age: 604800\n",
+    "testing": "version: STSv1\nmode: testing\nmx: wrongname-notlsa.dane.test\nmax_age: 86400\n",
+    "cname": "version: STSv1\r\nmode: enforce\r\nmx: ee311.dane.test\r\nmax_age: 86400\r\n",
+    "longcname": "version: STSv1\nmode: enforce\nmx: ee311.dane.test\nmax_age: 86400\n",
+    "malformed": "version: STSv1\nmode: sometimes\nmx: ee311.dane.test\n",
+    "danefail": "version: STSv1\nmode: enforce\nmx: wrongdigest.dane.test\nmax_age: 86400\n",
+    # "fetchfail" serves nothing: 404.
+}
+
+
+def mta_sts(out, pki, inter, inter_key, write, pem, pem_key):
+    names = [f"mta-sts.{n}.sts.test" for n in list(STS_POLICIES) + ["fetchfail"]]
+    k = key()
+    c = certificate("mta-sts.sts.test", k, inter, inter_key, ca=False, names=names)
+    write("mta-sts.key", pem_key(k))
+    write("mta-sts.chain", pem(c) + pem(inter))
+    for name, policy in STS_POLICIES.items():
+        directory = os.path.join(out, "www", f"mta-sts.{name}.sts.test", ".well-known")
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, "mta-sts.txt"), "w", newline="") as f:
+            f.write(policy)
+    os.makedirs(os.path.join(out, "www", "mta-sts.fetchfail.sts.test"), exist_ok=True)
 
 
 if __name__ == "__main__":

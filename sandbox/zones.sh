@@ -264,3 +264,40 @@ mx 3600 IN A 127.0.13.$2
 _25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 "mx.$1")
 Z
 }
+
+# MTA-STS (RFC 8461): NAME.sts.test has an MX, a _mta-sts TXT and mta-sts.NAME.sts.test on the
+# sandbox's HTTPS server (nginx, 127.0.14.1:443), which serves the policy smtpcases.py wrote.
+#   dane       enforce; MX with DANE                    pkix       enforce; no TLSA, valid certificate
+#   wrongname  enforce; no TLSA, wrong-name certificate  outside    enforce; first MX not in the policy
+#   testing    testing mode, would fail                  cname      TXT reached through a CNAME
+#   longcname  TXT behind 6 CNAMEs (limit 5)             fetchfail  HTTPS answers 404
+#   malformed  policy with mode "sometimes"              danefail   enforce; DANE fails, PKIX would pass
+zone_sts() {
+  soa sts.test.
+  local name
+  for name in dane pkix wrongname outside testing cname longcname fetchfail malformed danefail; do
+    echo "mta-sts.$name 3600 IN A 127.0.14.1"
+    case "$name" in
+      cname) echo "_mta-sts.cname 300 IN CNAME _mta-sts.dane.sts.test." ;;
+      longcname)
+        echo "_mta-sts.longcname 300 IN CNAME c1.longcname.sts.test."
+        local i
+        for i in 1 2 3 4 5; do echo "c$i.longcname 300 IN CNAME c$((i + 1)).longcname.sts.test."; done
+        echo 'c6.longcname 300 IN TXT "v=STSv1; id=20261129T000000;"' ;;
+      *) echo "_mta-sts.$name 300 IN TXT \"v=STSv1; id=20261129T000000;\"" ;;
+    esac
+  done
+  cat <<'Z'
+dane 3600 IN MX 10 ee311.dane.test.
+pkix 3600 IN MX 10 notlsa.dane.test.
+wrongname 3600 IN MX 10 wrongname-notlsa.dane.test.
+outside 3600 IN MX 10 plain.dane.test.
+outside 3600 IN MX 20 notlsa.dane.test.
+testing 3600 IN MX 10 wrongname-notlsa.dane.test.
+cname 3600 IN MX 10 ee311.dane.test.
+longcname 3600 IN MX 10 ee311.dane.test.
+fetchfail 3600 IN MX 10 notlsa.dane.test.
+malformed 3600 IN MX 10 notlsa.dane.test.
+danefail 3600 IN MX 10 wrongdigest.dane.test.
+Z
+}

@@ -20,6 +20,14 @@ public struct CheckCommand: AsyncParsableCommand {
             TLSA RRset exists only DANE counts, with no fallback; --tls and --tls-verify apply \
             only where DANE does not.
 
+            MTA-STS (--mta-sts, RFC 8461): the domain's policy is fetched (TXT at _mta-sts, then \
+            https://mta-sts.DOMAIN/.well-known/mta-sts.txt, PKIX-validated with --ca-file or the \
+            system store); in enforce mode MX hosts the policy does not list are not used, and on \
+            a host without a secure usable TLSA RRset a valid certificate for the MX name is \
+            required (failure: defer); where DANE applies it is the only check, with no fallback. \
+            testing mode delivers as without a policy and adds "mta-sts testing" lines. A missing, \
+            unreachable or malformed policy is no policy.
+
             Batch: domains as arguments and/or --file (one per line, # comments; - reads stdin); \
             duplicates are checked once; a bad line is reported with its line number and the \
             rest still run. --concurrency domains are in flight at once; lookups and probes \
@@ -91,7 +99,8 @@ public struct CheckCommand: AsyncParsableCommand {
         input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
         let policy = policyOptions.policy
         let configuration = try resolverOptions.configuration()
-        let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection)
+        let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection,
+                                                            mtaSTS: policyOptions.mtaSTSSettings)
         let checker = DomainChecker(
             inspector: inspector,
             prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,

@@ -10,6 +10,8 @@ public final class CommandEnvironment: @unchecked Sendable {
 
     /// Per-address probe statistics: the session's in the console, this command's otherwise.
     public let addressHistory = AddressHistory()
+    /// MTA-STS policies fetched: the session's in the console, this command's otherwise.
+    public let mtaSTSCache = MTASTSPolicyCache()
 
     private let lock = NSLock()
     private var base: DNSLookupService?
@@ -34,7 +36,8 @@ public final class CommandEnvironment: @unchecked Sendable {
     public var currentLookups: DNSLookupService? { lock.withLock { base } }
 
     /// A DomainInspector for a command: shared lookups in the console, fresh ones otherwise.
-    public func inspector(_ configuration: ResolverConfiguration, options: InspectionOptions = .report) -> DomainInspector {
-        DomainInspector(configuration: configuration, options: options, lookups: currentLookups)
+    public func inspector(_ configuration: ResolverConfiguration, options: InspectionOptions = .report,
+                          mtaSTS: MTASTSSettings? = nil) -> DomainInspector {
+        DomainInspector(configuration: configuration, options: options, lookups: currentLookups, mtaSTS: mtaSTS)
     }
 }

@@ -15,7 +15,8 @@ public struct DomainCommand: AsyncParsableCommand {
             validated it here from the trust anchors. Lookup failures are shown as bogus (with \
             the cause: an expired RRSIG, a DS that matches no DNSKEY, …) or indeterminate \
             (timeout, unreachable resolver), never as "no records". TLSA records an SMTP client cannot use are marked \
-            "(unusable: reason)".
+            "(unusable: reason)". The domain's MTA-STS policy, when it publishes one, follows in \
+            the layout of Momentum's `mta_sts show domain` (--ca-file for a private CA).
 
             With --json, one JSON document: domain, kind (mx, implicit, null-mx, nxdomain, \
             failed), status, result, ttl, reason, resolvers[] {address, port, validates}, \
@@ -41,6 +42,12 @@ public struct DomainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
     public var ehlo: String?
 
+    @Option(help: ArgumentHelp("CA certificates (PEM) for the MTA-STS policy's HTTPS (default: the system store).", valueName: "file"))
+    public var caFile: String?
+
+    @Option(help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record; more is no policy.", valueName: "count"))
+    public var mtaSTSCnameMaxDepth: Int = MTASTSFetcher.defaultMaxCNAMEDepth
+
     @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
@@ -48,6 +55,8 @@ public struct DomainCommand: AsyncParsableCommand {
 
     public func validate() throws {
         _ = try Self.domainName(name)
+        if let caFile, !FileManagerCheck.isReadable(caFile) { throw ValidationError("cannot read --ca-file \(caFile)") }
+        guard (0...20).contains(mtaSTSCnameMaxDepth) else { throw ValidationError("--mta-sts-cname-max-depth must be from 0 to 20") }
     }
 
     static func domainName(_ text: String) throws -> DNSName {
@@ -56,7 +65,8 @@ public struct DomainCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let domain = try Self.domainName(name)
-        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration())
+        let sts = MTASTSSettings(caFile: caFile, maxCNAMEDepth: mtaSTSCnameMaxDepth, cache: CommandEnvironment.shared.mtaSTSCache)
+        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration(), mtaSTS: sts)
         let report = await inspector.inspect(domain)
         report.warnings.forEach { StandardError.line("danecheck: warning: \($0)") }
         var probes: [HostProbeReport]?

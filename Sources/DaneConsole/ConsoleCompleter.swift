@@ -4,7 +4,7 @@ import DaneCommands
 /// Tab completion: command names, their sub-words and options, and names already in the cache.
 /// Pure: given the text before the cursor, returns what to insert and the candidates.
 struct ConsoleCompleter {
-    static let consoleCommands = ["help", "quit", "exit", "dig", "refresh", "dns_cache", "set", "show", "debug"]
+    static let consoleCommands = ["help", "quit", "exit", "dig", "refresh", "dns_cache", "mta_sts", "set", "show", "debug"]
     static let commands = ["domain", "probe", "check", "chain", "tlsa"]
 
     /// Option names of each command, read from its help so they follow the command tree.
@@ -51,6 +51,12 @@ struct ConsoleCompleter {
             return partial.hasPrefix("-") ? Self.options[first] ?? [] : names
         case "tlsa":
             return words.count == 1 ? ["create"] : (partial.hasPrefix("-") ? Self.options[first] ?? [] : names)
+        case "mta_sts":
+            switch words.count {
+            case 1: return ["show", "refresh", "list"]
+            case 2: return words[1] == "show" ? ["domain"] : words[1] == "refresh" ? ["policy"] : ["all"]
+            default: return names
+            }
         case "refresh":
             return words.count == 1 ? ["domain"] : names + ["all"]
         case "dns_cache":

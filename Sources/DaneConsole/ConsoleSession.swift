@@ -97,6 +97,13 @@ public final class ConsoleSession: @unchecked Sendable {
             return await refresh(words)
         case "dns_cache":
             return await dnsCache(words)
+        case "mta_sts":
+            guard let service = lookups() else { return DanecheckExit.usage.rawValue }
+            let commands = ConsoleMTASTS(lookups: service, timeout: settings.timeout ?? ResolverConfiguration.defaultTimeout,
+                                         caFile: settings.caFile)
+            guard let lines = await commands.run(words) else { return usage(ConsoleMTASTS.usage) }
+            lines.forEach(output)
+            return 0
         case "console":
             return usage("already in the console")
         default:
@@ -198,6 +205,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "dig DOMAIN                 look up the MX RRset into the cache (answers: submitted)",
             "refresh domain NAME|all    drop the domain's cached answers and look it up again (all: empty the cache)",
             "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",
+            "mta_sts show domain NAME | refresh policy NAME | list all   MTA-STS policies (session cache)",
             "set KEY VALUE              \(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", "))",
             "show settings",
             "debug dane|dns|smtp|tls on|off",

@@ -1,10 +1,12 @@
 import DaneCore
+import Foundation
 
 /// The console's `set` values, added to every command that takes them (unless the command line
 /// gives the option itself), as Momentum's console settings apply to what it does next.
 struct ConsoleSettings: Sendable {
     enum Key: String, CaseIterable {
-        case resolver, timeout, validation, trust_anchor, use_dane, enable_dane, tls, tls_verify, insecure_mx, tlsa_expire_interval
+        case resolver, timeout, validation, trust_anchor, use_dane, enable_dane, tls, tls_verify, insecure_mx, mta_sts, ca_file,
+             tlsa_expire_interval
     }
 
     var resolvers: [String] = []
@@ -17,6 +19,10 @@ struct ConsoleSettings: Sendable {
     var tls: CheckPolicy.TLSMode = .ifavailable
     var tlsVerify: CheckPolicy.TLSVerify = .none
     var insecureMX: CheckPolicy.InsecureMX = .may
+    /// Momentum's mta_sts: check applies MTA-STS policies.
+    var mtaSTS = false
+    /// CA file for MTA-STS HTTPS and for tls_verify.
+    var caFile: String?
     /// Momentum's tlsa_expire_interval: how often expired TLSA answers leave the cache.
     var tlsaExpireInterval: Double = 3600
     var debug: Set<String> = []
@@ -58,6 +64,12 @@ struct ConsoleSettings: Sendable {
         case .insecure_mx:
             guard let mode = CheckPolicy.InsecureMX(rawValue: value) else { return "insecure_mx takes may or dane" }
             insecureMX = mode
+        case .mta_sts:
+            guard let on = flag(value) else { return "mta_sts takes on or off" }
+            mtaSTS = on
+        case .ca_file:
+            guard FileManager.default.isReadableFile(atPath: value) else { return "cannot read \(value)" }
+            caFile = value
         case .tlsa_expire_interval:
             guard let seconds = Double(value), seconds > 0 else { return "tlsa_expire_interval takes seconds" }
             tlsaExpireInterval = seconds
@@ -77,6 +89,8 @@ struct ConsoleSettings: Sendable {
             "tls \(tls.rawValue)",
             "tls_verify \(tlsVerify.rawValue)",
             "insecure_mx \(insecureMX.rawValue)",
+            "mta_sts \(mtaSTS ? "on" : "off")",
+            "ca_file \(caFile ?? "(system store)")",
             "tlsa_expire_interval \(Int(tlsaExpireInterval))s",
             "debug \(debug.isEmpty ? "off" : debug.sorted().joined(separator: ","))",
         ]
@@ -102,7 +116,10 @@ struct ConsoleSettings: Sendable {
             if tls != .ifavailable && !gives("--tls") { extra += ["--tls", tls.rawValue] }
             if tlsVerify != .none && !gives("--tls-verify") { extra += ["--tls-verify", tlsVerify.rawValue] }
             if insecureMX != .may && !gives("--insecure-mx") { extra += ["--insecure-mx", insecureMX.rawValue] }
+            if mtaSTS && !gives("--mta-sts") { extra.append("--mta-sts") }
         }
+        let caFileApplies = command == "domain" || (command == "check" && (mtaSTS || tlsVerify != .none || gives("--mta-sts")))
+        if let caFile, caFileApplies, !gives("--ca-file") { extra += ["--ca-file", caFile] }
         return head + extra + words.dropFirst(head.count)
     }
 }

@@ -112,7 +112,7 @@ import Testing
 
     @Test func theSameTreeAsTheCommandLine() async throws {
         let result = try await CLI.run(["console"], stdin: "help domain\ndomian x.test\nconsole\n")
-        #expect(result.stdout.contains("USAGE: danecheck domain <domain>"))
+        #expect(result.stdout.contains("USAGE: danecheck domain [<options>] <domain>"))
         #expect(result.stderr.contains("danecheck: error: 2 unexpected arguments: 'domian', 'x.test'\n"), "the CLI's message")
         #expect(result.stderr.contains("danecheck: error: already in the console"))
     }

@@ -74,7 +74,7 @@ import Testing
         #expect(json.mx[1].tlsa.records.map(\.matching) == [1, 2])
         // The raw document uses exactly the documented keys.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["domain", "kind", "status", "result", "ttl", "resolvers", "validation", "warnings", "mx"])
+        #expect(Set(object.keys) == ["domain", "kind", "status", "result", "ttl", "resolvers", "validation", "warnings", "mx", "mtaSTS"])
     }
 
     @Test func jsonForAFailedLookupCarriesTheReason() async throws {
@@ -122,8 +122,9 @@ import Testing
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 nsec.test. MX rd,do rcode=NOERROR ad=1 answers=2 ") && $0.hasSuffix("ms") })
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _25._tcp.mx.nsec.test. TLSA rd,do rcode=NXDOMAIN ad=1 answers=0 ") })
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 . SOA rd,do rcode=NOERROR ad=1") })
-        // MX, A, AAAA, TLSA and the validation probe: one query each (answers count the RRSIGs).
-        #expect(trace.count == 5)
+        // MX, A, AAAA, TLSA, the _mta-sts TXT and the validation probe: one query each.
+        #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _mta-sts.nsec.test. TXT rd,do rcode=NXDOMAIN") })
+        #expect(trace.count == 6)
     }
 
     @Test func idnNameIsConvertedToALabels() async throws {

@@ -48,7 +48,7 @@ import Testing
     @Test func helpAnswersWithExitCodesAndGoesToStdout() async throws {
         let result = try await CLI.run(["domain", "--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("USAGE: danecheck domain <domain>"))
+        #expect(result.stdout.contains("USAGE: danecheck domain [<options>] <domain>"))
         #expect(result.stdout.contains("4  the domain does not exist or accepts no mail"))
         #expect(result.stdout.contains("--resolver <addr[@port]>"))
     }

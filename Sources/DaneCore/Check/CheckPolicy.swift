@@ -17,21 +17,25 @@ public struct CheckPolicy: Sendable, Hashable, CustomStringConvertible {
     public var tlsVerify: TLSVerify
     public var caFile: String?
     public var insecureMX: InsecureMX
+    /// Apply the domain's MTA-STS policy (RFC 8461) beside DANE (Momentum's mta_sts).
+    public var mtaSTS: Bool
 
     public init(useDANE: Bool = true, enableDANE: Bool = true, tls: TLSMode = .ifavailable,
-                tlsVerify: TLSVerify = .none, caFile: String? = nil, insecureMX: InsecureMX = .may) {
+                tlsVerify: TLSVerify = .none, caFile: String? = nil, insecureMX: InsecureMX = .may, mtaSTS: Bool = false) {
         self.useDANE = useDANE
         self.enableDANE = enableDANE
         self.tls = tls
         self.tlsVerify = tlsVerify
         self.caFile = caFile
         self.insecureMX = insecureMX
+        self.mtaSTS = mtaSTS
     }
 
     /// "use_dane=yes enable_dane=yes tls=ifavailable tls_verify=none insecure_mx=may".
     public var description: String {
         "use_dane=\(useDANE ? "yes" : "no") enable_dane=\(enableDANE ? "yes" : "no") tls=\(tls.rawValue) "
             + "tls_verify=\(tlsVerify.rawValue)\(caFile.map { " ca_file=\($0)" } ?? "") insecure_mx=\(insecureMX.rawValue)"
+            + (mtaSTS ? " mta_sts=on" : "")
     }
 
     /// What the DNS walk must do under this policy.

@@ -21,6 +21,11 @@ public struct DomainCheck: Sendable, Hashable {
         }
     }
 
+    /// MTA-STS testing mode: what enforcing the policy would change, per host ("host: note").
+    public var mtaSTSNotes: [String] {
+        zip(report.hosts, hosts).compactMap { host, probe in probe.mtaSTSNote.map { "\(host.name.text): \($0)" } }
+    }
+
     /// True when the domain defers because a DNS lookup got no answer (resolver unreachable, DNS
     /// timeout, unexplained SERVFAIL) rather than because of what was answered: the MX lookup, or
     /// for every MX host its address or TLSA lookup. An SMTP timeout is an answer: defer.

@@ -22,9 +22,32 @@ public struct DomainChecker: Sendable {
 
     /// Every address of every MX host of a walked domain, all at once, under the policy.
     public func probeHosts(of report: DomainReport) async -> [HostProbeReport] {
-        await report.hosts.concurrentMap { [prober, policy] host in
-            await prober.probe(host, policy: HostPolicyRule.evaluate(host, mxStatus: report.mx.status,
-                                                                     nextHop: report.domain, policy: policy))
+        let sts = policy.mtaSTS ? report.mtaSTS?.effective : nil
+        return await report.hosts.concurrentMap { [prober, policy] host in
+            let base = HostPolicyRule.evaluate(host, mxStatus: report.mx.status, nextHop: report.domain, policy: policy)
+            guard let sts, sts.mode != .none else { return await prober.probe(host, policy: base) }
+            let decision = MTASTSHostRule.evaluate(host, dane: base, policy: sts, caFile: policy.caFile)
+            if sts.mode == .enforce {
+                switch decision {
+                case .unchanged: return await prober.probe(host, policy: base)
+                case .pkix(let pkix): return await prober.probe(host, policy: pkix)
+                case .excluded(let reason):
+                    return HostProbeReport(host: host, name: host.name, policy: .unusable(reason: reason), records: [],
+                                           recordsGiven: false, addresses: [])
+                }
+            }
+            // Testing mode (RFC 8461 §5): deliver as without the policy; say what enforce would do.
+            let normal = await prober.probe(host, policy: base)
+            switch decision {
+            case .unchanged:
+                return normal
+            case .excluded(let reason):
+                return normal.with(mtaSTSNote: "would not be used: \(reason)")
+            case .pkix(let pkix):
+                let would = await prober.probe(host, policy: pkix)
+                let (verdict, reason) = would.verdict
+                return normal.with(mtaSTSNote: verdict == .defer ? "would defer under enforce: \(reason)" : nil)
+            }
         }
     }
 }

@@ -10,11 +10,13 @@ public struct DomainInspector: Sendable {
     /// The port whose TLSA records are looked up (`_25._tcp`).
     public let port: UInt16
     public let options: InspectionOptions
+    /// Settings for the MTA-STS lookup made beside the MX walk; nil: none.
+    private let mtaSTS: MTASTSFetcher?
 
     /// Queries go to `configuration.servers` through ldns; `lookups`, when given, is a service
     /// (and cache) shared with other inspectors, as in the console.
     public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report,
-                lookups shared: DNSLookupService? = nil) {
+                lookups shared: DNSLookupService? = nil, mtaSTS: MTASTSSettings? = nil) {
         let transport = LDNSTransport(configuration: configuration)
         let validator = configuration.validator(over: transport)
         let local = configuration.validation == .local
@@ -27,12 +29,15 @@ public struct DomainInspector: Sendable {
         let lookups = shared?.sharingCache(with: transport, mode: configuration.validation, validator: validator)
             ?? DNSLookupService(transport: transport, mode: configuration.validation, validator: validator)
         self.init(lookups: lookups, probes: probes, port: port, options: options,
-                  demotable: configuration.servers.count > 1 && !local ? transport : nil)
+                  demotable: configuration.servers.count > 1 && !local ? transport : nil,
+                  mtaSTS: mtaSTS.map { $0.fetcher(lookups: lookups, timeout: configuration.timeout) })
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
-                port: UInt16 = 25, options: InspectionOptions = .report, demotable: LDNSTransport? = nil) {
+                port: UInt16 = 25, options: InspectionOptions = .report, demotable: LDNSTransport? = nil,
+                mtaSTS: MTASTSFetcher? = nil) {
         self.lookups = lookups
+        self.mtaSTS = mtaSTS
         resolverCheck = ResolverCheck(probes: probes)
         self.port = port
         self.options = options
@@ -48,13 +53,14 @@ public struct DomainInspector: Sendable {
             demotable.demote(reports.filter { $0.validates == false }.map(\.server))
         }
         async let resolvers = resolverReports()
+        async let policy = mtaSTS?.fetch(domain)
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)
         let hosts = await targets.concurrentMap { target in
             await inspectHost(target.name, preference: target.preference, mxStatus: mx.status)
         }
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts,
-                            validation: lookups.mode)
+                            validation: lookups.mode, mtaSTS: await policy)
     }
 
     /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.

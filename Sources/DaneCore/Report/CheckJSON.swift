@@ -11,6 +11,8 @@ public struct CheckJSON: Codable, Sendable, Equatable {
         public let policy: String
         /// Rollover-health warnings, "host: message".
         public let warnings: [String]
+        /// MTA-STS testing mode: what enforcing would change ("host: note").
+        public let mtaSTSNotes: [String]
         public let details: DomainJSON
 
         public init(_ check: DomainCheck, policy: CheckPolicy) {
@@ -22,6 +24,7 @@ public struct CheckJSON: Codable, Sendable, Equatable {
             seconds = (check.seconds * 1000).rounded() / 1000
             self.policy = policy.description
             warnings = check.warnings.map { "\($0.host.text): \($0.warning.message)" }
+            mtaSTSNotes = check.mtaSTSNotes
             details = DomainJSON(check.report, probes: check.hosts)
         }
     }

@@ -9,7 +9,8 @@ public enum CheckTextRenderer {
 
     /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record only (...)".
     public static func warnings(_ check: DomainCheck) -> [String] {
-        check.warnings.map { "  warning: \($0.host.text): \($0.warning.message)" }
+        check.mtaSTSNotes.map { "  mta-sts testing: \($0)" }
+            + check.warnings.map { "  warning: \($0.host.text): \($0.warning.message)" }
     }
 
     public static func verbose(_ check: DomainCheck) -> [String] {

@@ -83,6 +83,8 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     /// "resolver" (AD bit) or "local" (validated here).
     public let validation: String
     public let warnings: [String]
+    /// The MTA-STS lookup, when one was made.
+    public let mtaSTS: MTASTSJSON?
     public let mx: [Host]
     /// With `--probe`: what an RFC 7672 MTA does with mail for the domain, and why.
     public let verdict: String?
@@ -101,6 +103,7 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         }
         validation = report.validation.rawValue
         warnings = report.warnings
+        mtaSTS = report.mtaSTS.map(MTASTSJSON.init)
         mx = report.hosts.enumerated().map { Self.host($0.element, probe: probes?[$0.offset]) }
         let verdict = probes.map { DomainVerdictRule.evaluate(report, $0) }
         self.verdict = verdict?.verdict.rawValue

@@ -8,15 +8,18 @@ public struct DomainReport: Sendable, Hashable {
     public let hosts: [HostReport]
     /// Who decided the +dnssec flags: the resolver's AD bit, or validation here.
     public let validation: ValidationMode
+    /// The MTA-STS lookup, when one was made.
+    public let mtaSTS: MTASTSReport?
 
     public init(domain: DNSName, resolvers: [ResolverReport], mx: Lookup, kind: MailHostKind, hosts: [HostReport],
-                validation: ValidationMode = .resolver) {
+                validation: ValidationMode = .resolver, mtaSTS: MTASTSReport? = nil) {
         self.domain = domain
         self.resolvers = resolvers
         self.mx = mx
         self.kind = kind
         self.hosts = hosts
         self.validation = validation
+        self.mtaSTS = mtaSTS
     }
 
     /// Every lookup made, MX first.

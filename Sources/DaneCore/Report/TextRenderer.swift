@@ -15,6 +15,10 @@ public enum TextRenderer {
         for (index, host) in report.hosts.enumerated() {
             lines += hostLines(host, probe: probes?[index], history: history, chosen: chosen, now: now)
         }
+        // Beside a failed MX lookup, a failed TXT lookup only repeats the cause.
+        if let mtaSTS = report.mtaSTS, !(report.kind == .failed && mtaSTS.txt.status.isFailure) {
+            lines += MTASTSTextRenderer.lines(mtaSTS, now: now)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

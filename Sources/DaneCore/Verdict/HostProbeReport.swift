@@ -11,9 +11,11 @@ public struct HostProbeReport: Sendable, Hashable {
     public let addresses: [AddressReport]
     /// Rollover health (RFC 7671 §8): warnings that change no verdict.
     public let warnings: [RolloverWarning]
+    /// MTA-STS testing mode: what the policy would have changed for this host (RFC 8461 §5).
+    public let mtaSTSNote: String?
 
     public init(host: HostReport?, name: DNSName?, policy: DANEPolicy, records: [TLSARecord], recordsGiven: Bool,
-                addresses: [AddressReport], warnings: [RolloverWarning] = []) {
+                addresses: [AddressReport], warnings: [RolloverWarning] = [], mtaSTSNote: String? = nil) {
         self.host = host
         self.name = name
         self.policy = policy
@@ -21,12 +23,19 @@ public struct HostProbeReport: Sendable, Hashable {
         self.recordsGiven = recordsGiven
         self.addresses = addresses
         self.warnings = warnings
+        self.mtaSTSNote = mtaSTSNote
     }
 
     /// The same report with rollover warnings attached.
     public func with(warnings: [RolloverWarning]) -> HostProbeReport {
         HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
-                        addresses: addresses, warnings: warnings)
+                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote)
+    }
+
+    /// The same report with an MTA-STS testing-mode note.
+    public func with(mtaSTSNote: String?) -> HostProbeReport {
+        HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
+                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote)
     }
 
     /// The host's verdict: an MTA tries the addresses in turn, so the first one that delivers

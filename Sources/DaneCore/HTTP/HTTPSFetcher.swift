@@ -1,0 +1,67 @@
+import Foundation
+
+/// One HTTPS GET (HTTP/1.1, Connection: close) with PKIX validation of the server's chain and
+/// name (system CA store or a CA file), a deadline on every step, no redirects and a size limit
+/// (RFC 8461 §3.3 for MTA-STS policies).
+public struct HTTPSFetcher: Sendable {
+    public let timeout: Double
+    public let caFile: String?
+    public let maxBytes: Int
+    public let port: UInt16
+
+    public init(timeout: Double, caFile: String?, maxBytes: Int = 64 * 1024, port: UInt16 = 443) {
+        self.timeout = timeout
+        self.caFile = caFile
+        self.maxBytes = maxBytes
+        self.port = port
+    }
+
+    /// GETs `path` from `host`, trying its addresses in order until one answers.
+    public func get(host: DNSName, addresses: [IPAddress], path: String) async -> Result<HTTPResponse, MTASTSFailure> {
+        var last = MTASTSFailure.fetch("\(host.text) has no address")
+        for address in addresses {
+            let result = await BlockingWork.run { [self] in fetch(host: host, address: address, path: path) }
+            if case .success = result { return result }
+            if case .failure(let failure) = result { last = failure }
+        }
+        return .failure(last)
+    }
+
+    func fetch(host: DNSName, address: IPAddress, path: String) -> Result<HTTPResponse, MTASTSFailure> {
+        let peer = "\(host.text) [\(address)]:\(port)"
+        do {
+            let connection = try TCPConnection.connect(to: address, port: port, deadline: Deadline(seconds: timeout))
+            let expectation = PKIXExpectation(caFile: caFile, hostname: host)
+            let context = try TLSClientContext.shared(pkix: expectation)
+            let session = try TLSSession(context: context, fd: connection.fd,
+                                         request: ProbeRequest(serverName: host, verification: .pkix(expectation)))
+            try session.handshake(deadline: Deadline(seconds: timeout), fd: connection.fd)
+            let summary = session.summary
+            guard summary.verifyCode == 0 else {
+                return .failure(.fetch("\(peer): certificate verification failed: \(summary.verifyError ?? "code \(summary.verifyCode)")"))
+            }
+            let request = "GET \(path) HTTP/1.1\r\nHost: \(host.text)\r\nUser-Agent: danecheck\r\nAccept: text/plain\r\nConnection: close\r\n\r\n"
+            try session.write(Array(request.utf8), deadline: Deadline(seconds: timeout), fd: connection.fd, phase: "sending the request")
+            var received: [UInt8] = []
+            let deadline = Deadline(seconds: timeout)
+            while true {
+                let bytes = try session.read(deadline: deadline, fd: connection.fd, phase: "the HTTP response")
+                if bytes.isEmpty { break }
+                received += bytes
+                if received.count > maxBytes + 16 * 1024 {
+                    return .failure(.fetch("\(peer): the response is larger than \(maxBytes / 1024) KiB"))
+                }
+            }
+            let response = try HTTPResponseParser.parse(received)
+            return .success(response)
+        } catch let failure as ProbeFailure {
+            return .failure(.fetch("\(peer): \(failure)"))
+        } catch let failure as OpenSSLError {
+            return .failure(.fetch("\(peer): \(failure)"))
+        } catch let failure as HTTPResponseParser.Failure {
+            return .failure(.fetch("\(peer): \(failure)"))
+        } catch {
+            return .failure(.fetch("\(peer): \(error)"))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The `_mta-sts` TXT record (RFC 8461 §3.1): "v=STSv1; id=20190429T010101;".
+public struct MTASTSRecord: Sendable, Hashable {
+    public let id: String
+
+    /// The record among a TXT RRset's records (each given as its strings joined), or why there is
+    /// none: records not starting with "v=STSv1" are discarded; more or fewer than one left, or
+    /// one that is malformed, means no policy.
+    public static func select(_ texts: [String]) -> Result<MTASTSRecord, MTASTSFailure> {
+        let candidates = texts.filter { $0.hasPrefix("v=STSv1") }
+        guard candidates.count == 1, let text = candidates.first else {
+            return .failure(.record(candidates.isEmpty ? "no TXT record starts with v=STSv1" : "\(candidates.count) TXT records start with v=STSv1 (one is allowed)"))
+        }
+        return parse(text)
+    }
+
+    /// RFC 8461 §3.1: fields "key=value" separated by ";", v=STSv1 first, id of 1-32 letters and digits.
+    public static func parse(_ text: String) -> Result<MTASTSRecord, MTASTSFailure> {
+        let fields = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard fields.first == "v=STSv1" else { return .failure(.record("the record does not start with v=STSv1")) }
+        guard let idField = fields.first(where: { $0.hasPrefix("id=") }) else { return .failure(.record("the record has no id")) }
+        let id = String(idField.dropFirst(3))
+        guard (1...32).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return .failure(.record("id '\(id)' is not 1-32 letters and digits"))
+        }
+        return .success(MTASTSRecord(id: id))
+    }
+
+    /// The strings of a TXT record as ldns prints them ("\"a\" \"b\""), joined.
+    public static func text(ofPresentation presentation: String) -> String {
+        var out = ""
+        var inside = false
+        var escaped = false
+        var digits = ""
+        for character in presentation {
+            if !digits.isEmpty || (escaped && character.isNumber) {
+                digits.append(character)
+                if digits.count == 3 {
+                    if let value = UInt8(digits) { out.unicodeScalars.append(Unicode.Scalar(value)) }
+                    digits = ""
+                    escaped = false
+                }
+                continue
+            }
+            if escaped {
+                out.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                inside.toggle()
+            } else if inside {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

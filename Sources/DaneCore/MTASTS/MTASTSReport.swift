@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the MTA-STS lookup of one domain found: the TXT lookup, and the policy or why there is none.
+public struct MTASTSReport: Sendable, Hashable {
+    public let domain: DNSName
+    /// The `_mta-sts` TXT lookup (its TTL, status, CNAMEs followed).
+    public let txt: Lookup
+    public let record: MTASTSRecord?
+    public let policy: MTASTSPolicy?
+    /// Why there is no policy (nil: a policy, or no TXT record at all).
+    public let failure: MTASTSFailure?
+    /// When the policy was fetched (for "refresh in N seconds").
+    public let fetchedAt: Date?
+
+    public init(domain: DNSName, txt: Lookup, record: MTASTSRecord?, policy: MTASTSPolicy?, failure: MTASTSFailure?,
+                fetchedAt: Date?) {
+        self.domain = domain
+        self.txt = txt
+        self.record = record
+        self.policy = policy
+        self.failure = failure
+        self.fetchedAt = fetchedAt
+    }
+
+    /// The domain publishes no MTA-STS TXT record (NXDOMAIN or NODATA): nothing to show.
+    public var absent: Bool { txt.isDenial }
+
+    /// The policy in force for delivery: none unless fetched and valid.
+    public var effective: MTASTSPolicy? { failure == nil ? policy : nil }
+
+    public var policyURL: String { "https://mta-sts.\(domain.text)/.well-known/mta-sts.txt" }
+}

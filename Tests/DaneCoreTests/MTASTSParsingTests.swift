@@ -1,0 +1,56 @@
+import DaneCore
+import Testing
+
+struct MTASTSParsingTests {
+    @Test func policyParsesCRLFAndLFAndKeepsEveryMX() throws {
+        let policy = try MTASTSPolicy.parse("version: STSv1\r\nmode: enforce\r\nmx: MX1.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\nextension: ignored\r\n").get()
+        #expect(policy.mode == .enforce)
+        #expect(policy.mx == ["mx1.example.com", "*.example.net"])
+        #expect(policy.maxAge == 604800)
+        #expect(try MTASTSPolicy.parse("version: STSv1\nmode: none\nmax_age: 0\n").get().mx.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("mode: enforce\nmx: a.example\nmax_age: 1\n", "version is missing, not STSv1"),
+        ("version: STSv2\nmode: enforce\nmx: a.example\nmax_age: 1\n", "version is 'STSv2', not STSv1"),
+        ("version: STSv1\nmode: sometimes\nmx: a.example\nmax_age: 1\n", "mode 'sometimes' is not enforce, testing or none"),
+        ("version: STSv1\nmode: enforce\nmax_age: 1\n", "no mx"),
+        ("version: STSv1\nmode: enforce\nmx: a.example\n", "no max_age"),
+        ("version: STSv1\nmode: enforce\nmx: a.example\nmax_age: 31557601\n", "max_age '31557601' is not a number of seconds up to 31557600"),
+        ("version: STSv1\nthis line has no colon\n", "line 'this line has no colon' is not 'key: value'"),
+    ])
+    func malformedPoliciesSayWhy(text: String, reason: String) {
+        #expect(MTASTSPolicy.parse(text) == .failure(.malformed(reason)))
+    }
+
+    @Test func mxPatternsMatchOneWildcardLabel() {
+        let policy = MTASTSPolicy(mode: .enforce, mx: ["mail.example.com", "*.example.net"], maxAge: 1)
+        #expect(policy.allows(DNSName(dnsText: "mail.example.com.")))
+        #expect(policy.allows(DNSName(dnsText: "mx1.example.net.")))
+        #expect(!policy.allows(DNSName(dnsText: "a.b.example.net.")), "a wildcard covers one label (RFC 8461 §4.1)")
+        #expect(!policy.allows(DNSName(dnsText: "example.net.")))
+        #expect(!policy.allows(DNSName(dnsText: "evil-mail.example.com.")))
+    }
+
+    @Test func txtRecordsAreSelectedAsTheRFCSays() throws {
+        #expect(try MTASTSRecord.select(["v=STSv1; id=20190429T010101;", "unrelated"]).get().id == "20190429T010101")
+        #expect(MTASTSRecord.select(["v=STSv1; id=a;", "v=STSv1; id=b;"]) == .failure(.record("2 TXT records start with v=STSv1 (one is allowed)")))
+        #expect(MTASTSRecord.select(["spf"]) == .failure(.record("no TXT record starts with v=STSv1")))
+        #expect(MTASTSRecord.parse("v=STSv1;") == .failure(.record("the record has no id")))
+        #expect(MTASTSRecord.parse("v=STSv1; id=not-alnum;") == .failure(.record("id 'not-alnum' is not 1-32 letters and digits")))
+        #expect(MTASTSRecord.text(ofPresentation: "\"v=STSv1; \" \"id=1\\0592;\"") == "v=STSv1; id=1;2;")
+    }
+
+    @Test func httpResponsesWithLengthChunksOrNeither() throws {
+        let plain = try HTTPResponseParser.parse(Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello-extra".utf8))
+        #expect(plain.status == 200)
+        #expect(plain.header("content-type") == "text/plain")
+        #expect(plain.body == Array("hello".utf8))
+        let chunked = try HTTPResponseParser.parse(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n".utf8))
+        #expect(chunked.body == Array("hello world".utf8))
+        let closed = try HTTPResponseParser.parse(Array("HTTP/1.0 301 Moved\r\nLocation: x\r\n\r\nbye".utf8))
+        #expect(closed.status == 301 && closed.body == Array("bye".utf8))
+        #expect(throws: HTTPResponseParser.Failure.incomplete) { try HTTPResponseParser.parse(Array("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nshort".utf8)) }
+        #expect(throws: HTTPResponseParser.Failure.malformed("status line 'SMTP 220 hello'")) { try HTTPResponseParser.parse(Array("SMTP 220 hello\r\n\r\n".utf8)) }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Issue 8: MTA-STS beside DANE against the sandbox's nginx (policies under the sandbox CA).
+@Suite(.sandbox)
+struct MTASTSTests {
+    static let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path
+
+    static func check(_ domain: String, _ extra: [String] = ["--mta-sts", "--ca-file", root]) async throws -> (CLI.Result, [String: Any]) {
+        let result = try await CLI.run(["check", "--json", domain, "--resolver", Sandbox.validating] + extra)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return (result, try #require((json["domains"] as? [[String: Any]])?.first))
+    }
+
+    @Test func domainShowsThePolicyInMomentumsLayout() async throws {
+        let result = try await CLI.run(["domain", "dane.sts.test", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        #expect(result.status == 0)
+        let tail = Array(result.lines.drop { !$0.hasPrefix("Domain 'dane.sts.test' has MTA-STS TXT") }.prefix(6))
+        #expect(tail.count == 6)
+        #expect(tail.first?.hasPrefix("Domain 'dane.sts.test' has MTA-STS TXT and a TTL of ") == true)
+        #expect(tail.first?.hasSuffix(" seconds +dnssec") == true)
+        #expect(Array(tail.dropFirst()) == ["        id: 20261129T000000",
+                                            tail[2], "        mode: enforce", "        mxlist:", "               *.dane.test"])
+        #expect(tail[2].hasPrefix("        max_age: 86400 seconds; refresh in 86"))
+        let untrusted = try await CLI.run(["domain", "dane.sts.test", "--resolver", Sandbox.validating])
+        #expect(untrusted.lines.contains { $0.hasPrefix("        policy: none (policy fetch failed: mta-sts.dane.sts.test [127.0.14.1]:443: certificate verification failed") },
+                "the sandbox CA is not in the system store")
+    }
+
+    @Test(arguments: [
+        ("dane.sts.test", "authenticated", "ee311.dane.test"),
+        ("pkix.sts.test", "trusted", "notlsa.dane.test"),
+        ("outside.sts.test", "trusted", "notlsa.dane.test"),
+        ("cname.sts.test", "authenticated", "ee311.dane.test"),
+    ])
+    func enforcedPoliciesChooseHostsAndChecks(domain: String, verdict: String, via: String) async throws {
+        let (result, entry) = try await Self.check(domain)
+        #expect(result.status == 0)
+        #expect(entry["verdict"] as? String == verdict)
+        #expect(entry["via"] as? String == via)
+        if verdict == "trusted" { #expect((entry["reason"] as? String)?.contains("MTA-STS enforce: TLS with a valid certificate for \(via)") == true) }
+    }
+
+    @Test func withoutMTASTSTheFirstHostIsUsedInPlaintext() async throws {
+        let (_, entry) = try await Self.check("outside.sts.test", [])
+        #expect(entry["verdict"] as? String == "opportunistic")
+        #expect(entry["via"] as? String == "plain.dane.test")
+    }
+
+    @Test func enforcedFailuresDeferWithoutFallback() async throws {
+        let (wrong, wrongEntry) = try await Self.check("wrongname.sts.test")
+        #expect(wrong.status == 1)
+        #expect(wrongEntry["verdict"] as? String == "defer")
+        #expect((wrongEntry["reason"] as? String)?.contains("hostname mismatch") == true)
+        let (dane, daneEntry) = try await Self.check("danefail.sts.test")
+        #expect(dane.status == 1)
+        #expect((daneEntry["reason"] as? String)?.contains("no TLSA record matches") == true, "DANE failed: no PKIX fallback")
+    }
+
+    @Test func testingModeDeliversAndSaysWhatWouldFail() async throws {
+        let (result, entry) = try await Self.check("testing.sts.test")
+        #expect(result.status == 0)
+        #expect(entry["verdict"] as? String == "opportunistic")
+        #expect((entry["mtaSTSNotes"] as? [String])?.first?.hasPrefix("wrongname-notlsa.dane.test: would defer under enforce: certificate verification failed: hostname mismatch") == true)
+        let text = try await CLI.run(["check", "testing.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        #expect(text.lines.contains { $0.hasPrefix("  mta-sts testing: wrongname-notlsa.dane.test: would defer under enforce") })
+    }
+
+    @Test(arguments: [
+        ("longcname.sts.test", "lookup failed: the TXT record is behind 6 CNAMEs, more than 5"),
+        ("fetchfail.sts.test", "policy fetch failed: HTTP 404 Not Found"),
+        ("malformed.sts.test", "malformed policy: mode 'sometimes' is not enforce, testing or none"),
+    ])
+    func failuresMeanNoPolicy(domain: String, failure: String) async throws {
+        let (result, entry) = try await Self.check(domain)
+        #expect(result.status == 0)
+        #expect(["authenticated", "opportunistic"].contains(entry["verdict"] as? String ?? ""), "delivered as without a policy")
+        let sts = (entry["details"] as? [String: Any])?["mtaSTS"] as? [String: Any]
+        #expect(sts?["failure"] as? String == failure)
+        #expect(sts?["mode"] == nil)
+    }
+
+    @Test func theCNAMELimitIsAnOption() async throws {
+        let (_, entry) = try await Self.check("longcname.sts.test", ["--mta-sts", "--ca-file", Self.root, "--mta-sts-cname-max-depth", "6"])
+        let sts = (entry["details"] as? [String: Any])?["mtaSTS"] as? [String: Any]
+        #expect(sts?["failure"] == nil)
+        #expect(sts?["cnames"] as? Int == 6)
+        #expect(sts?["mode"] as? String == "enforce")
+    }
+
+    @Test func consoleCommands() async throws {
+        let script = """
+            set resolver \(Sandbox.validating)
+            set ca_file \(Self.root)
+            mta_sts show domain outside.sts.test
+            mta_sts list all
+            mta_sts refresh policy outside.sts.test
+            set mta_sts on
+            check outside.sts.test
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.filter { $0.hasPrefix("Domain 'outside.sts.test' has MTA-STS TXT") }.count == 3)
+        #expect(result.lines.contains("               *.other.test"))
+        #expect(result.lines.contains { $0.hasPrefix("outside.sts.test: trusted via notlsa.dane.test") })
+        let bad = try await CLI.run(["console"], stdin: "mta_sts show\n")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("mta_sts show domain NAME | refresh policy NAME | list all"))
+    }
+}
