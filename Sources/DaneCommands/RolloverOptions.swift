@@ -18,6 +18,9 @@ public struct RolloverOptions: ParsableArguments {
         if let publicCAFile, !FileManagerCheck.isReadable(publicCAFile) {
             throw ValidationError("cannot read --public-ca-file \(publicCAFile)")
         }
+        if let publicCAFile, let problem = RolloverSettings.problem(withCAFile: publicCAFile) {
+            throw ValidationError("--public-ca-file: \(problem)")
+        }
     }
 
     public var settings: RolloverSettings { RolloverSettings(warnDays: warnDays, caFile: publicCAFile) }

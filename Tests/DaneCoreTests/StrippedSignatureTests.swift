@@ -50,6 +50,32 @@ struct StrippedSignatureTests {
         #expect(await nsec3.chain(DNSName(dnsText: "foo.wild3.test."), .mx).status == .bogus)
     }
 
+    @Test func aWildcardsNSECCopiedToAnotherOwnerDeniesNothing() async throws {
+        // "*.wild.test NSEC mx.wild.test MX RRSIG NSEC" (signed with labels 2) moved to the TLSA owner.
+        let owner = "_25._tcp.mx.wild.test."
+        let validator = try Self.validator(["\(owner) TLSA +cd": .answerWith("any.wild.test. TXT", rcode: 0, rename: ("*.wild.test.", owner))])
+        let report = await validator.chain(DNSName(dnsText: owner), .tlsa)
+        #expect(report.status == .bogus, "\(report.reason ?? "")")
+        #expect(report.reason?.contains("is a wildcard expansion") == true, "\(report.reason ?? "")")
+        #expect(await (try Self.validator([:])).chain(DNSName(dnsText: owner), .tlsa).status == .secure)
+    }
+
+    @Test func aSignerAboveTheTrustAnchorVouchesForNothing() async throws {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
+        let anchors = try TrustAnchorFile.load(dir.appendingPathComponent(".sandbox/zones/test.ds").path)
+        let owner = "_25._tcp.mx1.example.test."
+        let forged = "\(owner) 300 IN TLSA 3 1 1 " + String(repeating: "cd", count: 32)
+        let fakeSignature = "\(owner) 300 IN RRSIG TLSA 13 5 300 20370101000000 20200101000000 4242 . "
+            + Data(repeating: 9, count: 64).base64EncodedString()
+        let plain = LDNSTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
+        let rewriting = RewritingTransport(inner: plain, rewrites: ["\(owner) TLSA +cd": .forge(removing: 52, adding: [forged, fakeSignature])])
+        let report = await LocalValidator(transport: rewriting, anchors: anchors).chain(DNSName(dnsText: owner), .tlsa)
+        #expect(report.status == .bogus, "\(report.reason ?? "")")
+        let honest = await LocalValidator(transport: plain, anchors: anchors).chain(DNSName(dnsText: owner), .tlsa)
+        #expect(honest.status == .secure, "an anchor for test. validates below it")
+    }
+
     @Test func aCNAMEAnsweringForDSWithoutSignaturesEndsWithoutWaitingOnItself() async throws {
         let validator = try Self.validator(stripping: ["alias.cname.test. A +cd", "alias.cname.test. DS +cd"])
         let report = await validator.chain(DNSName(dnsText: "alias.cname.test."), .a)
@@ -94,8 +120,9 @@ struct RewritingTransport: DNSTransport {
     enum Rewrite {
         /// Drop every RRSIG, NSEC and NSEC3 record (from the authority section only, or everywhere).
         case strip(authorityOnly: Bool)
-        /// Answer with the response to another question, with this rcode.
-        case answerWith(String, rcode: UInt8)
+        /// Answer with the response to another question, with this rcode (records owned by
+        /// `rename.from` moved to `rename.to`).
+        case answerWith(String, rcode: UInt8, rename: (from: String, to: String)? = nil)
         /// Remove the answer records of a type and add these lines to the answer section.
         case forge(removing: UInt16, adding: [String])
     }
@@ -106,7 +133,7 @@ struct RewritingTransport: DNSTransport {
     func exchange(_ query: DNSQuery) async -> DNSExchange {
         guard let rewrite = rewrites[query.description] else { return await inner.exchange(query) }
         var source = query
-        if case .answerWith(let other, _) = rewrite {
+        if case .answerWith(let other, _, _) = rewrite {
             let parts = other.split(separator: " ")
             source = DNSQuery(name: DNSName(dnsText: String(parts[0])), type: RecordType.allCases.first { $0.description == parts[1] }!,
                               checkingDisabled: true)
@@ -119,8 +146,19 @@ struct RewritingTransport: DNSTransport {
             for section in authorityOnly ? [LDNS_SECTION_AUTHORITY] : [LDNS_SECTION_ANSWER, LDNS_SECTION_AUTHORITY] {
                 Self.filter(copy, section) { type in type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_NSEC && type != LDNS_RR_TYPE_NSEC3 }
             }
-        case .answerWith(_, let rcode):
+        case .answerWith(_, let rcode, let rename):
             ldns_pkt_set_rcode(copy, rcode)
+            if let rename, let from = ldns_dname_new_frm_str(rename.from) {
+                defer { ldns_rdf_deep_free(from) }
+                for list in [ldns_pkt_answer(copy), ldns_pkt_authority(copy)] {
+                    guard let list else { continue }
+                    for index in 0..<ldns_rr_list_rr_count(list) {
+                        guard let rr = ldns_rr_list_rr(list, index), ldns_dname_compare(ldns_rr_owner(rr), from) == 0 else { continue }
+                        ldns_rdf_deep_free(ldns_rr_owner(rr))
+                        ldns_rr_set_owner(rr, ldns_dname_new_frm_str(rename.to))
+                    }
+                }
+            }
         case .forge(let removing, let adding):
             Self.filter(copy, LDNS_SECTION_ANSWER) { $0.rawValue != UInt32(removing) }
             for line in adding {

@@ -90,6 +90,12 @@ struct TLSACreateTests {
         let pkixEE = try await CLI.run(["tlsa", "create", "--cert", leafOnly.path, "--usage", "1"])
         #expect(pkixEE.status == 2)
         #expect(pkixEE.stderr.contains("usage 1 is unusable for SMTP (RFC 7672 §3.1.3)"))
+        let reversed = FileManager.default.temporaryDirectory.appendingPathComponent("reversed-\(UUID()).pem")
+        try (try String(contentsOfFile: Self.pki("inter.pem"), encoding: .utf8) + chain).write(to: reversed, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: reversed) }
+        let misordered = try await CLI.run(["tlsa", "create", "--cert", reversed.path, "ee311.dane.test", "--usage", "3"])
+        #expect(misordered.status == 2, "a CA key must never be published as the server's")
+        #expect(misordered.stderr.contains("the first certificate (CN = Sandbox Intermediate CA) is a CA"))
         let nothing = try await CLI.run(["tlsa", "create"])
         #expect(nothing.status == 2)
         let missing = try await CLI.run(["tlsa", "create", "--cert", "/nonexistent.pem"])

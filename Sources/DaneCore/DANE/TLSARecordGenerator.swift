@@ -10,11 +10,13 @@ public enum TLSARecordGenerator {
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case unusableParameter(String)
         case noIssuer
+        case order(String)
 
         public var description: String {
             switch self {
             case .unusableParameter(let text): text
             case .noIssuer: "the chain holds no issuing CA certificate for a 2 x x record: give the leaf first, then its issuer"
+            case .order(let text): text
             }
         }
     }
@@ -45,6 +47,13 @@ public enum TLSARecordGenerator {
         try check(usage: usage, selector: selector, matching: matching)
         let index = usage == 3 ? 0 : 1
         guard chain.indices.contains(index) else { throw .noIssuer }
+        // A misordered bundle would pin a CA key as the server's (and defer all mail).
+        if chain[0].isCA {
+            throw .order("the first certificate (\(chain[0].subject)) is a CA: the chain must start with the server's certificate")
+        }
+        if usage == 2, chain[1].subject != chain[0].issuer {
+            throw .order("the second certificate (\(chain[1].subject)) did not issue the first (issuer \(chain[0].issuer))")
+        }
         let certificate = chain[index]
         guard let data = certificate.associationData(selector: selector, matchingType: matching) else {
             throw .unusableParameter("cannot compute \(usage) \(selector) \(matching)")

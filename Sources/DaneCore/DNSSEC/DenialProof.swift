@@ -103,6 +103,9 @@ enum DenialProof {
             let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
             if nxDomain {
                 guard let cover = covering(name) else { return .unproven("no NSEC record covers \(name.text): NXDOMAIN is not proven") }
+                if let next = Self.nextName(cover), next != name, next.isSubdomain(of: name) {
+                    return .unproven("\(name.text) is an empty non-terminal (names exist below it): NXDOMAIN is not proven")
+                }
                 let wildcard = closestEncloser(name, cover).prepending("*")
                 guard covering(wildcard) != nil else {
                     return .unproven("no NSEC record proves that \(wildcard.text) does not exist: NXDOMAIN is not proven")
@@ -125,7 +128,7 @@ enum DenialProof {
         }
 
         /// The longest ancestor of the name that the covering record's owner or next name lie under.
-        private func closestEncloser(_ name: DNSName, _ cover: UnsafeMutablePointer<ldns_rr>) -> DNSName {
+        func closestEncloser(_ name: DNSName, _ cover: UnsafeMutablePointer<ldns_rr>) -> DNSName {
             let owner = LDNSRRList.owner(of: cover)
             let next = Self.nextName(cover) ?? zone
             var candidate = name.parent
@@ -196,7 +199,13 @@ enum DenialProof {
     /// label longer than the wildcard's parent) shows that no closer name exists.
     static func noCloserMatch(_ owner: DNSName, labels: Int, records: LDNSRRList, zone: DNSName) -> Bool {
         let proof = Proof(records: records, zone: zone)
-        guard proof.isNSEC3 else { return proof.covering(owner) != nil }
+        var source = owner
+        while source.labelCount > labels, let parent = source.parent { source = parent }
+        guard proof.isNSEC3 else {
+            // The closest encloser the covering NSEC shows must be the wildcard's parent (RFC 4592 §3.3.1).
+            guard let cover = proof.covering(owner) else { return false }
+            return proof.closestEncloser(owner, cover) == source
+        }
         var nextCloser = owner
         while nextCloser.labelCount > labels + 1, let parent = nextCloser.parent { nextCloser = parent }
         return proof.covering(nextCloser) != nil

@@ -34,7 +34,7 @@ extension LocalValidator {
         }
     }
 
-    private func anchorZone(covering name: DNSName) -> DNSName? {
+    func anchorZone(covering name: DNSName) -> DNSName? {
         anchors.map(\.zone).filter { name.isSubdomain(of: $0) }.max { $0.labelCount < $1.labelCount }
     }
 

@@ -38,6 +38,10 @@ public final class LocalValidator: Sendable {
         }
         // Everything that answers a DS question is the parent side's (RFC 4035 §2.4).
         let parentSide = query.type == .ds
+        if parentSide, !aliases.isEmpty {
+            // A CNAME at the name: no zone cut there. Its target's DS is no business of this name.
+            return await checkRRset(packet, owner: query.name, type: LDNSDNSSECFields.cname, parentSide: true)
+        }
         var parts: [ValidationOutcome] = []
         var current = query.name
         for alias in aliases {
@@ -112,7 +116,7 @@ public final class LocalValidator: Sendable {
             let rrsigs = signatures.filter { LDNSRRList.owner(of: $0) == recordOwner }
             let type = LDNSDNSSECFields.typeName(rrset.records.first.map { LDNSRRList.type(of: $0) } ?? 0)
             let check = SignatureVerifier.verify(rrset, signatures: rrsigs, keys: keys, zone: zone,
-                                                 what: "\(type) \(recordOwner.text)", at: now())
+                                                 what: "\(type) \(recordOwner.text)", at: now(), exactLabels: true)
             summaries += check.summaries
             if !check.valid { return (check.failure, summaries) }
         }
@@ -131,7 +135,8 @@ public final class LocalValidator: Sendable {
             return await unsigned(owner, type: typeName, missing: "no NSEC/NSEC3 proof for \(absence)", parentSide: parentSide)
         }
         var failures: [ValidationOutcome] = []
-        for signer in Self.signers(signatures, below: owner, parentSide: parentSide) {
+        if let outcome = uncovered(owner, type: typeName) { return outcome }
+        for signer in signers(signatures, below: owner, parentSide: parentSide) {
             let zone = await zoneTrust(signer)
             guard zone.status == .secure else {
                 if zone.status == .insecure { return outcome(.insecure, zone.reason, zone, owner, typeName, []) }
@@ -163,9 +168,10 @@ public final class LocalValidator: Sendable {
     /// parent (RFC 4035 §2.4), which also keeps the walk from waiting on itself.
     func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: String,
                      what: String, missing: String, parentSide: Bool) async -> ValidationOutcome {
+        if let outcome = uncovered(owner, type: type) { return outcome }
         guard !signatures.isEmpty else { return await unsigned(owner, type: type, missing: missing, parentSide: parentSide) }
         var failures: [ValidationOutcome] = []
-        for signer in Self.signers(signatures, below: owner, parentSide: parentSide) {
+        for signer in signers(signatures, below: owner, parentSide: parentSide) {
             let zone = await zoneTrust(signer)
             switch zone.status {
             case .insecure:
@@ -186,10 +192,20 @@ public final class LocalValidator: Sendable {
 
     /// The signer names that may have signed an RRset at `owner`: the owner or its parents
     /// (proper parents only for `parentSide`), deepest first.
-    private static func signers(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool) -> [DNSName] {
-        Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
-            .filter { owner.isSubdomain(of: $0) && !(parentSide && $0 == owner) }
+    private func signers(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool) -> [DNSName] {
+        // Only zones at or below the anchor that covers the owner can vouch for it (RFC 4035 §5).
+        guard let top = anchorZone(covering: owner) else { return [] }
+        return Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
+            .filter { owner.isSubdomain(of: $0) && $0.isSubdomain(of: top) && !(parentSide && $0 == owner) }
             .sorted { $0.labelCount > $1.labelCount }
+    }
+
+    /// No anchor covers the owner: nothing can be validated, the answer is insecure (RFC 4035 §4.3).
+    private func uncovered(_ owner: DNSName, type: String) -> ValidationOutcome? {
+        guard anchorZone(covering: owner) == nil else { return nil }
+        let reason = "no trust anchor covers \(owner.text)"
+        return ValidationOutcome(status: .insecure, reason: reason,
+                                 steps: [ChainStep(kind: .data, name: owner, type: type, signer: nil, status: .insecure, reason: reason)])
     }
 
     private static func strangeSigners(_ signatures: LDNSRRList, owner: DNSName, what: String) -> ValidationOutcome {

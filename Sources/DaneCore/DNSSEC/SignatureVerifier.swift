@@ -12,8 +12,10 @@ enum SignatureVerifier {
     }
 
     /// `what` names the RRset in messages, e.g. "TLSA _25._tcp.mx.example.test".
+    /// `exactLabels`: the RRset may not be a wildcard expansion (NSEC and NSEC3 records, whose
+    /// RRSIG labels must count the owner's labels, a leading "*" aside; RFC 4035 §5.3.1, §5.4).
     static func verify(_ rrset: LDNSRRList, signatures: LDNSRRList, keys: LDNSRRList, zone: DNSName,
-                       what: String, at now: Date) -> Check {
+                       what: String, at now: Date, exactLabels: Bool = false) -> Check {
         var summaries: [SignatureSummary] = []
         var failures: [(rank: Int, text: String)] = []
         for signature in signatures.records {
@@ -31,6 +33,9 @@ enum SignatureVerifier {
                 result = (2, "RRSIG over \(what) uses algorithm \(fields.algorithm), which is not validated (RFC 8624)")
             } else if let owner = rrset.records.first.map({ LDNSRRList.owner(of: $0) }), Int(fields.labels) > owner.labelCount {
                 result = (2, "RRSIG over \(what) claims \(fields.labels) labels, more than its owner has")
+            } else if exactLabels, let owner = rrset.records.first.map({ LDNSRRList.owner(of: $0) }),
+                      Int(fields.labels) != owner.labelCount - (owner.absolute.hasPrefix("*.") ? 1 : 0) {
+                result = (2, "RRSIG over \(what) is a wildcard expansion: a denial record cannot be")
             } else {
                 let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature, candidates.pointer, nil)
                 if !LDNSStatus.isSuccess(status) {

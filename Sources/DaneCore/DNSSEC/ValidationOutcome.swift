@@ -18,7 +18,7 @@ public struct ValidationOutcome: Sendable {
         let weakest = order.lazy.compactMap { status in parts.first { $0.status == status } }.first
         var seen = Set<String>()
         let steps = parts.flatMap(\.steps).filter { seen.insert("\($0.kind)\($0.name)\($0.type)").inserted }
-        return ValidationOutcome(status: weakest?.status ?? .indeterminate,
-                                 reason: weakest?.reason ?? "nothing to validate", steps: steps)
+        guard let weakest else { return ValidationOutcome(status: .indeterminate, reason: "nothing to validate", steps: steps) }
+        return ValidationOutcome(status: weakest.status, reason: weakest.status == .secure ? nil : weakest.reason, steps: steps)
     }
 }

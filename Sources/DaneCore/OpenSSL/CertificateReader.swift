@@ -4,6 +4,12 @@ import Foundation
 /// Reads an OpenSSL X509 into a `PeerCertificate`.
 enum CertificateReader {
     static func read(_ cert: OpaquePointer, depth: Int) -> PeerCertificate {
+        var certificate = fields(cert, depth: depth)
+        certificate.isCA = X509_check_ca(cert) != 0
+        return certificate
+    }
+
+    private static func fields(_ cert: OpaquePointer, depth: Int) -> PeerCertificate {
         PeerCertificate(
             depth: depth,
             subject: name(X509_get_subject_name(cert)),

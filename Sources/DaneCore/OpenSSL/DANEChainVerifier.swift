@@ -28,12 +28,12 @@ public enum DANEChainVerifier {
             }
             if added <= 0 { return .failed("OpenSSL cannot use \(record.usage) \(record.selector) \(record.matchingType) records") }
         }
-        guard let store = SSL_CTX_get_cert_store(context.pointer), let storeContext = X509_STORE_CTX_new(),
-              let untrusted = copenssl_sk_X509_new() else { return .failed("out of memory") }
-        defer {
-            X509_STORE_CTX_free(storeContext)
-            copenssl_sk_X509_free(untrusted)
+        guard let store = SSL_CTX_get_cert_store(context.pointer), let storeContext = X509_STORE_CTX_new() else {
+            return .failed("out of memory")
         }
+        defer { X509_STORE_CTX_free(storeContext) }
+        guard let untrusted = copenssl_sk_X509_new() else { return .failed("out of memory") }
+        defer { copenssl_sk_X509_free(untrusted) }
         for certificate in certificates.dropFirst() { _ = copenssl_sk_X509_push(untrusted, certificate.pointer) }
         // What ssl_verify_cert_chain does for a handshake: the SSL's DANE state and parameters.
         guard X509_STORE_CTX_init(storeContext, store, leaf.pointer, untrusted) == 1 else {
@@ -42,7 +42,8 @@ public enum DANEChainVerifier {
         _ = X509_STORE_CTX_set_default(storeContext, "ssl_server")
         _ = X509_VERIFY_PARAM_set1(X509_STORE_CTX_get0_param(storeContext), SSL_get0_param(ssl))
         X509_STORE_CTX_set0_dane(storeContext, SSL_get0_dane(ssl))
-        let verified = X509_verify_cert(storeContext) == 1
+        // The stack only borrows the certificates: keep their owners alive through the verification.
+        let verified = withExtendedLifetime(certificates) { X509_verify_cert(storeContext) == 1 }
         let code = X509_STORE_CTX_get_error(storeContext)
         ERR_clear_error()
         guard verified, code == X509_V_OK else {

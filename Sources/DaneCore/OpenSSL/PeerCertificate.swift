@@ -13,6 +13,8 @@ public struct PeerCertificate: Sendable, Hashable {
     /// DER of the certificate (TLSA selector 0) and of its SubjectPublicKeyInfo (selector 1).
     public let certificateDER: [UInt8]
     public let publicKeyDER: [UInt8]
+    /// A CA certificate (basicConstraints CA:TRUE, X509_check_ca).
+    public var isCA: Bool = false
 
     /// The data a TLSA record with this selector and matching type would carry for this certificate
     /// (RFC 6698 §2.1.2-2.1.3), nil for unknown values. For explanations and for making records

@@ -18,6 +18,8 @@ public enum RolloverHealthRule {
                 }
             }
         }
+        // Rollover health is about TLSA records: a host without usable ones has none to keep in step.
+        guard !usable.isEmpty else { return [] }
         var warnings: [RolloverWarning] = []
         func matches(_ mark: RecordMark) -> Bool {
             switch mark {
@@ -27,12 +29,20 @@ public enum RolloverHealthRule {
         }
         // Stale: a usable record no address's chain matches.
         for index in usable where withTLS.allSatisfy({ !matches($0.marks[index]) }) {
-            warnings.append(RolloverWarning(.stale, "record \(short(report.records[index])) matches no certificate on any address of \(host) (stale, or a key not yet in use)"))
+            let record = report.records[index]
+            if record.usage == 2, withTLS.allSatisfy({ ($0.probe.tls?.chain.count ?? 0) < 2 }) {
+                warnings.append(RolloverWarning(.stale, "record \(short(record)) has nothing to match: \(host) sends no CA certificate (send the chain, or the record fails)"))
+            } else {
+                warnings.append(RolloverWarning(.stale, "record \(short(record)) matches no certificate on any address of \(host) (stale, or a key not yet in use)"))
+            }
         }
-        // No backup: the chain in use is matched by exactly one record.
+        // No backup: the chain in use is matched by exactly one record and no other record could
+        // take over (a DANE-TA beside DANE-EE, or a published next key).
         let single = withTLS.compactMap { address -> (AddressReport, Int)? in
             let matching = usable.filter { matches(address.marks[$0]) }
-            return matching.count == 1 ? (address, matching[0]) : nil
+            guard matching.count == 1 else { return nil }
+            let others = usable.filter { !matching.contains($0) }
+            return others.isEmpty ? (address, matching[0]) : nil
         }
         for index in Array(Set(single.map(\.1))).sorted() {
             let addresses = single.filter { $0.1 == index }.map(\.0)

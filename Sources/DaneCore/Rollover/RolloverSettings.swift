@@ -7,6 +7,12 @@ public struct RolloverSettings: Sendable, Hashable {
     /// CA file whose CAs count as public (nil: the system's store).
     public let caFile: String?
 
+    /// Why a CA file cannot serve as the public CA store, nil when it can.
+    public static func problem(withCAFile path: String) -> String? {
+        do { _ = try PKIXTrustCheck(caFile: path) } catch { return "cannot load \(path) as a CA store: \(error)" }
+        return nil
+    }
+
     public init(warnDays: Int = defaultWarnDays, caFile: String? = nil) {
         self.warnDays = warnDays
         self.caFile = caFile
