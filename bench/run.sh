@@ -41,7 +41,7 @@ wall=$(for _ in $(seq 1 "$runs"); do ms_of "$bin" check --resolver "$resolver" "
 bound=$(awk -v r="$rtt" 'BEGIN { printf "%.1f", 8 * r }')
 ratio=$(awk -v w="$wall" -v b="$bound" 'BEGIN { printf "%.2f", w / b }')
 ptf_one=$(for _ in $(seq 1 "$runs"); do ms_of in_ptf_ns posttls-finger -c -l dane "$one"; done | median)
-verdict=$("$bin" check --resolver "$resolver" "$one" 2>/dev/null)
+verdict=$("$bin" check --resolver "$resolver" "$one" 2>/dev/null | head -n 1)
 
 echo "latency: ${DANECHECK_SANDBOX_DELAY_MS:-20} ms per round trip; measured DNS RTT ${rtt} ms"
 echo

@@ -8,13 +8,13 @@ public struct HostProber: Sendable {
     public let rollover: RolloverSettings?
     /// One probe per (address, request) per run: many domains share MX hosts.
     private let cache = ProbeCache()
-    private let trust: PKIXTrustCheck?
+    private let trust: LazyPKIXTrustCheck?
 
     public init(prober: SMTPProber, port: UInt16 = 25, rollover: RolloverSettings? = nil) {
         self.prober = prober
         self.port = port
         self.rollover = rollover
-        trust = rollover.flatMap { try? PKIXTrustCheck(caFile: $0.caFile) }
+        trust = rollover.map { LazyPKIXTrustCheck(caFile: $0.caFile) }
     }
 
     public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],
@@ -32,7 +32,7 @@ public struct HostProber: Sendable {
                                      addresses: reports)
         guard let rollover else { return report }
         return report.with(warnings: RolloverHealthRule.evaluate(report, settings: rollover, now: Date()) { [trust] chain in
-            trust?.trusts(chain) ?? false
+            trust?.check?.trusts(chain) ?? false
         })
     }
 
