@@ -310,6 +310,13 @@ http {
     ssl_certificate_key $state/smtp/pki/mta-sts.key;
     root $state/smtp/www/\$host;
   }
+  server {
+    listen 127.0.14.1:443 ssl;
+    server_name mta-sts.redirect.sts.test;
+    ssl_certificate $state/smtp/pki/mta-sts.chain;
+    ssl_certificate_key $state/smtp/pki/mta-sts.key;
+    return 301 https://mta-sts.dane.sts.test/.well-known/mta-sts.txt;
+  }
 }
 C
 }

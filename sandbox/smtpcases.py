@@ -245,12 +245,14 @@ STS_POLICIES = {
     "longcname": "version: STSv1\nmode: enforce\nmx: ee311.dane.test\nmax_age: 86400\n",
     "malformed": "version: STSv1\nmode: sometimes\nmx: ee311.dane.test\n",
     "danefail": "version: STSv1\nmode: enforce\nmx: wrongdigest.dane.test\nmax_age: 86400\n",
-    # "fetchfail" serves nothing: 404.
+    # Over the 64 KiB a client reads (unknown fields are allowed, so only the size is wrong).
+    "big": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n" + "x-padding: " + "a" * 100 * 1024 + "\n",
+    # "fetchfail" serves nothing: 404. "redirect" answers 301 (nginx, sandbox.sh).
 }
 
 
 def mta_sts(out, pki, inter, inter_key, write, pem, pem_key):
-    names = [f"mta-sts.{n}.sts.test" for n in list(STS_POLICIES) + ["fetchfail"]]
+    names = [f"mta-sts.{n}.sts.test" for n in list(STS_POLICIES) + ["fetchfail", "redirect"]]
     k = key()
     c = certificate("mta-sts.sts.test", k, inter, inter_key, ca=False, names=names)
     write("mta-sts.key", pem_key(k))

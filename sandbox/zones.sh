@@ -272,10 +272,11 @@ Z
 #   testing    testing mode, would fail                  cname      TXT reached through a CNAME
 #   longcname  TXT behind 6 CNAMEs (limit 5)             fetchfail  HTTPS answers 404
 #   malformed  policy with mode "sometimes"              danefail   enforce; DANE fails, PKIX would pass
+#   redirect   HTTPS answers 301 (not followed)          big        a policy over 64 KiB
 zone_sts() {
   soa sts.test.
   local name
-  for name in dane pkix wrongname outside testing cname longcname fetchfail malformed danefail; do
+  for name in dane pkix wrongname outside testing cname longcname fetchfail malformed danefail redirect big; do
     echo "mta-sts.$name 3600 IN A 127.0.14.1"
     case "$name" in
       cname) echo "_mta-sts.cname 300 IN CNAME _mta-sts.dane.sts.test." ;;
@@ -299,5 +300,7 @@ longcname 3600 IN MX 10 ee311.dane.test.
 fetchfail 3600 IN MX 10 notlsa.dane.test.
 malformed 3600 IN MX 10 notlsa.dane.test.
 danefail 3600 IN MX 10 wrongdigest.dane.test.
+redirect 3600 IN MX 10 notlsa.dane.test.
+big 3600 IN MX 10 notlsa.dane.test.
 Z
 }

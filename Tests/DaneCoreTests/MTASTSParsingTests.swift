@@ -1,5 +1,6 @@
-import DaneCore
+import Foundation
 import Testing
+@testable import DaneCore
 
 struct MTASTSParsingTests {
     @Test func policyParsesCRLFAndLFAndKeepsEveryMX() throws {
@@ -52,5 +53,41 @@ struct MTASTSParsingTests {
         #expect(closed.status == 301 && closed.body == Array("bye".utf8))
         #expect(throws: HTTPResponseParser.Failure.incomplete) { try HTTPResponseParser.parse(Array("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nshort".utf8)) }
         #expect(throws: HTTPResponseParser.Failure.malformed("status line 'SMTP 220 hello'")) { try HTTPResponseParser.parse(Array("SMTP 220 hello\r\n\r\n".utf8)) }
+    }
+
+    @Test func hostileChunkSizesAreMalformedNotCrashes() {
+        for size in ["-1", "7fffffffffffffff", "+5", "zz"] {
+            let response = Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\nhello\r\n0\r\n\r\n".utf8)
+            #expect(throws: HTTPResponseParser.Failure.malformed("chunk size '\(size)'")) { try HTTPResponseParser.parse(response) }
+        }
+    }
+
+    @Test func invalidMXPatternsAndRecordFieldsMeanNoPolicy() {
+        for pattern in ["", "*", "a..b", "*.*.example", "mx example"] {
+            #expect(MTASTSPolicy.parse("version: STSv1\nmode: enforce\nmx: \(pattern)\nmax_age: 10\n")
+                    == .failure(.malformed("mx '\(pattern)' is not a host name or *.domain")))
+        }
+        #expect(MTASTSRecord.select(["v=STSv10; id=x;", "v=STSv1; id=abc;"]).map(\.id) == .success("abc"), "v=STSv10 is another version")
+        #expect(MTASTSRecord.parse("v=STSv1; id=abc; junk") == .failure(.record("field 'junk' is not key=value")))
+    }
+
+    @Test func aCachedPolicyAppliesWhenNoFreshOneCanBeHad() async throws {
+        let transport = ReplayTransport()
+        transport.record("_mta-sts.example.test.", .txt, rcode: 3, ad: true, answer: [])
+        let cache = MTASTSPolicyCache()
+        let domain = DNSName(dnsText: "example.test.")
+        let policy = MTASTSPolicy(mode: .enforce, mx: ["mx.example.test"], maxAge: 600)
+        let old = Lookup(name: domain.prepending("_mta-sts"), type: .txt, status: .secure, answer: .records([]), ttl: 300)
+        await cache.store(MTASTSReport(domain: domain, txt: old, record: try MTASTSRecord.parse("v=STSv1; id=1").get(), policy: policy,
+                                       failure: nil, fetchedAt: Date()), caFile: nil)
+        let fetcher = MTASTSFetcher(lookups: DNSLookupService(transport: transport), https: HTTPSFetcher(timeout: 1, caFile: nil), cache: cache)
+        let report = await fetcher.fetch(domain)
+        #expect(report.effective == policy)
+        #expect(report.note == "cached policy applies: no _mta-sts TXT record")
+        let otherStore = MTASTSFetcher(lookups: DNSLookupService(transport: transport), https: HTTPSFetcher(timeout: 1, caFile: "/other.pem"), cache: cache)
+        #expect(await otherStore.fetch(domain).effective == nil, "a policy fetched under another CA store does not count")
+        let expired = MTASTSFetcher(lookups: DNSLookupService(transport: transport), https: HTTPSFetcher(timeout: 1, caFile: nil), cache: cache,
+                                    now: { Date().addingTimeInterval(601) })
+        #expect(await expired.fetch(domain).effective == nil, "max_age over")
     }
 }

@@ -38,7 +38,7 @@ struct MTASTSTests {
         #expect(result.status == 0)
         #expect(entry["verdict"] as? String == verdict)
         #expect(entry["via"] as? String == via)
-        if verdict == "trusted" { #expect((entry["reason"] as? String)?.contains("MTA-STS enforce: TLS with a valid certificate for \(via)") == true) }
+        if verdict == "trusted" { #expect((entry["reason"] as? String)?.contains("MTA-STS enforce, RFC 8461 §4.2: a valid certificate for \(via) is required") == true) }
     }
 
     @Test func withoutMTASTSTheFirstHostIsUsedInPlaintext() async throws {
@@ -64,12 +64,19 @@ struct MTASTSTests {
         #expect((entry["mtaSTSNotes"] as? [String])?.first?.hasPrefix("wrongname-notlsa.dane.test: would defer under enforce: certificate verification failed: hostname mismatch") == true)
         let text = try await CLI.run(["check", "testing.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
         #expect(text.lines.contains { $0.hasPrefix("  mta-sts testing: wrongname-notlsa.dane.test: would defer under enforce") })
+        let failed = try await CLI.run(["check", "fetchfail.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        #expect(failed.lines.contains("  mta-sts: no policy (policy fetch failed: HTTP 404 Not Found)"))
+        let excluded = try await CLI.run(["check", "-v", "outside.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        #expect(excluded.lines.contains { $0.hasPrefix("  [10 plain.dane.test] defer: not used: plain.dane.test is not in the MTA-STS policy") })
+        #expect(!excluded.lines.contains("    no address to connect to"))
     }
 
     @Test(arguments: [
-        ("longcname.sts.test", "lookup failed: the TXT record is behind 6 CNAMEs, more than 5"),
+        ("longcname.sts.test", "TXT record: the TXT record is behind 6 CNAMEs, more than 5"),
         ("fetchfail.sts.test", "policy fetch failed: HTTP 404 Not Found"),
         ("malformed.sts.test", "malformed policy: mode 'sometimes' is not enforce, testing or none"),
+        ("redirect.sts.test", "policy fetch failed: HTTP 301 Moved Permanently (redirects are not followed, RFC 8461 §3.3)"),
+        ("big.sts.test", "policy fetch failed: mta-sts.big.sts.test [127.0.14.1]:443: the response is larger than 64 KiB"),
     ])
     func failuresMeanNoPolicy(domain: String, failure: String) async throws {
         let (result, entry) = try await Self.check(domain)

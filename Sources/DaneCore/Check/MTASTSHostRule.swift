@@ -14,15 +14,16 @@ public enum MTASTSHostRule {
 
     public static func evaluate(_ host: HostReport, dane: DANEPolicy, policy: MTASTSPolicy, caFile: String?) -> Decision {
         guard policy.allows(host.name) else {
-            return .excluded(reason: "\(host.name.text) is not in the MTA-STS policy (mx: \(policy.mx.joined(separator: ", ")))")
+            return .excluded(reason: "not used: \(host.name.text) is not in the MTA-STS policy (mx: \(policy.mx.joined(separator: ", ")))")
         }
         switch dane {
-        case .authenticate, .unusable:
+        case .authenticate, .trust, .unusable:
+            // A secure usable TLSA RRset (under an insecure MX RRset too): DANE only.
             return .unchanged
         default:
             let expectation = PKIXExpectation(caFile: caFile, hostname: host.name)
             return .pkix(.pkix(expectation, required: true,
-                               reason: "MTA-STS \(policy.mode.rawValue): TLS with a valid certificate for \(host.name.text) (RFC 8461 §4.2)"))
+                               reason: "MTA-STS \(policy.mode.rawValue), RFC 8461 §4.2: a valid certificate for \(host.name.text) is required"))
         }
     }
 }

@@ -51,8 +51,11 @@ public enum HTTPResponseParser {
         var index = 0
         while true {
             guard let lineEnd = find([13, 10], in: bytes, from: index) else { throw .incomplete }
-            let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+            let sizeText = (String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";").first ?? "")
+                .trimmingCharacters(in: .whitespaces)
+            // Hex digits only (no sign), and small: the body is at most what was read.
+            guard (1...8).contains(sizeText.count), sizeText.allSatisfy(\.isHexDigit), let size = Int(sizeText, radix: 16),
+                  size <= bytes.count else {
                 throw .malformed("chunk size '\(sizeText)'")
             }
             index = lineEnd + 2

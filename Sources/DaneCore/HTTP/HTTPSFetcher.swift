@@ -16,36 +16,41 @@ public struct HTTPSFetcher: Sendable {
         self.port = port
     }
 
-    /// GETs `path` from `host`, trying its addresses in order until one answers.
+    /// GETs `path` from `host`, trying its addresses in order until one answers. Each address gets
+    /// --timeout for the whole exchange, and all of them together at most twice that (and a minute).
     public func get(host: DNSName, addresses: [IPAddress], path: String) async -> Result<HTTPResponse, MTASTSFailure> {
         var last = MTASTSFailure.fetch("\(host.text) has no address")
+        let overall = Deadline(seconds: min(60, timeout * 2))
         for address in addresses {
-            let result = await BlockingWork.run { [self] in fetch(host: host, address: address, path: path) }
+            let left = Double(overall.remainingMilliseconds) / 1000
+            guard left > 0 else { return .failure(.fetch("\(host.text): no answer within \(TimeFormat.seconds(overall.seconds))")) }
+            let deadline = Deadline(seconds: min(timeout, left))
+            let result = await BlockingWork.run { [self] in fetch(host: host, address: address, path: path, deadline: deadline) }
             if case .success = result { return result }
             if case .failure(let failure) = result { last = failure }
         }
         return .failure(last)
     }
 
-    func fetch(host: DNSName, address: IPAddress, path: String) -> Result<HTTPResponse, MTASTSFailure> {
+    func fetch(host: DNSName, address: IPAddress, path: String, deadline: Deadline) -> Result<HTTPResponse, MTASTSFailure> {
         let peer = "\(host.text) [\(address)]:\(port)"
         do {
-            let connection = try TCPConnection.connect(to: address, port: port, deadline: Deadline(seconds: timeout))
+            let connection = try TCPConnection.connect(to: address, port: port, deadline: deadline)
             let expectation = PKIXExpectation(caFile: caFile, hostname: host)
             let context = try TLSClientContext.shared(pkix: expectation)
             let session = try TLSSession(context: context, fd: connection.fd,
                                          request: ProbeRequest(serverName: host, verification: .pkix(expectation)))
-            try session.handshake(deadline: Deadline(seconds: timeout), fd: connection.fd)
+            try session.handshake(deadline: deadline, fd: connection.fd)
             let summary = session.summary
+            guard !summary.chain.isEmpty else { return .failure(.fetch("\(peer): the server sent no certificate")) }
             guard summary.verifyCode == 0 else {
                 return .failure(.fetch("\(peer): certificate verification failed: \(summary.verifyError ?? "code \(summary.verifyCode)")"))
             }
             let request = "GET \(path) HTTP/1.1\r\nHost: \(host.text)\r\nUser-Agent: danecheck\r\nAccept: text/plain\r\nConnection: close\r\n\r\n"
-            try session.write(Array(request.utf8), deadline: Deadline(seconds: timeout), fd: connection.fd, phase: "sending the request")
+            try session.write(Array(request.utf8), deadline: deadline, fd: connection.fd, phase: "sending the request")
             var received: [UInt8] = []
-            let deadline = Deadline(seconds: timeout)
             while true {
-                let bytes = try session.read(deadline: deadline, fd: connection.fd, phase: "the HTTP response")
+                let bytes = try session.read(deadline: deadline, fd: connection.fd, phase: "the HTTP response", strict: true)
                 if bytes.isEmpty { break }
                 received += bytes
                 if received.count > maxBytes + 16 * 1024 {

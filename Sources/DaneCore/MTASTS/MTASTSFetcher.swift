@@ -21,7 +21,18 @@ public struct MTASTSFetcher: Sendable {
         self.now = now
     }
 
+    /// RFC 8461 §5.1: when no fresh policy can be had (no TXT record, a failed lookup or fetch), a
+    /// cached one still within its max_age applies; the reason is kept as a note.
     public func fetch(_ domain: DNSName) async -> MTASTSReport {
+        let fresh = await fetchFresh(domain)
+        guard fresh.effective == nil,
+              let cached = await cache.policy(domain, id: nil, caFile: https.caFile, now: now()) else { return fresh }
+        let why = fresh.failure?.description ?? "no _mta-sts TXT record"
+        return MTASTSReport(domain: domain, txt: fresh.txt, record: cached.record, policy: cached.policy, failure: nil,
+                            fetchedAt: cached.fetchedAt, note: "cached policy applies: \(why)")
+    }
+
+    private func fetchFresh(_ domain: DNSName) async -> MTASTSReport {
         let txt = await lookups.lookup(domain.prepending("_mta-sts"), .txt)
         func report(_ record: MTASTSRecord?, _ policy: MTASTSPolicy?, _ failure: MTASTSFailure?, at: Date? = nil) -> MTASTSReport {
             MTASTSReport(domain: domain, txt: txt, record: record, policy: policy, failure: failure, fetchedAt: at)
@@ -33,7 +44,7 @@ public struct MTASTSFetcher: Sendable {
             return report(nil, nil, .lookup("TXT \(txt.status.rawValue) (\(reason))"))
         case .records(let records):
             if txt.aliases.count > maxCNAMEDepth {
-                return report(nil, nil, .lookup("the TXT record is behind \(txt.aliases.count) CNAMEs, more than \(maxCNAMEDepth)"))
+                return report(nil, nil, .record("the TXT record is behind \(txt.aliases.count) CNAMEs, more than \(maxCNAMEDepth)"))
             }
             let texts = records.compactMap { data -> String? in
                 if case .other(let presentation) = data { return MTASTSRecord.text(ofPresentation: presentation) }
@@ -44,7 +55,7 @@ public struct MTASTSFetcher: Sendable {
             case .failure(let failure): return report(nil, nil, failure)
             case .success(let found): record = found
             }
-            if let cached = await cache.policy(domain, id: record.id, now: now()) {
+            if let cached = await cache.policy(domain, id: record.id, caFile: https.caFile, now: now()) {
                 return MTASTSReport(domain: domain, txt: txt, record: record, policy: cached.policy, failure: nil,
                                     fetchedAt: cached.fetchedAt)
             }
@@ -54,7 +65,7 @@ public struct MTASTSFetcher: Sendable {
             case .failure(let failure): result = report(record, nil, failure)
             case .success(let policy): result = report(record, policy, nil, at: now())
             }
-            await cache.store(result)
+            await cache.store(result, caFile: https.caFile)
             return result
         }
     }

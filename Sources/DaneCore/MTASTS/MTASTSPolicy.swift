@@ -36,6 +36,12 @@ public struct MTASTSPolicy: Sendable, Hashable {
             return .failure(.malformed("max_age '\(ageText)' is not a number of seconds up to 31557600"))
         }
         if mode != .none, mx.isEmpty { return .failure(.malformed("no mx")) }
+        for pattern in mx {
+            let name = pattern.hasPrefix("*.") ? String(pattern.dropFirst(2)) : pattern
+            guard (try? DNSName(validating: name)) != nil else {
+                return .failure(.malformed("mx '\(pattern)' is not a host name or *.domain"))
+            }
+        }
         return .success(MTASTSPolicy(mode: mode, mx: mx, maxAge: UInt32(age)))
     }
 

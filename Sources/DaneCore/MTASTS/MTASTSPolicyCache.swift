@@ -3,19 +3,21 @@ import Foundation
 /// Fetched policies by domain, kept while their max_age lasts and their TXT id is the same
 /// (RFC 8461 §5.1); the console's `mta_sts` commands read and refresh it.
 public actor MTASTSPolicyCache {
-    private var entries: [DNSName: MTASTSReport] = [:]
+    private var entries: [DNSName: (report: MTASTSReport, caFile: String?)] = [:]
 
     public init() {}
 
-    /// A cached policy for the domain still valid at `now` under this TXT id.
-    func policy(_ domain: DNSName, id: String, now: Date) -> MTASTSReport? {
-        guard let entry = entries[domain], entry.record?.id == id, let policy = entry.policy, let fetched = entry.fetchedAt,
+    /// A cached policy for the domain, fetched under the same CA store and still within its
+    /// max_age at `now`; with an `id`, only one fetched under that TXT id.
+    func policy(_ domain: DNSName, id: String?, caFile: String?, now: Date) -> MTASTSReport? {
+        guard let entry = entries[domain], entry.caFile == caFile, id == nil || entry.report.record?.id == id,
+              let policy = entry.report.policy, let fetched = entry.report.fetchedAt,
               now.timeIntervalSince(fetched) < Double(policy.maxAge) else { return nil }
-        return entry
+        return entry.report
     }
 
-    func store(_ report: MTASTSReport) {
-        if report.effective != nil { entries[report.domain] = report }
+    func store(_ report: MTASTSReport, caFile: String?) {
+        if report.effective != nil { entries[report.domain] = (report, caFile) }
     }
 
     /// Drops the domain's policy (all when nil).
@@ -24,5 +26,5 @@ public actor MTASTSPolicyCache {
     }
 
     /// Every cached policy, by domain name.
-    public var all: [MTASTSReport] { entries.values.sorted { $0.domain < $1.domain } }
+    public var all: [MTASTSReport] { entries.values.map(\.report).sorted { $0.domain < $1.domain } }
 }

@@ -8,7 +8,11 @@ public struct MTASTSRecord: Sendable, Hashable {
     /// none: records not starting with "v=STSv1" are discarded; more or fewer than one left, or
     /// one that is malformed, means no policy.
     public static func select(_ texts: [String]) -> Result<MTASTSRecord, MTASTSFailure> {
-        let candidates = texts.filter { $0.hasPrefix("v=STSv1") }
+        let candidates = texts.filter { text in
+            guard text.hasPrefix("v=STSv1") else { return false }
+            let rest = text.dropFirst(7).drop { $0 == " " || $0 == "\t" }
+            return rest.isEmpty || rest.hasPrefix(";")
+        }
         guard candidates.count == 1, let text = candidates.first else {
             return .failure(.record(candidates.isEmpty ? "no TXT record starts with v=STSv1" : "\(candidates.count) TXT records start with v=STSv1 (one is allowed)"))
         }
@@ -19,6 +23,7 @@ public struct MTASTSRecord: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<MTASTSRecord, MTASTSFailure> {
         let fields = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard fields.first == "v=STSv1" else { return .failure(.record("the record does not start with v=STSv1")) }
+        if let bad = fields.first(where: { !$0.contains("=") }) { return .failure(.record("field '\(bad)' is not key=value")) }
         guard let idField = fields.first(where: { $0.hasPrefix("id=") }) else { return .failure(.record("the record has no id")) }
         let id = String(idField.dropFirst(3))
         guard (1...32).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {

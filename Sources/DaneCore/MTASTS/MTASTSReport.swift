@@ -11,15 +11,18 @@ public struct MTASTSReport: Sendable, Hashable {
     public let failure: MTASTSFailure?
     /// When the policy was fetched (for "refresh in N seconds").
     public let fetchedAt: Date?
+    /// Why a cached policy is in force rather than a fresh one (RFC 8461 §5.1).
+    public let note: String?
 
     public init(domain: DNSName, txt: Lookup, record: MTASTSRecord?, policy: MTASTSPolicy?, failure: MTASTSFailure?,
-                fetchedAt: Date?) {
+                fetchedAt: Date?, note: String? = nil) {
         self.domain = domain
         self.txt = txt
         self.record = record
         self.policy = policy
         self.failure = failure
         self.fetchedAt = fetchedAt
+        self.note = note
     }
 
     /// The domain publishes no MTA-STS TXT record (NXDOMAIN or NODATA): nothing to show.

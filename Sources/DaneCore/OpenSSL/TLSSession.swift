@@ -56,14 +56,19 @@ final class TLSSession {
         }
     }
 
-    /// Reads what is available over TLS; empty when the server closed the session.
-    func read(deadline: Deadline, fd: Int32, phase: String) throws(ProbeFailure) -> [UInt8] {
+    static let closedMessage = "the server closed the TLS session"
+
+    /// Reads what is available over TLS; empty when the server closed the session. `strict`: only
+    /// a close_notify ends the stream (HTTP bodies framed by the close); any other TLS error fails.
+    func read(deadline: Deadline, fd: Int32, phase: String, strict: Bool = false) throws(ProbeFailure) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 4096)
         var count = 0
         do {
             try drive(deadline: deadline, fd: fd, phase: phase) { SSL_read_ex(ssl, &buffer, buffer.count, &count) }
-        } catch .tls {
-            return []  // close_notify or a reset after the dialogue: end of stream
+        } catch .tls(let message) {
+            // close_notify, or (after an SMTP dialogue) a reset: end of stream.
+            if strict && message != Self.closedMessage { throw .tls("the connection ended without close_notify: \(message)") }
+            return []
         }
         return Array(buffer.prefix(count))
     }
@@ -80,7 +85,7 @@ final class TLSSession {
             switch error {
             case SSL_ERROR_WANT_READ: events = Int16(POLLIN)
             case SSL_ERROR_WANT_WRITE: events = Int16(POLLOUT)
-            case SSL_ERROR_ZERO_RETURN: throw .tls("the server closed the TLS session")
+            case SSL_ERROR_ZERO_RETURN: throw .tls(Self.closedMessage)
             case SSL_ERROR_SYSCALL:
                 let queued = OpenSSLError.drain("")
                 if !queued.messages.isEmpty { throw .tls(queued.messages.joined(separator: "; ")) }

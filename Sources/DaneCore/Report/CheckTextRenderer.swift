@@ -9,7 +9,8 @@ public enum CheckTextRenderer {
 
     /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record only (...)".
     public static func warnings(_ check: DomainCheck) -> [String] {
-        check.mtaSTSNotes.map { "  mta-sts testing: \($0)" }
+        let noPolicy = check.report.mtaSTS.flatMap { $0.failure.map { "  mta-sts: no policy (\($0))" } }
+        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { "  mta-sts testing: \($0)" }
             + check.warnings.map { "  warning: \($0.host.text): \($0.warning.message)" }
     }
 
@@ -23,6 +24,9 @@ public enum CheckTextRenderer {
             lines.append("    policy: \(probe.policy.explanation)")
             for address in probe.addresses {
                 lines.append("    [\(address.probe.address)]:\(address.probe.port) \(address.verdict.rawValue): \(address.reason)")
+            }
+            if probe.addresses.isEmpty, !host.addresses.isEmpty, case .unusable = probe.policy {
+                continue
             }
             if probe.addresses.isEmpty { lines.append("    no address to connect to") }
         }

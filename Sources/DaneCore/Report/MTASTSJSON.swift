@@ -10,6 +10,8 @@ public struct MTASTSJSON: Codable, Sendable, Equatable {
     public let maxAge: UInt32?
     /// Why there is no policy in force (RFC 8461: treated as no policy).
     public let failure: String?
+    /// Why a cached policy applies instead of a fresh one.
+    public let note: String?
 
     public init(_ report: MTASTSReport) {
         txt = report.txt.answer.keyword
@@ -21,5 +23,6 @@ public struct MTASTSJSON: Codable, Sendable, Equatable {
         mx = report.policy?.mx
         maxAge = report.policy?.maxAge
         failure = report.failure?.description
+        note = report.note
     }
 }

@@ -13,15 +13,16 @@ public enum MTASTSTextRenderer {
     public static func lines(_ report: MTASTSReport, now: Date = Date(), always: Bool = false) -> [String] {
         let name = "'\(report.domain.text)'"
         let flag = TextRenderer.flag(report.txt.status)
-        if report.absent {
+        if report.absent && report.note == nil {
             return always ? ["Domain \(name) has no MTA-STS TXT record\(flag)"] : []
         }
-        if case .lookup(let reason)? = report.failure, report.txt.records.isEmpty {
+        if case .lookup(let reason)? = report.failure, report.txt.records.isEmpty, report.note == nil {
             return ["Domain \(name) MTA-STS TXT lookup failed: \(reason)"]
         }
         let ttl = report.txt.ttl.map { " and a TTL of \($0) seconds" } ?? ""
         let via = report.txt.aliases.isEmpty ? "" : " (through \(report.txt.aliases.count) CNAME\(report.txt.aliases.count == 1 ? "" : "s"))"
-        var lines = ["Domain \(name) has MTA-STS TXT\(via)\(ttl)\(flag)"]
+        var lines = [report.txt.records.isEmpty ? "Domain \(name) has no usable MTA-STS TXT record now\(flag)"
+                                                : "Domain \(name) has MTA-STS TXT\(via)\(ttl)\(flag)"]
         let pad = String(repeating: " ", count: 8)
         if let record = report.record { lines.append("\(pad)id: \(record.id)") }
         if let failure = report.failure {
@@ -29,6 +30,7 @@ public enum MTASTSTextRenderer {
             return lines
         }
         guard let policy = report.policy else { return lines }
+        if let note = report.note { lines.append("\(pad)note: \(note)") }
         let age = report.fetchedAt.map { now.timeIntervalSince($0) } ?? 0
         let refresh = max(0, Int(Double(policy.maxAge) - age))
         lines.append("\(pad)max_age: \(policy.maxAge) seconds; refresh in \(refresh) seconds")
