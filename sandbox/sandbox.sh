@@ -34,7 +34,7 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -94,6 +94,7 @@ zone_text() {
     wild.test.) zone_wild "$1" 10 ;;
     wild3.test.) zone_wild "$1" 11 ;;
     sts.test.) zone_sts ;;
+    iter.test.) zone_dnssec_case "$1" 12 ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
   esac
@@ -112,6 +113,7 @@ sign_zone() {
     ed25519.test.) algorithm=(ED25519) ;;
     nsec3.test.|wild3.test.) extra=(-n -s abcd -t 0) ;;
     optout.test.) extra=(-n -p -s beef -t 0) ;;
+    iter.test.) extra=(-n -s abcd -t 200) ;;
     expired.test.) inception=20200101000000; expiry=20200201000000 ;;
   esac
   local published=""

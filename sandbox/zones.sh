@@ -233,6 +233,7 @@ zone_bigtlsa() {
 #   unsignedkey.test  the DS covers a published key that signs nothing; another key signs the zone
 #   rsa.test          algorithm 8 (RSASHA256);  ed25519.test  algorithm 15 (ED25519)
 #   optout.test       NSEC3 with opt-out; sub.optout.test is an unsigned delegation in the span
+#   iter.test         NSEC3 with 200 iterations: its denials are insecure (RFC 9276 §3.2)
 zone_dnssec_case() {
   soa "$1"
   cat <<Z

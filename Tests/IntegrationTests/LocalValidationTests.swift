@@ -16,7 +16,7 @@ struct LocalValidationTests {
         "nomail.implicit.test", "alias.implicit.test", "nullmx.test", "tlsacname.test", "unusable.test",
         "partly.unusable.test", "bigtlsa.test", "lame.test", "nonexistent.test", "expiredrr.test", "expired.test",
         "dsmismatch.test", "dsdigest.test", "unsignedkey.test", "rsa.test", "ed25519.test", "optout.test",
-        "sub.optout.test", "nx.optout.test", "any.wild.test", "x.y.wild3.test", "unsignedhost.dane.test", "ee311.mx.dane.test", "ta-inter.mx.dane.test",
+        "sub.optout.test", "nx.optout.test", "any.wild.test", "x.y.wild3.test", "iter.test", "nx.iter.test", "unsignedhost.dane.test", "ee311.mx.dane.test", "ta-inter.mx.dane.test",
     ]
 
     static func anchors() throws -> [TrustAnchor] { try TrustAnchorFile.load(anchorFile) }
@@ -39,7 +39,7 @@ struct LocalValidationTests {
         // The comparison means something only if the cases give every status.
         let known = ["example.test": "secure", "insecure.test": "insecure", "bogus-mx.test": "bogus",
                      "lame.test": "indeterminate", "sub.optout.test": "insecure", "nx.optout.test": "insecure",
-                     "any.wild.test": "secure", "expired.test": "bogus"]
+                     "any.wild.test": "secure", "expired.test": "bogus", "iter.test": "secure", "nx.iter.test": "insecure"]
         for (domain, status) in known {
             #expect(await localPlain.inspect(try DNSName(validating: domain)).mx.status.rawValue == status, "\(domain)")
         }

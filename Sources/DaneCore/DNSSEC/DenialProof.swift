@@ -7,8 +7,9 @@ enum DenialProof {
     enum Result: Equatable {
         /// The records prove that `type` does not exist at the name.
         case proven
-        /// NSEC3 opt-out: the name may be an unsigned delegation (RFC 5155 §6, §9.2); insecure.
-        case optOut(String)
+        /// Insecure: NSEC3 opt-out (the name may be an unsigned delegation, RFC 5155 §6, §9.2), or an
+        /// NSEC3 chain that cannot or should not be checked (unknown hash, too many iterations).
+        case insecure(String)
         case unproven(String)
     }
 
@@ -21,10 +22,20 @@ enum DenialProof {
     }
 
     private static let dname: UInt16 = 39
+    static let maxIterations = 150
 
     static func check(_ name: DNSName, _ type: UInt16, nxDomain: Bool, records: LDNSRRList,
                       signatures: LDNSRRList, zone: DNSName) -> Result {
         let proof = Proof(records: records, zone: zone)
+        if proof.isNSEC3, let sample = proof.records.first {
+            // RFC 5155 §8.1-8.2: only SHA-1 hashing is known; RFC 9276 §3.2: validators may treat
+            // high iteration counts as insecure (Unbound does above 150).
+            let algorithm = ldns_nsec3_algorithm(sample), iterations = ldns_nsec3_iterations(sample)
+            if algorithm != 1 { return .insecure("NSEC3 hash algorithm \(algorithm) is unknown: the proof cannot be checked, insecure") }
+            if iterations > maxIterations {
+                return .insecure("NSEC3 with \(iterations) iterations (more than \(maxIterations)): insecure (RFC 9276 §3.2)")
+            }
+        }
         if let cut = proof.parentSide(of: name, type: type) {
             return .unproven("the \(proof.kind) record for \(cut.text) is from the parent side of a delegation: it cannot deny names in the zone below (RFC 6840 §4.1)")
         }
@@ -153,7 +164,7 @@ enum DenialProof {
                     return .unproven("no NSEC3 closest-encloser proof for \(name.text): NXDOMAIN is not proven")
                 }
                 if LDNSDNSSECFields.optOut(cover) {
-                    return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text): NXDOMAIN, insecure (RFC 5155 §9.2)")
+                    return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text): NXDOMAIN, insecure (RFC 5155 §9.2)")
                 }
                 guard covering(encloser.prepending("*")) != nil else {
                     return .unproven("no NSEC3 record proves that *.\(encloser.text) does not exist: NXDOMAIN is not proven")
@@ -168,7 +179,7 @@ enum DenialProof {
             }
             if let (encloser, cover) = closestEncloserProof(name) {
                 if type == LDNSDNSSECFields.ds, LDNSDNSSECFields.optOut(cover) {
-                    return .optOut("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(LDNSRRList.owner(of: cover).text)): no DS, unsigned")
+                    return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(LDNSRRList.owner(of: cover).text)): no DS, unsigned")
                 }
                 if let wildcard = matching(encloser.prepending("*")), !lists(wildcard, type), !lists(wildcard, LDNSDNSSECFields.cname) {
                     return .proven  // RFC 5155 §8.7: wildcard NODATA

@@ -153,7 +153,7 @@ public final class LocalValidator: Sendable {
             switch DenialProof.check(owner, type, nxDomain: nxDomain, records: proof, signatures: bySigner, zone: zone.zone) {
             case .proven:
                 return outcome(.secure, nil, zone, owner, typeName, signed.summaries)
-            case .optOut(let reason):
+            case .insecure(let reason):
                 return outcome(.insecure, reason, zone, owner, typeName, signed.summaries)
             case .unproven(let reason):
                 failures.append(outcome(.bogus, reason, zone, owner, typeName, signed.summaries))
