@@ -24,7 +24,7 @@ struct ConsoleMTASTS {
                 await cache.forget(domain)
                 await lookups.forget([domain.prepending("_mta-sts"), domain.prepending("mta-sts")])
             }
-            let fetcher = MTASTSFetcher(lookups: lookups, https: HTTPSFetcher(timeout: timeout, caFile: caFile), cache: cache)
+            let fetcher = MTASTSSettings(caFile: caFile, cache: cache).fetcher(lookups: lookups, timeout: timeout)
             return MTASTSTextRenderer.lines(await fetcher.fetch(domain), always: true)
         default:
             return nil

@@ -87,9 +87,7 @@ public struct DomainInspector: Sendable {
 
     /// The A and AAAA lookups of a host, at once.
     public func addressLookups(_ host: DNSName) async -> [Lookup] {
-        async let a = lookups.lookup(host, .a)
-        async let aaaa = lookups.lookup(host, .aaaa)
-        return await [a, aaaa]
+        await lookups.addressLookups(host)
     }
 
     /// The resolvers' validation probes (whether each sets AD).

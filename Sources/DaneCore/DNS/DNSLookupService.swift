@@ -35,6 +35,13 @@ public final class DNSLookupService: Sendable {
         }
     }
 
+    /// The A and AAAA lookups of a host, at once.
+    public func addressLookups(_ host: DNSName) async -> [Lookup] {
+        async let a = lookup(host, .a)
+        async let aaaa = lookup(host, .aaaa)
+        return await [a, aaaa]
+    }
+
     private init(transport: any DNSTransport, cache: LookupCache, mode: ValidationMode, validator: LocalValidator?) {
         self.transport = transport
         self.cache = cache

@@ -7,7 +7,7 @@ public enum RecordPresentation {
         case .address(let address): address.text
         case .mx(let preference, let exchange): "\(preference) \(exchange.absolute)"
         case .cname(let target): target.absolute
-        case .tlsa(let record): "\(record.usage) \(record.selector) \(record.matchingType) \(record.data.map { String(format: "%02x", $0) }.joined())"
+        case .tlsa(let record): record.description
         case .soa(let minimum): "(SOA, minimum \(minimum))"
         case .other(let text): text
         }

@@ -25,7 +25,7 @@ enum DenialProof {
     static let maxIterations = 150
 
     static func check(_ name: DNSName, _ type: UInt16, nxDomain: Bool, records: LDNSRRList,
-                      signatures: LDNSRRList, zone: DNSName) -> Result {
+                      zone: DNSName) -> Result {
         let proof = Proof(records: records, zone: zone)
         if proof.isNSEC3, let sample = proof.records.first {
             // RFC 5155 §8.1-8.2: only SHA-1 hashing is known; RFC 9276 §3.2: validators may treat
@@ -51,11 +51,10 @@ enum DenialProof {
         return cut ? .unsigned : .none
     }
 
-    /// RFC 4592 §2.2.1 via RFC 4035 §5.4: the wildcard that could have answered for a name that an
-    /// NSEC (or the closest-encloser proof) shows absent.
+    /// The NSEC or NSEC3 records of one proof; `list` owns the records the pointers refer to.
     private struct Proof {
         let records: [UnsafeMutablePointer<ldns_rr>]
-        let list: LDNSRRList
+        private let list: LDNSRRList
         let zone: DNSName
         let isNSEC3: Bool
 

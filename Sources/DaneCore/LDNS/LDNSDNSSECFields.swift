@@ -39,19 +39,6 @@ enum LDNSDNSSECFields {
         return ldns_nsec_bitmap_covers_type(bitmap, ldns_rr_type(UInt32(type)))
     }
 
-    /// A question record (owner and type, no data) for ldns's denial checks; the caller frees it.
-    static func question(_ name: DNSName, _ type: UInt16) -> UnsafeMutablePointer<ldns_rr>? {
-        guard let owner = ldns_dname_new_frm_str(name.absolute) else { return nil }
-        guard let rr = ldns_rr_new() else {
-            ldns_rdf_deep_free(owner)
-            return nil
-        }
-        ldns_rr_set_owner(rr, owner)
-        ldns_rr_set_type(rr, ldns_rr_type(UInt32(type)))
-        ldns_rr_set_class(rr, LDNS_RR_CLASS_IN)
-        return rr
-    }
-
     /// The NSEC3 owner name `name` hashes to with this record's parameters, in `zone`.
     static func nsec3Owner(of name: DNSName, like rr: UnsafePointer<ldns_rr>, zone: DNSName) -> DNSName? {
         guard let dname = ldns_dname_new_frm_str(name.absolute) else { return nil }

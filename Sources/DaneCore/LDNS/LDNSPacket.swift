@@ -55,8 +55,6 @@ final class LDNSPacket {
         return list
     }
 
-    var rcode: ldns_pkt_rcode { ldns_pkt_get_rcode(pointer) }
-
     /// The denial records of the authority section: its NSEC records, else its NSEC3 records.
     var proofRecords: LDNSRRList {
         let nsec = records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)

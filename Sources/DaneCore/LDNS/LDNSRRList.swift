@@ -40,9 +40,6 @@ final class LDNSRRList {
         return list
     }
 
-    /// Presentation format of every record ("owner TTL IN TYPE data"), without the trailing newline.
-    var lines: [String] { records.map { Self.text($0) } }
-
     static func text(_ rr: UnsafePointer<ldns_rr>) -> String {
         guard let cString = ldns_rr2str(rr) else { return "" }
         defer { cldns_free_string(cString) }

@@ -73,9 +73,7 @@ public struct MTASTSFetcher: Sendable {
     /// RFC 8461 §3.3: GET https://mta-sts.DOMAIN/.well-known/mta-sts.txt, 200 and text/plain only.
     func fetchPolicy(_ domain: DNSName) async -> Result<MTASTSPolicy, MTASTSFailure> {
         let host = domain.prepending("mta-sts")
-        async let a = lookups.lookup(host, .a)
-        async let aaaa = lookups.lookup(host, .aaaa)
-        let addressLookups = await [a, aaaa]
+        let addressLookups = await lookups.addressLookups(host)
         let addresses = addressLookups.flatMap(\.addresses)
         guard !addresses.isEmpty else {
             let why = addressLookups.first(where: \.status.isFailure).map { "\($0.type) \($0.status.rawValue) (\($0.failureReason ?? ""))" }

@@ -12,7 +12,7 @@ public struct MTASTSSettings: Sendable {
         self.cache = cache
     }
 
-    func fetcher(lookups: DNSLookupService, timeout: Double) -> MTASTSFetcher {
+    public func fetcher(lookups: DNSLookupService, timeout: Double) -> MTASTSFetcher {
         MTASTSFetcher(lookups: lookups, https: HTTPSFetcher(timeout: timeout, caFile: caFile),
                       maxCNAMEDepth: maxCNAMEDepth, cache: cache)
     }

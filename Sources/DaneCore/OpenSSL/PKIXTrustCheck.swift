@@ -19,19 +19,10 @@ final class PKIXTrustCheck: @unchecked Sendable {
 
     /// `chain`: the certificate to judge first, then the certificates above it as sent.
     func trusts(_ chain: [PeerCertificate]) -> Bool {
-        let certificates = chain.compactMap { X509Handle(der: $0.certificateDER) }
-        guard let first = certificates.first, certificates.count == chain.count, let context = X509_STORE_CTX_new() else { return false }
-        defer { X509_STORE_CTX_free(context) }
-        guard let untrusted = copenssl_sk_X509_new() else { return false }
-        defer { copenssl_sk_X509_free(untrusted) }
-        for certificate in certificates.dropFirst() { _ = copenssl_sk_X509_push(untrusted, certificate.pointer) }
-        return lock.withLock {
-            guard X509_STORE_CTX_init(context, store, first.pointer, untrusted) == 1 else { return false }
-            X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(context), UInt(X509_V_FLAG_NO_CHECK_TIME))
-            // The stack only borrows the certificates: keep their owners alive through the verification.
-            let verified = withExtendedLifetime(certificates) { X509_verify_cert(context) == 1 }
-            ERR_clear_error()
-            return verified
+        lock.withLock {
+            X509ChainVerification.run(chain, store: store) { context in
+                X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(context), UInt(X509_V_FLAG_NO_CHECK_TIME))
+            }?.verified ?? false
         }
     }
 }

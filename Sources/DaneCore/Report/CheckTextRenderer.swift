@@ -25,10 +25,8 @@ public enum CheckTextRenderer {
             for address in probe.addresses {
                 lines.append("    [\(address.probe.address)]:\(address.probe.port) \(address.verdict.rawValue): \(address.reason)")
             }
-            if probe.addresses.isEmpty, !host.addresses.isEmpty, case .unusable = probe.policy {
-                continue
-            }
-            if probe.addresses.isEmpty { lines.append("    no address to connect to") }
+            // A host left out (MTA-STS) has addresses; its line above says why it was not probed.
+            if probe.addresses.isEmpty && host.addresses.isEmpty { lines.append("    no address to connect to") }
         }
         return lines
     }
