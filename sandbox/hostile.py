@@ -15,6 +15,8 @@
     slowtls      a correct but slow TLS peer: the handshake starts 1.5 s after the 220 and the
                  EHLO over TLS is answered 1 s later; it answers EHLO with 554 unless the SNI
                  was h-slowtls.dane.test (127.0.11.11; needs the PKI directory as argument)
+    controls     terminal control sequences (ESC, BEL, OSC, CSI) in its greeting and in its
+                 answer to STARTTLS (454), as a hostile server would send them (127.0.11.12)
 """
 import asyncio
 import os
@@ -33,6 +35,10 @@ async def dialogue(name, reader, writer):
     """Greets, answers EHLO with STARTTLS, and returns once the client sent STARTTLS."""
     writer.write(f"220 h-{name}.dane.test ESMTP\r\n".encode())
     await writer.drain()
+    return await dialogue_after_greeting(reader, writer, name)
+
+
+async def dialogue_after_greeting(reader, writer, name):
     while True:
         line = await asyncio.wait_for(reader.readline(), HOLD)
         if not line:
@@ -75,6 +81,13 @@ async def serve(name, reader, writer):
             if await dialogue(name, reader, writer):
                 answer = b"454 4.7.0 TLS not available\r\n" if name == "starttls454" else b"501 5.5.4 Syntax error\r\n"
                 writer.write(answer)
+                await writer.drain()
+                await dialogue_rest(reader, writer)
+        elif name == "controls":
+            writer.write(b"220 h-controls.dane.test \x1b]0;owned\x07\x1b[2J ESMTP\r\n")
+            await writer.drain()
+            if await dialogue_after_greeting(reader, writer, name):
+                writer.write(b"454 4.7.0 \x1b[31mno TLS\x1b[0m\xc2\x9b1m here\r\n")
                 await writer.drain()
                 await dialogue_rest(reader, writer)
         elif name == "slowtls":
@@ -141,7 +154,7 @@ PKI = sys.argv[1] if len(sys.argv) > 1 else ""
 
 async def main():
     servers = []
-    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []), start=1):
+    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []) + ["controls"], start=1):
         handler = lambda r, w, n=name: serve(n, r, w)
         servers.append(await asyncio.start_server(handler, f"127.0.11.{index}", 25))
     print("hostile peers:", ", ".join(f"{n}=127.0.11.{i}" for i, n in enumerate(BEHAVIOURS, 1)), file=sys.stderr)

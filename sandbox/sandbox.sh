@@ -20,6 +20,8 @@
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
 #   127.0.14.1:443  nginx: HTTPS for mta-sts.NAME.sts.test (MTA-STS policies, zone sts.test)
+#   127.53.1.1-3:53 a hostile resolver: forged replies, CNAME loops, truncation, control
+#                   characters (sandbox/hostiledns.py; names under hostile.test.)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -50,7 +52,7 @@ install() {
   export DEBIAN_FRONTEND=noninteractive
   local need=() pkg
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  for pkg in nsd unbound ldnsutils python3 python3-cryptography postfix iproute2 nginx-light; do
+  for pkg in nsd unbound ldnsutils python3 python3-cryptography python3-dnspython postfix iproute2 nginx-light; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
@@ -371,6 +373,8 @@ start() {
   pid_alive "$state/postfix/queue/pid/master.pid" || { log "postfix did not start (see $state/postfix/maillog)"; exit 1; }
   nohup python3 "$here/hostile.py" "$state/smtp/pki" > "$state/hostile.log" 2>&1 &
   echo $! > "$state/hostile.pid"
+  nohup /usr/bin/python3 "$here/hostiledns.py" > "$state/hostiledns.log" 2>&1 &
+  echo $! > "$state/hostiledns.pid"
   # shellcheck disable=SC2046
   nohup python3 "$here/tcpdelay.py" --delay-ms "$delay_ms" $(cat "$state/smtp/bench-routes") > "$state/tcpdelay.log" 2>&1 &
   echo $! > "$state/tcpdelay.pid"
@@ -383,6 +387,7 @@ start() {
   wait_tcp 127.0.11.10 25
   wait_tcp 127.0.12.1 25
   wait_tcp 127.0.14.1 443
+  wait_tcp 127.53.1.1 53
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
   log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"
@@ -392,7 +397,7 @@ stop() {
   local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
-                 "$state/refusing.pid" "$state/hostile.pid" "$state/tcpdelay.pid" \
+                 "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
                  "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
     pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -407,7 +412,7 @@ stop() {
 status() {
   local rc=0 pidfile
   for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid \
-                 refusing.pid hostile.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
+                 refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done

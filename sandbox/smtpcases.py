@@ -212,6 +212,8 @@ def main(out):
                               "starttls501", "tlsalert", "reset", "plaintext"], start=1):
         zone.append(f"h-{name} 3600 IN A 127.0.11.{i}")
         zone.append(f"_25._tcp.h-{name} 300 IN TLSA {tlsa(3, 1, 1, other)}")
+    zone.append("h-controls 3600 IN A 127.0.11.12")
+    zone.append(f"_25._tcp.h-controls 300 IN TLSA {tlsa(3, 1, 1, other)}")
 
     # Domains whose MX hosts are the cases above (domain --probe).
     zone += ["@ 3600 IN MX 10 ee311.dane.test.", "@ 3600 IN MX 20 ta-inter.dane.test.",
@@ -224,7 +226,7 @@ def main(out):
              # MX host in an unsigned zone, with an SMTP server
              "unsignedhost 3600 IN MX 10 smtp.insecure.test."]
     # One domain per SMTP case, for check (HOST.mx.dane.test MX 10 HOST.dane.test).
-    for host in list(cases) + ["four", "mixedcert"] + [f"h-{n}" for n in ["silent", "greeting421", "starttls454"]]:
+    for host in list(cases) + ["four", "mixedcert"] + [f"h-{n}" for n in ["silent", "greeting421", "starttls454", "controls"]]:
         zone.append(f"{host}.mx 3600 IN MX 10 {host}.dane.test.")
 
     with open(os.path.join(out, f"{ZONE}.zone"), "w") as f:

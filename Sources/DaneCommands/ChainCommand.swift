@@ -61,7 +61,7 @@ public struct ChainCommand: AsyncParsableCommand {
         guard let type else { return name.hasPrefix("_") ? .tlsa : .mx }
         guard let found = RecordType.allCases.first(where: { $0.description == type.uppercased() }), found != .rrsig else {
             let known = RecordType.allCases.filter { $0 != .rrsig }.map(\.description).sorted().joined(separator: ", ")
-            throw ValidationError("unknown record type '\(type)' (one of \(known))")
+            throw ValidationError("unknown record type \(BoundedText.quoted(type)) (one of \(known))")
         }
         return found
     }
@@ -69,10 +69,14 @@ public struct ChainCommand: AsyncParsableCommand {
     public func run() async throws {
         let configuration = try resolverOptions.configuration()
         let anchors = try resolverOptions.trustAnchors(required: true)
-        let validator = LocalValidator(transport: LDNSTransport(configuration: configuration), anchors: anchors)
+        let validator = LocalValidator(transport: ResolverTransport(configuration: configuration), anchors: anchors)
         let report = await validator.chain(try owner(), try recordType())
         try Task.checkCancellation()  // interrupted in the console: print nothing
-        print(json ? try JSONOutput.encode(ChainJSON(report)) : ChainTextRenderer.render(report), terminator: "")
+        if json {
+            StandardOutput.json(try JSONOutput.encode(ChainJSON(report)))
+        } else {
+            StandardOutput.lines(ChainTextRenderer.lines(report))
+        }
         switch report.status {
         case .secure, .insecure: break
         case .bogus: throw DanecheckExit.deferred

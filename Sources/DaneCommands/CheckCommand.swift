@@ -50,7 +50,7 @@ public struct CheckCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Read domains from a file, one per line (# comments); - reads stdin.", valueName: "file"))
     public var file: String?
 
-    @Option(help: "How many domains are checked at once (1-1000).")
+    @Option(parsing: .unconditional, help: "How many domains are checked at once (1-1000).")
     public var concurrency: Int = 32
 
     @Flag(help: "Print one JSON document at the end.")
@@ -81,15 +81,28 @@ public struct CheckCommand: AsyncParsableCommand {
         if domains.isEmpty && file == nil { throw ValidationError("give domains as arguments or with --file") }
         guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be from 1 to 1000") }
         if json && jsonl { throw ValidationError("--json and --jsonl exclude each other") }
-        if let file, file != "-", !FileManagerCheck.isReadable(file) { throw ValidationError("cannot read --file \(file)") }
+        if let file, file != "-" {
+            if FileManagerCheck.isDirectory(file) { throw ValidationError("--file \(BoundedText.prefix(file)) is a directory, not a file of domains") }
+            if !FileManagerCheck.isReadable(file) { throw ValidationError("cannot read --file \(BoundedText.prefix(file))") }
+        }
     }
 
+    /// The domains: arguments, then --file's lines (read as they come, within bounds).
     func input() -> BatchInput {
         var input = BatchInput()
         input.add(arguments: domains)
         if let file {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (FileManager.default.contents(atPath: file) ?? Data())
-            input.add(file: String(decoding: data, as: UTF8.self), name: file == "-" ? "stdin" : file)
+            if file == "-" {
+                input.add(fileDescriptor: STDIN_FILENO, name: "stdin")
+            } else {
+                let fd = open(file, O_RDONLY | O_CLOEXEC)
+                if fd < 0 {
+                    input.add(problem: "cannot read: \(String(cString: strerror(errno)))", source: BoundedText.prefix(file))
+                } else {
+                    input.add(fileDescriptor: fd, name: BoundedText.prefix(file))
+                    close(fd)
+                }
+            }
         }
         return input
     }
@@ -97,6 +110,11 @@ public struct CheckCommand: AsyncParsableCommand {
     public func run() async throws {
         let input = input()
         input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
+        if input.domains.isEmpty {
+            // Nothing to check is a usage error, as `check` with no domain at all is.
+            StandardError.line("danecheck: error: no domain to check\(file.map { " (\(BoundedText.prefix($0 == "-" ? "stdin" : $0)) holds none)" } ?? "")")
+            throw DanecheckExit.usage
+        }
         let policy = policyOptions.policy
         let configuration = try resolverOptions.configuration()
         let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection,
@@ -113,9 +131,9 @@ public struct CheckCommand: AsyncParsableCommand {
         (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         if json {
             let checks = results.compactMap(\.full)
-            StandardOutput.write(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
+            StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
         } else if !jsonl {
-            results.forEach { $0.lines.forEach { StandardOutput.write($0 + "\n") } }
+            results.forEach { StandardOutput.lines($0.lines) }
         }
         let summaries = results.map(\.summary)
         if !json && !jsonl || summaries.count > 1 {
@@ -157,8 +175,7 @@ public struct CheckCommand: AsyncParsableCommand {
                 done += 1
                 if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
                     progress.clear()
-                    StandardOutput.write(line)
-                    fflush(nil)
+                    StandardOutput.json(line)
                 }
                 progress.update(done: done)
                 if next < domains.count, !Task.isCancelled {

@@ -19,14 +19,14 @@ public final class CommandEnvironment: @unchecked Sendable {
     /// Turns on sharing of one cache between commands (the console does).
     public func shareLookups() {
         lock.withLock {
-            if base == nil { base = DNSLookupService(transport: LDNSTransport(servers: [], timeout: 1)) }
+            if base == nil { base = DNSLookupService(transport: ResolverTransport(servers: [], timeout: 1)) }
         }
     }
 
     /// A lookup service over the shared cache that sends its queries as this configuration says;
     /// nil when commands should make their own.
     public func lookups(for configuration: ResolverConfiguration) -> DNSLookupService? {
-        let transport = LDNSTransport(configuration: configuration)
+        let transport = ResolverTransport(configuration: configuration)
         return lock.withLock {
             base?.sharingCache(with: transport, mode: configuration.validation, validator: configuration.validator(over: transport))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaneCore
 import Foundation
 
 /// What `--debug` traces on stderr.
@@ -20,7 +21,7 @@ public enum DebugCategory: String, CaseIterable, Sendable {
         for word in text.split(separator: ",") {
             guard let category = DebugCategory(rawValue: word.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 let valid = allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("unknown debug category '\(word)' (valid: \(valid))")
+                throw ValidationError("unknown debug category \(BoundedText.quoted(String(word))) (valid: \(valid))")
             }
             categories.insert(category)
         }

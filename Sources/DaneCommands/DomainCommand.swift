@@ -45,7 +45,7 @@ public struct DomainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("CA certificates (PEM) for the MTA-STS policy's HTTPS (default: the system store).", valueName: "file"))
     public var caFile: String?
 
-    @Option(help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record; more is no policy.", valueName: "count"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record; more is no policy.", valueName: "count"))
     public var mtaSTSCnameMaxDepth: Int = MTASTSFetcher.defaultMaxCNAMEDepth
 
     @OptionGroup public var rolloverOptions: RolloverOptions
@@ -68,7 +68,7 @@ public struct DomainCommand: AsyncParsableCommand {
         let sts = MTASTSSettings(caFile: caFile, maxCNAMEDepth: mtaSTSCnameMaxDepth, cache: CommandEnvironment.shared.mtaSTSCache)
         let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration(), mtaSTS: sts)
         let report = await inspector.inspect(domain)
-        report.warnings.forEach { StandardError.line("danecheck: warning: \($0)") }
+        report.resolvers.compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         var probes: [HostProbeReport]?
         if probe {
             let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
@@ -83,8 +83,11 @@ public struct DomainCommand: AsyncParsableCommand {
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
         if let probes { history.record(probes) }
-        print(json ? try JSONOutput.encode(DomainJSON(report, probes: probes))
-                   : TextRenderer.render(report, probes: probes, history: history.snapshot), terminator: "")
+        if json {
+            StandardOutput.json(try JSONOutput.encode(DomainJSON(report, probes: probes)))
+        } else {
+            StandardOutput.lines(TextRenderer.lines(report, probes: probes, history: history.snapshot))
+        }
         let code = DanecheckExit.code(for: report.outcome)
         if code != DanecheckExit.ok { throw code }
         if let probes, DomainVerdictRule.evaluate(report, probes).verdict == .defer { throw DanecheckExit.deferred }

@@ -14,14 +14,4 @@ public final class OutputGate: @unchecked Sendable {
     /// The gate of the command running in this task (set by the console); nil in the CLI.
     @TaskLocal public static var current: OutputGate?
 
-    /// True when the current command may print.
-    static var mayPrint: Bool { current?.isOpen ?? true }
-}
-
-/// Standard output for commands, through the current `OutputGate`.
-enum StandardOutput {
-    static func write(_ text: String) {
-        guard OutputGate.mayPrint else { return }
-        print(text, terminator: "")
-    }
 }

@@ -26,7 +26,7 @@ public struct PolicyOptions: ParsableArguments {
     @Flag(name: .customLong("mta-sts"), help: "Apply each domain's MTA-STS policy (RFC 8461): in enforce mode only the MX hosts it lists are used, and a host without a secure usable TLSA RRset needs a PKIX-valid certificate for its name; DANE, where it applies, is the only check.")
     public var mtaSTS = false
 
-    @Option(help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record (Momentum's mta_sts_dns_cname_max_depth); more is no policy.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record (Momentum's mta_sts_dns_cname_max_depth); more is no policy.",
                                valueName: "count"))
     public var mtaSTSCnameMaxDepth: Int = MTASTSFetcher.defaultMaxCNAMEDepth
 

@@ -33,7 +33,7 @@ public struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Probe only this address.", valueName: "ip"))
     public var address: String?
 
-    @Option(help: "TCP port to connect to (the TLSA name stays _25._tcp).")
+    @Option(parsing: .unconditional, help: "TCP port to connect to (the TLSA name stays _25._tcp).")
     public var port: UInt16 = 25
 
     @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
@@ -62,7 +62,7 @@ public struct ProbeCommand: AsyncParsableCommand {
     public func validate() throws {
         _ = try target()
         if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
-        if let address, IPAddress(address) == nil { throw ValidationError("--address '\(address)' is not an IP address") }
+        if let address, IPAddress(address) == nil { throw ValidationError("--address \(BoundedText.quoted(address)) is not an IP address") }
         if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
         _ = try givenRecords()
     }
@@ -75,7 +75,7 @@ public struct ProbeCommand: AsyncParsableCommand {
     func target() throws -> Target {
         if host.hasPrefix("[") && host.hasSuffix("]") {
             guard let literal = IPAddress(String(host.dropFirst().dropLast())) else {
-                throw ValidationError("'\(host)' is not an address literal")
+                throw ValidationError("\(BoundedText.quoted(host)) is not an address literal")
             }
             guard !tlsa.isEmpty || tlsaFile != nil else {
                 throw ValidationError("probing \(host) needs the TLSA records: give --tlsa or --tlsa-file")
@@ -133,14 +133,18 @@ public struct ProbeCommand: AsyncParsableCommand {
                 indeterminate = host.addressLookups.contains { $0.status == .indeterminate }
                     || host.tlsa.final?.status == .indeterminate
                 report = await hostProber.probe(name: name, host: host, policy: .of(host),
-                                                records: host.tlsa.entries.map(\.record), recordsGiven: false,
+                                                records: host.tlsa.entries.compactMap(\.record), recordsGiven: false,
                                                 addresses: filter(host.addresses.map(\.address)))
             }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         CommandEnvironment.shared.addressHistory.record([report])
         ProbeTrace.emit([report], options: resolverOptions)
-        StandardOutput.write(json ? try JSONOutput.encode(ProbeJSON(report)) : ProbeTextRenderer.render(report))
+        if json {
+            StandardOutput.json(try JSONOutput.encode(ProbeJSON(report)))
+        } else {
+            StandardOutput.lines(ProbeTextRenderer.lines(report))
+        }
         // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.
         var unusable = false
         if case .unusable = report.policy { unusable = true }

@@ -24,17 +24,17 @@ final class ProgressBar: @unchecked Sendable {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let text = String(format: "\r[%@] %d/%d  %.1f/s  ETA %.0fs ", bar, done, total, rate, eta)
         guard gate?.isOpen ?? true else { return }
-        lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
+        lock.withLock { StandardError.control(text) }
     }
 
     /// Erases the bar so that a line can be printed; the next update draws it again.
     func clear() {
         guard enabled else { return }
-        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        lock.withLock { StandardError.control("\r\u{1B}[K") }
     }
 
     func finish() {
         guard enabled else { return }
-        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        lock.withLock { StandardError.control("\r\u{1B}[K") }
     }
 }

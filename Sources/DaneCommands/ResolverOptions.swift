@@ -8,10 +8,10 @@ public struct ResolverOptions: ParsableArguments {
                                valueName: "addr[@port]"))
     public var resolvers: [String] = []
 
-    @Option(help: ArgumentHelp("Seconds each network step may take (each query to each resolver).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds each network step may take (each query to each resolver).", valueName: "seconds"))
     public var timeout: Double = ResolverConfiguration.defaultTimeout
 
-    @Option(help: ArgumentHelp("How many more times to try the resolvers when none answered in time.", valueName: "count"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many more times to try the resolvers when none answered in time.", valueName: "count"))
     public var retries: Int = ResolverConfiguration.defaultRetries
 
     @Option(help: ArgumentHelp("Trace on stderr, comma-separated: dns, smtp, tls, dane, all.", valueName: "categories"))
@@ -86,7 +86,7 @@ public struct ResolverOptions: ParsableArguments {
     /// The resolver configuration, with the `--debug dns` trace attached when asked for.
     public func configuration() throws -> ResolverConfiguration {
         let gate = OutputGate.current
-        let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in StandardError.line(DNSTraceFormatter.line(exchange), gate: gate) } : nil
+        let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in DNSTraceFormatter.lines(exchange).forEach { StandardError.line($0, gate: gate) } } : nil
         return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace,
                                      validation: validation, trustAnchors: try trustAnchors())
     }

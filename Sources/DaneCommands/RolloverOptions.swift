@@ -3,7 +3,7 @@ import DaneCore
 
 /// Rollover-health options shared by the commands that probe (probe, domain --probe, check).
 public struct RolloverOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).",
                                valueName: "days"))
     public var warnDays: Int = RolloverSettings.defaultWarnDays
 

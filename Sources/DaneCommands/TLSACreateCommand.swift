@@ -36,22 +36,22 @@ public struct TLSACreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("PEM chain file, the server's certificate first.", valueName: "file"))
     public var cert: String?
 
-    @Option(help: ArgumentHelp("Certificate usage: 3 (DANE-EE, the server's certificate) or 2 (DANE-TA, its issuer).", valueName: "usage"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Certificate usage: 3 (DANE-EE, the server's certificate) or 2 (DANE-TA, its issuer).", valueName: "usage"))
     public var usage: UInt8?
 
-    @Option(help: ArgumentHelp("Selector: 1 (public key) or 0 (whole certificate).", valueName: "selector"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Selector: 1 (public key) or 0 (whole certificate).", valueName: "selector"))
     public var selector: UInt8?
 
-    @Option(help: ArgumentHelp("Matching type: 1 (SHA-256), 2 (SHA-512) or 0 (full data).", valueName: "type"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Matching type: 1 (SHA-256), 2 (SHA-512) or 0 (full data).", valueName: "type"))
     public var matching: UInt8?
 
     @Option(help: ArgumentHelp("Owner name of the records (default: _PORT._tcp.HOST.).", valueName: "owner"))
     public var name: String?
 
-    @Option(help: ArgumentHelp("TTL to write on each line (default: none, the zone's $TTL applies).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("TTL to write on each line (default: none, the zone's $TTL applies).", valueName: "seconds"))
     public var ttl: UInt32?
 
-    @Option(help: "TCP port: of the owner name, and to connect to when probing HOST.")
+    @Option(parsing: .unconditional, help: "TCP port: of the owner name, and to connect to when probing HOST.")
     public var port: UInt16 = 25
 
     @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
@@ -123,8 +123,12 @@ public struct TLSACreateCommand: AsyncParsableCommand {
         let owner = try ownerName() ?? baseDomain.tlsaName(port: port)
         let creation = TLSACreation(owner: owner, ttl: ttl, source: source, origin: origin, baseDomain: baseDomain,
                                     records: generated, verifiedDepths: depths)
-        print(json ? try JSONOutput.encode(TLSACreationJSON(creation)) : creation.zoneLines.joined(separator: "\n") + "\n",
-              terminator: "")
+        try Task.checkCancellation()  // interrupted in the console: print nothing
+        if json {
+            StandardOutput.json(try JSONOutput.encode(TLSACreationJSON(creation)))
+        } else {
+            StandardOutput.lines(creation.zoneLines)
+        }
     }
 
     private func failure(_ text: String) -> ExitCode {

@@ -21,7 +21,7 @@ public final class ConsoleSession: @unchecked Sendable {
         self.interactive = interactive
         editor = interactive ? LineEditor(historyPath: Self.historyPath()) : nil
         interrupt = interactive ? InterruptSignal() : nil
-        output = { print($0) }
+        output = { StandardOutput.lines([$0]) }
     }
 
     /// Runs until quit, exit or end of input. Returns 0 on a terminal; when reading a script,
@@ -179,12 +179,12 @@ public final class ConsoleSession: @unchecked Sendable {
             return 0
         }
         if let exit = error as? ExitCode { return exit.rawValue }
-        FileHandle.standardError.write(Data((Danecheck.errorLine(for: error) + "\n").utf8))
+        StandardError.line(Danecheck.errorLine(for: error))
         return DanecheckExit.usage.rawValue
     }
 
     private func usage(_ text: String) -> Int32 {
-        FileHandle.standardError.write(Data("danecheck: error: \(text)\n".utf8))
+        StandardError.line("danecheck: error: \(text)")
         return DanecheckExit.usage.rawValue
     }
 

@@ -22,7 +22,7 @@ do {
     } else if command is Danecheck {
         // No subcommand: a usage error, with the usage line to say what to type.
         let names = Danecheck.configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("danecheck: error: missing command (\(names); see 'danecheck --help')\n".utf8))
+        StandardError.line("danecheck: error: missing command (\(names); see 'danecheck --help')")
         exit(DanecheckExit.usage.rawValue)
     }
     if var asyncCommand = command as? any AsyncParsableCommand {
@@ -39,7 +39,7 @@ do {
     if let exitCode = error as? ExitCode {
         exit(exitCode.rawValue)
     }
-    FileHandle.standardError.write(Data((Danecheck.errorLine(for: error) + "\n").utf8))
+    StandardError.line(Danecheck.errorLine(for: error))
     // Every other failure here is about the command line: exit 2 (1 means "mail would be deferred").
     exit(DanecheckExit.usage.rawValue)
 }

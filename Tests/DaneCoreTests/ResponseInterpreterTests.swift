@@ -29,16 +29,32 @@ import Testing
                                    answer: .records([.address(IPAddress("127.0.5.1")!)]), ttl: 600))
     }
 
-    @Test func cnameLoopEndsAsNoData() {
+    @Test func cnameLoopIsNamedAsSuchNotNoData() {
         let response = RecordedPacket.response(ad: false, answer: [
             "a.example.test. 60 IN CNAME b.example.test.",
             "b.example.test. 60 IN CNAME a.example.test.",
         ])
-        guard case .answer(_, _, let answer, _) = ResponseInterpreter.read(response, for: DNSQuery(name: DNSName(dnsText: "a.example.test"), type: .a)) else {
-            Issue.record("expected an answer")
+        let reading = ResponseInterpreter.read(response, for: DNSQuery(name: DNSName(dnsText: "a.example.test"), type: .a))
+        #expect(reading == .broken("CNAME loop: a.example.test → b.example.test → a.example.test"))
+    }
+
+    @Test func aChainOfSixteenAliasesIsFollowedSeventeenIsTooLong() {
+        func chain(_ length: Int) -> DNSResponse {
+            var answer = (0..<length).map { "c\($0).example.test. 60 IN CNAME c\($0 + 1).example.test." }
+            answer.append("c\(length).example.test. 60 IN A 127.0.5.1")
+            return RecordedPacket.response(ad: false, answer: answer)
+        }
+        let query = DNSQuery(name: DNSName(dnsText: "c0.example.test"), type: .a)
+        guard case .answer(let owner, let aliases, .records, _) = ResponseInterpreter.read(chain(16), for: query) else {
+            Issue.record("16 aliases are followed")
             return
         }
-        #expect(answer == .noData)
+        #expect(owner == DNSName(dnsText: "c16.example.test") && aliases.count == 16)
+        guard case .broken(let reason) = ResponseInterpreter.read(chain(17), for: query) else {
+            Issue.record("17 aliases are too many")
+            return
+        }
+        #expect(reason.hasPrefix("CNAME chain longer than 16 aliases: c0.example.test → c1.example.test → c2.example.test → … →"))
     }
 
     @Test func noDataAndNXDomainAreAnswersWithTheSOANegativeTTL() {

@@ -19,7 +19,7 @@ struct StrippedSignatureTests {
     }
 
     static func validator(_ rewrites: [String: RewritingTransport.Rewrite]) throws -> LocalValidator {
-        let plain = LDNSTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
+        let plain = ResolverTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
         return LocalValidator(transport: RewritingTransport(inner: plain, rewrites: rewrites), anchors: try anchors())
     }
 
@@ -68,7 +68,7 @@ struct StrippedSignatureTests {
         let forged = "\(owner) 300 IN TLSA 3 1 1 " + String(repeating: "cd", count: 32)
         let fakeSignature = "\(owner) 300 IN RRSIG TLSA 13 5 300 20370101000000 20200101000000 4242 . "
             + Data(repeating: 9, count: 64).base64EncodedString()
-        let plain = LDNSTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
+        let plain = ResolverTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
         let rewriting = RewritingTransport(inner: plain, rewrites: ["\(owner) TLSA +cd": .forge(removing: 52, adding: [forged, fakeSignature])])
         let report = await LocalValidator(transport: rewriting, anchors: anchors).chain(DNSName(dnsText: owner), .tlsa)
         #expect(report.status == .bogus, "\(report.reason ?? "")")

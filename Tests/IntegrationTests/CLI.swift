@@ -42,10 +42,17 @@ struct CLI {
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         let start = Date()
+        // A child that stops reading its input early must not kill the test run with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
         if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
+            // On a thread of its own: a large input would otherwise wait for the child, and the
+            // child for someone to read its output.
+            let writer = input.fileHandleForWriting
+            Thread {
+                try? writer.write(contentsOf: Data(stdin.utf8))
+                try? writer.close()
+            }.start()
         }
         // Drain stderr on another thread while stdout is read here, so neither pipe fills up.
         let stderrBox = DataBox()

@@ -52,4 +52,53 @@ import Testing
         #expect(result.stdout.contains("4  the domain does not exist or accepts no mail"))
         #expect(result.stdout.contains("--resolver <addr[@port]>"))
     }
+
+    /// Unbounded or wrong local input: a clear line and exit 2, quickly, never a crash.
+    @Test func endlessOrBinaryInputEndsQuicklyWithTheLine() async throws {
+        let zero = try await CLI.run(["check", "--resolver", "127.53.0.5", "--timeout", "1", "--file", "/dev/zero"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr == "danecheck: error: /dev/zero:1: no end of line within 1 MiB: the rest is not read\ndanecheck: error: no domain to check (/dev/zero holds none)\n")
+        #expect(zero.seconds < 10)
+        let nuls = try await CLI.run(["check", "--resolver", "127.53.0.5", "--timeout", "1", "--file", "-"],
+                                     stdin: String(repeating: "\0", count: 5_000_000))
+        #expect(nuls.status == 2)
+        #expect(nuls.stderr.hasPrefix("danecheck: error: stdin:1: no end of line within 1 MiB"))
+    }
+
+    @Test func aHugeInputLineIsQuotedShort() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("danecheck-long-\(UUID().uuidString)")
+        try Data((String(repeating: "a", count: 3000) + "\n" + String(repeating: "b", count: 10_000_000) + "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try await CLI.run(["check", "--resolver", "127.53.0.5", "--timeout", "1", "--file", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.utf8.count < 800, "\(result.stderr.utf8.count) octets")
+        #expect(result.stderr.contains(":1: invalid domain name 'aaaa"))
+        #expect(result.stderr.contains(":2: no end of line within 1 MiB: the rest is not read"))
+        let argument = try await CLI.run(["domain", "--resolver", "127.53.0.5", String(repeating: "c", count: 100_000)])
+        #expect(argument.status == 2)
+        #expect(argument.stderr.utf8.count < 300)
+    }
+
+    @Test func aBatchWithNoDomainOrADirectoryIsAUsageError() async throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("danecheck-empty-\(UUID().uuidString)")
+        try Data("# nothing\n\n".utf8).write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try await CLI.run(["check", "--resolver", "127.53.0.5", "--file", empty.path])
+        #expect(none.status == 2)
+        #expect(none.stderr == "danecheck: error: no domain to check (\(empty.path) holds none)\n")
+        let directory = try await CLI.run(["check", "--resolver", "127.53.0.5", "--file", "/tmp"])
+        #expect(directory.status == 2)
+        #expect(directory.stderr == "danecheck: error: --file /tmp is a directory, not a file of domains\n")
+    }
+
+    @Test(arguments: [
+        (["domain", "--timeout", "-1", "x.test"], "danecheck: error: --timeout must be more than 0 and at most 300 seconds, got -1.0\n"),
+        (["check", "--concurrency", "-5", "x.test"], "danecheck: error: --concurrency must be from 1 to 1000\n"),
+        (["probe", "--port", "-1", "x.test"], "danecheck: error: The value '-1' is invalid for '--port <port>'\n"),
+    ])
+    func negativeNumbersAreValuesThatAreChecked(arguments: [String], message: String) async throws {
+        let result = try await CLI.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+    }
 }

@@ -85,7 +85,7 @@ struct LocalValidationTests {
 
     @Test(arguments: [("rsa.test", UInt8(8)), ("ed25519.test", 15), ("example.test", 13)])
     func algorithmsValidate(domain: String, algorithm: UInt8) async throws {
-        let validator = LocalValidator(transport: LDNSTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5),
+        let validator = LocalValidator(transport: ResolverTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5),
                                        anchors: try Self.anchors())
         let report = await validator.chain(try DNSName(validatingOwner: "_25._tcp.mx.\(domain)"), .tlsa)
         #expect(report.status == .secure)
@@ -108,7 +108,7 @@ struct LocalValidationTests {
     }
 
     @Test func validityWindowsFollowTheInjectedClock() async throws {
-        let transport = LDNSTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5)
+        let transport = ResolverTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5)
         let name = try DNSName(validating: "example.test")
         let late = LocalValidator(transport: transport, anchors: try Self.anchors(),
                                   now: { Date(timeIntervalSince1970: 2_127_000_000) })  // 2037-05
@@ -125,7 +125,7 @@ struct LocalValidationTests {
     }
 
     @Test func zoneKeysAreFetchedOncePerRunForABatch() async throws {
-        let counter = CountingTransport(LDNSTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5))
+        let counter = CountingTransport(ResolverTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5))
         let validator = LocalValidator(transport: counter, anchors: try Self.anchors())
         let lookups = DNSLookupService(transport: counter, mode: .local, validator: validator)
         let inspector = DomainInspector(lookups: lookups, probes: [])

@@ -28,7 +28,7 @@ import Testing
         let dns = try await CLI.run(["domain", "--json", "--resolver", Sandbox.validating, "ee311.dane.test"])
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(dns.stdout.utf8))
         let record = try #require(json.mx.first?.tlsa.records.first)
-        let text = "\(record.usage) \(record.selector) \(record.matching) \(record.data)"
+        let text = "\(try #require(record.usage)) \(try #require(record.selector)) \(try #require(record.matching)) \(record.data)"
         let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--tlsa", text, "[127.0.10.1]"])
         #expect(literal.status == 0, "\(literal.stdout)\(literal.stderr)")
         // Records from the command line are not DNSSEC-validated: a match is trusted, not authenticated.

@@ -13,13 +13,13 @@ import Testing
         #expect(mx1.isSecure)
         #expect(mx1.addresses.map(\.address.text) == ["127.0.1.1", "::1"])
         #expect(mx1.tlsa.final?.status == .secure)
-        #expect(mx1.tlsa.entries.map(\.record.description) == ["3 1 1 1128f6e82e57ea963842969ce77bbc24939b5d1a778562da5ed7365290e41d45"])
+        #expect(mx1.tlsa.entries.map(\.presentation) == ["3 1 1 1128f6e82e57ea963842969ce77bbc24939b5d1a778562da5ed7365290e41d45"])
         #expect(mx1.tlsa.hasUsableRecords)
         // TTLs count down in the resolver's cache: MX and A were published with 3600, TLSA with 300.
         let mxTTL = try #require(report.mx.ttl), tlsaTTL = try #require(mx1.tlsa.final?.ttl)
         #expect(mxTTL > 300 && mxTTL <= 3600)
         #expect(tlsaTTL > 0 && tlsaTTL <= 300)
-        #expect(report.hosts[1].tlsa.entries.map { "\($0.record.usage) \($0.record.selector) \($0.record.matchingType)" } == ["2 1 1", "3 1 2"])
+        #expect(report.hosts[1].tlsa.entries.map { "\($0.record!.usage) \($0.record!.selector) \($0.record!.matchingType)" } == ["2 1 1", "3 1 2"])
         #expect(report.resolvers.map(\.validates) == [true])
         #expect(report.outcome == .reported)
     }

@@ -23,13 +23,51 @@ public struct BatchInput: Sendable {
 
     /// `name` is how the file is named in messages ("domains.txt", "stdin").
     public mutating func add(file contents: String, name: String) {
-        for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            var text = Substring(line)
-            if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            add(trimmed, source: "\(name):\(index + 1)")
+        var reader = LineReader(text: contents)
+        add(&reader, name: name)
+    }
+
+    /// Reads the lines of an open file (stdin included) as they come, within `LineReader`'s bounds.
+    public mutating func add(fileDescriptor fd: Int32, name: String) {
+        let failure = ReadFailure()
+        var reader = LineReader(read: {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = Glibc.read(fd, &chunk, chunk.count)
+                if count >= 0 { return Array(chunk.prefix(count)) }
+                if errno == EINTR { continue }
+                failure.message = String(cString: strerror(errno))
+                return nil
+            }
+        })
+        add(&reader, name: name)
+        if let message = failure.message { problems.append(Problem(source: name, message: "cannot read: \(message)")) }
+    }
+
+    /// A problem found outside the lines (a file that cannot be opened).
+    public mutating func add(problem message: String, source: String) {
+        problems.append(Problem(source: source, message: message))
+    }
+
+    private mutating func add(_ reader: inout LineReader, name: String) {
+        while let item = reader.next() {
+            switch item {
+            case .line(let number, let line):
+                var text = Substring(line)
+                if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { continue }
+                add(trimmed, source: "\(name):\(number)")
+            case .tooLong(let number):
+                problems.append(Problem(source: "\(name):\(number)", message: "line longer than \(LineReader.maxLineLength) octets"))
+            case .stopped(let number, let reason):
+                problems.append(Problem(source: "\(name):\(number)", message: reason))
+            }
         }
+    }
+
+    private final class ReadFailure: @unchecked Sendable {
+        var message: String?
     }
 
     private mutating func add(_ text: String, source: String) {

@@ -6,7 +6,7 @@ public struct DomainInspector: Sendable {
     /// Whether each resolver validates, asked once per run.
     private let resolverCheck: ResolverCheck
     /// The transport to reorder once it is known which resolvers validate (several resolvers only).
-    private let demotable: LDNSTransport?
+    private let demotable: ResolverTransport?
     /// The port whose TLSA records are looked up (`_25._tcp`).
     public let port: UInt16
     public let options: InspectionOptions
@@ -17,12 +17,12 @@ public struct DomainInspector: Sendable {
     /// (and cache) shared with other inspectors, as in the console.
     public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report,
                 lookups shared: DNSLookupService? = nil, mtaSTS: MTASTSSettings? = nil) {
-        let transport = LDNSTransport(configuration: configuration)
+        let transport = ResolverTransport(configuration: configuration)
         let validator = configuration.validator(over: transport)
         let local = configuration.validation == .local
         // Local validation does not depend on the resolvers' AD bit: no need to ask whether they validate.
         let probes = local ? [] : configuration.servers.map { server in
-            (server: server, transport: LDNSTransport(servers: [server], timeout: configuration.timeout,
+            (server: server, transport: ResolverTransport(servers: [server], timeout: configuration.timeout,
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
@@ -34,7 +34,7 @@ public struct DomainInspector: Sendable {
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
-                port: UInt16 = 25, options: InspectionOptions = .report, demotable: LDNSTransport? = nil,
+                port: UInt16 = 25, options: InspectionOptions = .report, demotable: ResolverTransport? = nil,
                 mtaSTS: MTASTSFetcher? = nil) {
         self.lookups = lookups
         self.mtaSTS = mtaSTS
@@ -80,7 +80,9 @@ public struct DomainInspector: Sendable {
                 return nil
             }
             let real = exchanges.filter { $0.name != root }
-            if real.isEmpty { return (.nullMX, []) }
+            // RFC 7505 §4.1: a client that finds a null MX delivers no mail, even beside other MX
+            // records (which §3 forbids publishing: `DomainReport.hostsBesideNullMX` names them).
+            if real.count < exchanges.count { return (.nullMX, []) }
             return (.mx, real.sorted { ($0.preference, $0.name) < ($1.preference, $1.name) })
         }
     }

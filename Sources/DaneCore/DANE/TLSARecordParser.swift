@@ -10,9 +10,9 @@ public enum TLSARecordParser {
 
         public var description: String {
             switch self {
-            case .fields(let text): "TLSA record '\(text)' must be 'USAGE SELECTOR MATCHING HEX'"
-            case .number(let text, let field): "TLSA record '\(text)': \(field) must be a number from 0 to 255"
-            case .hex(let text): "TLSA record '\(text)': certificate association data must be an even number of hex digits"
+            case .fields(let text): "TLSA record \(BoundedText.quoted(text)) must be 'USAGE SELECTOR MATCHING HEX'"
+            case .number(let text, let field): "TLSA record \(BoundedText.quoted(text)): \(field) must be a number from 0 to 255"
+            case .hex(let text): "TLSA record \(BoundedText.quoted(text)): certificate association data must be an even number of hex digits"
             }
         }
     }

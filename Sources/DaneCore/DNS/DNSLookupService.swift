@@ -84,6 +84,8 @@ public final class DNSLookupService: Sendable {
             return failed(query, .indeterminate, "resolver SERVFAIL with CD=1", exchange.server)
         case .error(let rcode):
             return failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server)
+        case .broken(let reason):
+            return failed(query, .indeterminate, reason, exchange.server)
         case .answer(let owner, let aliases, let answer, let ttl):
             let outcome = await validator.validate(unchecked, response)
             guard !outcome.status.isFailure else {
@@ -130,6 +132,8 @@ public final class DNSLookupService: Sendable {
                                     answer: answer, ttl: ttl, server: exchange.server))
         case .error(let rcode):
             return .answered(failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server))
+        case .broken(let reason):
+            return .answered(failed(query, .indeterminate, reason, exchange.server))
         case .serverFailure:
             return .serverFailure(exchange.server)
         }
@@ -162,6 +166,8 @@ public final class DNSLookupService: Sendable {
                 return failed(query, .bogus, "resolver SERVFAIL; \(what) with CD=1", server)
             case .serverFailure, .error:
                 return failed(query, .indeterminate, "resolver SERVFAIL; CD=1 also \(response.rcode)", server)
+            case .broken(let reason):
+                return failed(query, .indeterminate, "resolver SERVFAIL; with CD=1: \(reason)", server)
             }
         }
     }

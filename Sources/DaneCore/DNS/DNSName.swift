@@ -36,7 +36,9 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
                 throw .invalidCharacter(input, bad)
             }
         }
-        self = underscored.isEmpty ? rest : rest.prepending(underscored.joined(separator: ".").lowercased())
+        let name = underscored.isEmpty ? rest : rest.prepending(underscored.joined(separator: ".").lowercased())
+        if name.wireLength > Self.maxWireLength { throw .nameTooLong(input, octets: name.text.utf8.count) }
+        self = name
     }
 
     /// The name with `labels` prepended, e.g. `_25._tcp` + `mx.example.test.`.
@@ -67,6 +69,36 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Labels, root excluded ("mx.example.test." has 3).
     public var labelCount: Int { absolute == "." ? 0 : (parent?.labelCount ?? 0) + 1 }
+
+    /// Octets of the name in wire format (RFC 1035 §3.1): each label's length octet and
+    /// content (an escape such as "\\." or "\\027" is one octet), and the root's zero octet.
+    /// DNS names have at most 255 (RFC 1035 §2.3.4).
+    public var wireLength: Int {
+        guard absolute != "." else { return 1 }
+        var octets = 1
+        var label = 0
+        var characters = Array(absolute.utf8)[...]
+        while let byte = characters.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\\"):
+                if let next = characters.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
+                    characters = characters.dropFirst(3)
+                } else {
+                    characters = characters.dropFirst()
+                }
+                label += 1
+            case UInt8(ascii: "."):
+                octets += label + 1
+                label = 0
+            default:
+                label += 1
+            }
+        }
+        return octets + (label > 0 ? label + 1 : 0)
+    }
+
+    /// The longest name DNS can carry, in wire octets (RFC 1035 §2.3.4).
+    public static let maxWireLength = 255
 
     /// The end of the first label, skipping escaped dots ("a\.b.test." ends after "a\.b").
     private static func firstLabelEnd(_ text: String) -> String.Index? {

@@ -30,28 +30,13 @@ public enum DNSNameError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidCharacter(let name, let character):
             "invalid domain name \(Self.quoted(name)): character \(Self.quoted(String(character))) is not a letter, digit or hyphen"
         case .hyphenAtLabelEdge(let name, let label):
-            "invalid domain name \(Self.quoted(name)): label '\(label)' starts or ends with a hyphen"
+            "invalid domain name \(Self.quoted(name)): label \(Self.quoted(label)) starts or ends with a hyphen"
         case .idna(let name, let reason):
             "cannot convert \(Self.quoted(name)) to an A-label (IDNA): \(reason)"
         }
     }
 
-    /// Quotes a name for an error line, escaping control characters so the line stays one line.
-    static func quoted(_ text: String) -> String {
-        var out = "'"
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r": out += "\\r"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += String(format: "\\x%02x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "'"
-    }
+    /// Quotes a name for an error line: a short prefix, control characters escaped, so the line
+    /// stays one short line whatever was typed.
+    static func quoted(_ text: String) -> String { BoundedText.quoted(text) }
 }

@@ -29,6 +29,15 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         self.text = Self.ntop(family == .ipv4 ? AF_INET : AF_INET6, bytes) ?? text
     }
 
+    /// An address from its 4 or 16 octets (network order); nil for any other length.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 4 || bytes.count == 16 else { return nil }
+        family = bytes.count == 4 ? .ipv4 : .ipv6
+        self.bytes = bytes
+        guard let text = Self.ntop(family == .ipv4 ? AF_INET : AF_INET6, bytes) else { return nil }
+        self.text = text
+    }
+
     /// True when the text is an IP literal, bare or in brackets ("[192.0.2.1]", "[IPv6:...]").
     public static func isLiteral(_ text: String) -> Bool {
         var inner = text

@@ -45,6 +45,16 @@ public struct Lookup: Sendable, Hashable {
         records.compactMap { if case .tlsa(let record) = $0 { record } else { nil } }
     }
 
+    /// Every TLSA record with its usability for SMTP, malformed ones included: well-formed ones
+    /// in presentation order, then those too short to parse.
+    public var tlsaEntries: [TLSAEntry] {
+        let malformed = records.compactMap { data -> TLSAEntry? in
+            if case .malformedTLSA(let rdata) = data { return TLSAEntry(malformed: rdata) }
+            return nil
+        }
+        return tlsaRecords.sorted(by: TLSARecord.presentationOrder).map(TLSAEntry.init) + malformed
+    }
+
     public var isSecure: Bool { status == .secure }
 
     /// True for an answer that says the data does not exist (NODATA or NXDOMAIN).

@@ -4,6 +4,9 @@ public enum RecordData: Sendable, Hashable {
     case mx(preference: UInt16, exchange: DNSName)
     case cname(DNSName)
     case tlsa(TLSARecord)
+    /// A TLSA record whose data is too short to hold usage, selector and matching type: kept,
+    /// so that it is reported as unusable instead of vanishing.
+    case malformedTLSA(rdata: [UInt8])
     /// SOA: only the fields negative caching needs (RFC 2308 §5).
     case soa(minimum: UInt32)
     /// Any other type, in presentation format.

@@ -8,6 +8,7 @@ public enum RecordPresentation {
         case .mx(let preference, let exchange): "\(preference) \(exchange.absolute)"
         case .cname(let target): target.absolute
         case .tlsa(let record): record.description
+        case .malformedTLSA(let rdata): TLSAEntry.generic(rdata)
         case .soa(let minimum): "(SOA, minimum \(minimum))"
         case .other(let text): text
         }

@@ -6,9 +6,9 @@ public enum ResolverAddressError: Error, Equatable, Sendable, CustomStringConver
     public var description: String {
         switch self {
         case .notAnAddress(let text):
-            "resolver '\(text)' is not an IP address (give ADDR or ADDR@PORT; names are not resolved)"
+            "resolver \(BoundedText.quoted(text)) is not an IP address (give ADDR or ADDR@PORT; names are not resolved)"
         case .badPort(let text):
-            "resolver '\(text)' has an invalid port (1-65535)"
+            "resolver \(BoundedText.quoted(text)) has an invalid port (1-65535)"
         }
     }
 }

@@ -7,9 +7,11 @@ public enum ResponseInterpreter {
         case serverFailure
         /// Any other error rcode (REFUSED, FORMERR, NOTIMP, …).
         case error(ResponseCode)
+        /// An answer no client can use: a CNAME loop, or a chain longer than `maxChain`.
+        case broken(String)
     }
 
-    /// Longest CNAME chain followed before giving up (loops included).
+    /// Longest CNAME chain followed before giving up (RFC 1034 §3.6.2 asks for a limit).
     static let maxChain = 16
 
     public static func read(_ response: DNSResponse, for query: DNSQuery) -> Reading {
@@ -25,10 +27,14 @@ public enum ResponseInterpreter {
         var aliases: [DNSName] = []
         while query.type != .cname,
               !response.answer.contains(where: { $0.owner == owner && $0.isType(query.type) }),
-              aliases.count < maxChain,
               let cname = response.answer.first(where: { $0.owner == owner && $0.isType(.cname) }),
-              case .cname(let target) = cname.data,
-              !aliases.contains(target), target != query.name {
+              case .cname(let target) = cname.data {
+            if target == query.name || aliases.contains(target) {
+                return .broken("CNAME loop: \(chain([query.name] + aliases + [target]))")
+            }
+            if aliases.count == maxChain {
+                return .broken("CNAME chain longer than \(maxChain) aliases: \(chain([query.name] + aliases + [target]))")
+            }
             aliases.append(target)
             owner = target
         }
@@ -39,6 +45,12 @@ public enum ResponseInterpreter {
         }
         let denial: LookupAnswer = response.rcode == .nxDomain ? .nxDomain : .noData
         return .answer(owner: owner, aliases: aliases, answer: denial, ttl: negativeTTL(response))
+    }
+
+    /// "a → b → a", with the middle of a long chain left out.
+    static func chain(_ names: [DNSName]) -> String {
+        let shown = names.count > 6 ? names.prefix(3).map(\.text) + ["…"] + names.suffix(2).map(\.text) : names.map(\.text)
+        return shown.map { BoundedText.prefix($0, limit: 60) }.joined(separator: " → ")
     }
 
     /// RFC 2308 §5: the SOA's own TTL, capped by its MINIMUM field.

@@ -28,7 +28,9 @@ public final class LocalValidator: Sendable {
         guard let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else {
             return ValidationOutcome(status: .indeterminate, reason: "the response could not be read for validation", steps: [])
         }
-        guard case .answer(let owner, let aliases, let answer, _) = ResponseInterpreter.read(response, for: query) else {
+        let reading = ResponseInterpreter.read(response, for: query)
+        guard case .answer(let owner, let aliases, let answer, _) = reading else {
+            if case .broken(let reason) = reading { return ValidationOutcome(status: .indeterminate, reason: reason, steps: []) }
             return ValidationOutcome(status: .indeterminate, reason: "resolver answered \(response.rcode)", steps: [])
         }
         // Everything that answers a DS question is the parent side's (RFC 4035 §2.4).
@@ -59,9 +61,10 @@ public final class LocalValidator: Sendable {
     public func chain(_ name: DNSName, _ type: RecordType) async -> ChainReport {
         let query = DNSQuery(name: name, type: type, checkingDisabled: true)
         let fetched = await fetch(query)
-        guard case .message(let response) = fetched,
-              case .answer(let owner, let aliases, let answer, let ttl) = ResponseInterpreter.read(response, for: query) else {
-            let reason = fetched.failure ?? "no answer"
+        let reading = fetched.message.map { ResponseInterpreter.read($0, for: query) }
+        guard let response = fetched.message, case .answer(let owner, let aliases, let answer, let ttl)? = reading else {
+            var reason = fetched.failure ?? "no answer"
+            if case .broken(let why)? = reading { reason = why }
             let lookup = Lookup(name: name, type: type, status: .indeterminate, answer: .failed(reason: reason), ttl: nil)
             return ChainReport(name: name, type: type, lookup: lookup, status: .indeterminate, reason: reason, steps: [], anchors: anchors)
         }
@@ -239,6 +242,11 @@ public final class LocalValidator: Sendable {
         var packet: (response: DNSResponse, packet: LDNSPacket)? {
             guard case .message(let response) = self, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else { return nil }
             return (response, packet)
+        }
+
+        var message: DNSResponse? {
+            if case .message(let response) = self { return response }
+            return nil
         }
 
         /// Why there is no message (`fetch` turns error rcodes into failures).

@@ -23,11 +23,11 @@ public enum HTTPResponseParser {
         let statusLine = lines.removeFirst()
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]), (100...599).contains(status) else {
-            throw .malformed("status line '\(statusLine)'")
+            throw .malformed("status line \(BoundedText.quoted(statusLine))")
         }
         var headers: [(name: String, value: String)] = []
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { throw .malformed("header line '\(line)'") }
+            guard let colon = line.firstIndex(of: ":") else { throw .malformed("header line \(BoundedText.quoted(line))") }
             headers.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
                             line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
@@ -39,7 +39,7 @@ public enum HTTPResponseParser {
             return response(try dechunk(rest))
         }
         if let lengthText = headers.first(where: { $0.name == "content-length" })?.value {
-            guard let length = Int(lengthText), length >= 0 else { throw .malformed("Content-Length '\(lengthText)'") }
+            guard let length = Int(lengthText), length >= 0 else { throw .malformed("Content-Length \(BoundedText.quoted(lengthText))") }
             guard rest.count >= length else { throw .incomplete }
             return response(Array(rest.prefix(length)))
         }
@@ -56,7 +56,7 @@ public enum HTTPResponseParser {
             // Hex digits only (no sign), and small: the body is at most what was read.
             guard (1...8).contains(sizeText.count), sizeText.allSatisfy(\.isHexDigit), let size = Int(sizeText, radix: 16),
                   size <= bytes.count else {
-                throw .malformed("chunk size '\(sizeText)'")
+                throw .malformed("chunk size \(BoundedText.quoted(sizeText))")
             }
             index = lineEnd + 2
             if size == 0 { return body }

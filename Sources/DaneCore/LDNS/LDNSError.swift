@@ -4,5 +4,4 @@ import CLDNS
 struct LDNSError: Error, CustomStringConvertible {
     let status: ldns_status
     var description: String { LDNSStatus.message(status) }
-    var isNetworkError: Bool { status == LDNS_STATUS_NETWORK_ERR || status == LDNS_STATUS_ADDRESS_ERR }
 }

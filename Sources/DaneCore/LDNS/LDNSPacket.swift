@@ -4,17 +4,21 @@ import Foundation
 /// Owns an ldns packet; decodes it into a `DNSResponse`.
 final class LDNSPacket {
     let pointer: UnsafeMutablePointer<ldns_pkt>
+    /// The message as received, when the packet was parsed from it.
+    private let received: [UInt8]?
 
     init(taking pointer: UnsafeMutablePointer<ldns_pkt>) {
         self.pointer = pointer
+        received = nil
     }
 
-    /// Parses a DNS message in wire format (e.g. a recorded packet).
-    convenience init(wire: [UInt8]) throws(LDNSError) {
+    /// Parses a DNS message in wire format (as received, or a recorded packet).
+    init(wire: [UInt8]) throws(LDNSError) {
         var packet: UnsafeMutablePointer<ldns_pkt>?
         let status = wire.withUnsafeBufferPointer { ldns_wire2pkt(&packet, $0.baseAddress, $0.count) }
         guard LDNSStatus.isSuccess(status), let packet else { throw LDNSError(status: status) }
-        self.init(taking: packet)
+        pointer = packet
+        received = wire
     }
 
     deinit { ldns_pkt_free(pointer) }
@@ -26,7 +30,7 @@ final class LDNSPacket {
             truncated: ldns_pkt_tc(pointer),
             answer: LDNSRecordDecoder.decode(ldns_pkt_answer(pointer)),
             authority: LDNSRecordDecoder.decode(ldns_pkt_authority(pointer)),
-            wire: wire)
+            wire: received ?? wire)
     }
 
     /// The packet in wire format (nil if ldns cannot write it).

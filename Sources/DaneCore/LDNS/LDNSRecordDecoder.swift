@@ -34,6 +34,8 @@ enum LDNSRecordDecoder {
                 return .tlsa(TLSARecord(usage: usage, selector: selector, matchingType: matching,
                                         data: fieldCount == 4 ? LDNSRData.bytes(field(3)) : []))
             }
+            // Fewer than three octets of data: what there is, as received.
+            return .malformedTLSA(rdata: (0..<fieldCount).flatMap { LDNSRData.bytes(field($0)) })
         case .soa?:
             if fieldCount == 7, let minimum = LDNSRData.uint32(field(6)) { return .soa(minimum: minimum) }
         default:

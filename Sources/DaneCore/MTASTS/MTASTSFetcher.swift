@@ -86,10 +86,10 @@ public struct MTASTSFetcher: Sendable {
         }
         guard response.status == 200 else {
             let redirect = (300...399).contains(response.status) ? " (redirects are not followed, RFC 8461 §3.3)" : ""
-            return .failure(.fetch("HTTP \(response.status) \(response.reason)\(redirect)"))
+            return .failure(.fetch("HTTP \(response.status) \(TerminalText.escape(BoundedText.prefix(response.reason, limit: 60)))\(redirect)"))
         }
         let type = response.header("content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard type == "text/plain" else { return .failure(.fetch("Content-Type is \(type ?? "missing"), not text/plain")) }
+        guard type == "text/plain" else { return .failure(.fetch("Content-Type is \(type.map { BoundedText.quoted($0, limit: 60) } ?? "missing"), not text/plain")) }
         guard response.body.count <= https.maxBytes else { return .failure(.fetch("the policy is larger than \(https.maxBytes / 1024) KiB")) }
         return MTASTSPolicy.parse(String(decoding: response.body, as: UTF8.self))
     }

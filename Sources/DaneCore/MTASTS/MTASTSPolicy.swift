@@ -23,23 +23,23 @@ public struct MTASTSPolicy: Sendable, Hashable {
         var mx: [String] = []
         for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            guard let colon = line.firstIndex(of: ":") else { return .failure(.malformed("line '\(line)' is not 'key: value'")) }
+            guard let colon = line.firstIndex(of: ":") else { return .failure(.malformed("line \(BoundedText.quoted(String(line))) is not 'key: value'")) }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if key == "mx" { mx.append(value.lowercased()) } else if fields[key] == nil { fields[key] = value }
         }
-        guard fields["version"] == "STSv1" else { return .failure(.malformed("version is \(fields["version"].map { "'\($0)'" } ?? "missing"), not STSv1")) }
+        guard fields["version"] == "STSv1" else { return .failure(.malformed("version is \(fields["version"].map { BoundedText.quoted($0) } ?? "missing"), not STSv1")) }
         guard let modeText = fields["mode"] else { return .failure(.malformed("no mode")) }
-        guard let mode = Mode(rawValue: modeText) else { return .failure(.malformed("mode '\(modeText)' is not enforce, testing or none")) }
+        guard let mode = Mode(rawValue: modeText) else { return .failure(.malformed("mode \(BoundedText.quoted(modeText)) is not enforce, testing or none")) }
         guard let ageText = fields["max_age"] else { return .failure(.malformed("no max_age")) }
         guard ageText.count <= 10, ageText.allSatisfy(\.isNumber), let age = UInt64(ageText), age <= 31_557_600 else {
-            return .failure(.malformed("max_age '\(ageText)' is not a number of seconds up to 31557600"))
+            return .failure(.malformed("max_age \(BoundedText.quoted(ageText)) is not a number of seconds up to 31557600"))
         }
         if mode != .none, mx.isEmpty { return .failure(.malformed("no mx")) }
         for pattern in mx {
             let name = pattern.hasPrefix("*.") ? String(pattern.dropFirst(2)) : pattern
             guard (try? DNSName(validating: name)) != nil else {
-                return .failure(.malformed("mx '\(pattern)' is not a host name or *.domain"))
+                return .failure(.malformed("mx \(BoundedText.quoted(pattern)) is not a host name or *.domain"))
             }
         }
         return .success(MTASTSPolicy(mode: mode, mx: mx, maxAge: UInt32(age)))

@@ -23,11 +23,11 @@ public struct MTASTSRecord: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<MTASTSRecord, MTASTSFailure> {
         let fields = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard fields.first == "v=STSv1" else { return .failure(.record("the record does not start with v=STSv1")) }
-        if let bad = fields.first(where: { !$0.contains("=") }) { return .failure(.record("field '\(bad)' is not key=value")) }
+        if let bad = fields.first(where: { !$0.contains("=") }) { return .failure(.record("field \(BoundedText.quoted(bad)) is not key=value")) }
         guard let idField = fields.first(where: { $0.hasPrefix("id=") }) else { return .failure(.record("the record has no id")) }
         let id = String(idField.dropFirst(3))
         guard (1...32).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            return .failure(.record("id '\(id)' is not 1-32 letters and digits"))
+            return .failure(.record("id \(BoundedText.quoted(id, limit: 40)) is not 1-32 letters and digits"))
         }
         return .success(MTASTSRecord(id: id))
     }

@@ -7,6 +7,11 @@
 ///       RRSIG DNSKEY key 20326 alg 13 by . valid 2026-11-28T00:00:00Z to 2037-01-01T00:00:00Z: ok
 public enum ChainTextRenderer {
     public static func render(_ report: ChainReport) -> String {
+        lines(report).joined(separator: "\n") + "\n"
+    }
+
+    /// The report's lines, without line ends.
+    public static func lines(_ report: ChainReport) -> [String] {
         var lines = ["Chain of trust for '\(report.name.text)' \(report.type): \(verdict(report.status, report.reason))"]
         for step in report.steps {
             let title = step.kind == .zone ? step.name.absolute : "\(step.type) \(step.name.absolute)"
@@ -30,7 +35,7 @@ public enum ChainTextRenderer {
         }
         let sources = Set(report.anchors.map(\.source)).sorted().joined(separator: ", ")
         lines.append("Trust anchors: \(sources.isEmpty ? "none" : sources)")
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     static func verdict(_ status: SecurityStatus, _ reason: String?) -> String {

@@ -36,9 +36,10 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     }
 
     public struct Record: Codable, Sendable, Equatable {
-        public let usage: UInt8
-        public let selector: UInt8
-        public let matching: UInt8
+        /// Absent for a record too short to hold them (`data` is then all its rdata).
+        public let usage: UInt8?
+        public let selector: UInt8?
+        public let matching: UInt8?
         public let data: String
         public let usable: Bool
         public let reason: String?
@@ -128,8 +129,8 @@ public struct DomainJSON: Codable, Sendable, Equatable {
             status: final?.status.rawValue, result: final?.answer.keyword, reason: final?.failureReason,
             skipped: report.skipped, note: report.note,
             records: report.entries.map {
-                Record(usage: $0.record.usage, selector: $0.record.selector, matching: $0.record.matchingType,
-                       data: $0.record.hexData, usable: $0.usability.isUsable, reason: $0.usability.reason)
+                Record(usage: $0.record?.usage, selector: $0.record?.selector, matching: $0.record?.matchingType,
+                       data: $0.record?.hexData ?? Digest.hex($0.rdata), usable: $0.usability.isUsable, reason: $0.usability.reason)
             },
             lookups: report.attempts.map(LookupJSON.init))
     }

@@ -27,7 +27,25 @@ public struct DomainReport: Sendable, Hashable {
         [mx] + hosts.flatMap { $0.addressLookups + [$0.cnameLookup].compactMap { $0 } + $0.tlsa.attempts }
     }
 
-    public var warnings: [String] { resolvers.compactMap(\.warning) }
+    public var warnings: [String] { resolvers.compactMap(\.warning) + [nullMXWarning].compactMap { $0 } }
+
+    /// The other exchanges of an MX RRset that holds a null MX (RFC 7505 §3: there must be none).
+    public var hostsBesideNullMX: [DNSName] {
+        guard kind == .nullMX else { return [] }
+        return mx.records.compactMap { record in
+            if case .mx(_, let exchange) = record, exchange.absolute != "." { return exchange }
+            return nil
+        }
+    }
+
+    /// "null MX beside 1 other MX record (mx.example.com): …", nil for a well-formed RRset.
+    public var nullMXWarning: String? {
+        let others = hostsBesideNullMX
+        guard !others.isEmpty else { return nil }
+        let names = others.prefix(3).map { BoundedText.prefix($0.text, limit: 60) }.joined(separator: ", ") + (others.count > 3 ? ", …" : "")
+        return "null MX beside \(others.count) other MX record\(others.count == 1 ? "" : "s") (\(names)): "
+            + "a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)"
+    }
 
     /// How the run should end, shared by every face (exit codes in `DanecheckExit`).
     public var outcome: ReportOutcome {

@@ -3,6 +3,11 @@ import Foundation
 /// Renders `danecheck probe`: one line per address first (verdict and reason), details below.
 public enum ProbeTextRenderer {
     public static func render(_ report: HostProbeReport) -> String {
+        lines(report).joined(separator: "\n") + "\n"
+    }
+
+    /// The report's lines, without line ends.
+    public static func lines(_ report: HostProbeReport) -> [String] {
         var lines: [String] = []
         let hostName = report.name?.text ?? "-"
         for address in report.addresses {
@@ -17,7 +22,7 @@ public enum ProbeTextRenderer {
         for address in report.addresses {
             lines += details(address, records: report.records)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     static func policyLine(_ report: HostProbeReport) -> String {

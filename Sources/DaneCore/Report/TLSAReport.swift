@@ -24,7 +24,7 @@ public struct TLSAReport: Sendable, Hashable {
     public var baseDomain: DNSName? { attempts.isEmpty ? nil : candidates[attempts.count - 1] }
 
     /// The records of the deciding lookup, each with its usability for SMTP.
-    public var entries: [TLSAEntry] { (final?.tlsaRecords ?? []).sorted(by: TLSARecord.presentationOrder).map(TLSAEntry.init) }
+    public var entries: [TLSAEntry] { final?.tlsaEntries ?? [] }
 
     /// Secure records of which at least one is usable: DANE authentication is required (§2.2).
     public var hasUsableRecords: Bool {

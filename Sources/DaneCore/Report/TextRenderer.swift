@@ -10,6 +10,12 @@ public enum TextRenderer {
     /// the next connection would use.
     public static func render(_ report: DomainReport, probes: [HostProbeReport]? = nil,
                               history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> String {
+        lines(report, probes: probes, history: history, now: now).joined(separator: "\n") + "\n"
+    }
+
+    /// The report's lines, without line ends (remote text in them not yet escaped for a terminal).
+    public static func lines(_ report: DomainReport, probes: [HostProbeReport]? = nil,
+                             history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> [String] {
         var lines = domainLines(report)
         let chosen = probes != nil ? probes.flatMap(chosenAddress)?.address : nextAddress(report, history)
         for (index, host) in report.hosts.enumerated() {
@@ -19,7 +25,7 @@ public enum TextRenderer {
         if let mtaSTS = report.mtaSTS, !(report.kind == .failed && mtaSTS.txt.status.isFailure) {
             lines += MTASTSTextRenderer.lines(mtaSTS, now: now)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Without probes: the first address, in MX order, whose latest probe did not fail (an
@@ -62,6 +68,7 @@ public enum TextRenderer {
             lines.append("Domain \(name) has no MX records\(ttlPhrase(mx.ttl)): it is its own mail host (implicit MX, RFC 7672 §2.2.2)\(flag(mx.status))")
         case .nullMX:
             lines.append("Domain \(name) has a null MX (RFC 7505)\(ttlPhrase(mx.ttl)): it accepts no mail\(flag(mx.status))")
+            if let warning = report.nullMXWarning { lines.append("  \(warning)") }
         case .nxDomain:
             lines.append("Domain \(name) does not exist (NXDOMAIN)\(flag(mx.status))")
         case .failed:
@@ -122,9 +129,9 @@ public enum TextRenderer {
             case .records:
                 let ttl = lookup.ttl.map { "a TTL of \($0) seconds" } ?? "an unknown TTL"
                 lines.append("TLSA \(quoted(lookup.owner)) has \(ttl)\(flag(lookup.status))")
-                for record in lookup.tlsaRecords.sorted(by: TLSARecord.presentationOrder).map(TLSAEntry.init) {
-                    let reason = record.usability.reason.map { " (unusable: \($0))" } ?? ""
-                    lines.append("  \(record.record)\(reason)")
+                for entry in lookup.tlsaEntries {
+                    let reason = entry.usability.reason.map { " (unusable: \($0))" } ?? ""
+                    lines.append("  \(entry.presentation)\(reason)")
                 }
                 if lookup.status == .insecure {
                     lines.append("  TLSA RRset is insecure: DANE does not apply (RFC 7672 §2.2)")

@@ -12,8 +12,12 @@ public struct SMTPReply: Sendable, Hashable, CustomStringConvertible {
     /// 2xx.
     public var isPositive: Bool { (200..<300).contains(code) }
 
-    /// "250 mx.example.test Hello" with continuation lines joined by " / ".
-    public var description: String { "\(code) \(lines.joined(separator: " / "))" }
+    /// "250 mx.example.test Hello" with continuation lines joined by " / ", each line's control
+    /// characters escaped and cut to a short prefix (the text is the server's).
+    public var description: String {
+        let shown = lines.prefix(8).map { TerminalText.escape(BoundedText.prefix($0, limit: 200)) }
+        return "\(code) \(shown.joined(separator: " / "))\(lines.count > 8 ? " / … (\(lines.count) lines)" : "")"
+    }
 
     /// EHLO keywords (the first word of every line after the first), upper-cased.
     public var ehloKeywords: Set<String> {

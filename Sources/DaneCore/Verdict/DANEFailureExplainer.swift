@@ -13,7 +13,7 @@ public enum DANEFailureExplainer {
         case daneNoMatch, unableToGetIssuer, unableToGetIssuerLocally:
             return noMatch(expectation.records, chain: chain)
         case hostnameMismatch:
-            let names = chain.first?.names.joined(separator: ", ") ?? "(none)"
+            let names = chain.first.map { $0.names.prefix(5).map { TerminalText.escape(BoundedText.prefix($0, limit: 60)) }.joined(separator: ", ") } ?? "(none)"
             let wanted = ([expectation.baseDomain] + expectation.extraNames).map(\.text).joined(separator: " or ")
             return "DANE-TA matched but certificate name \(names) does not match \(wanted)"
         case expired:

@@ -35,7 +35,7 @@ public enum DANEPolicy: Sendable, Hashable {
         guard final.isSecure else {
             return .opportunistic(reason: "TLSA RRset at \(final.owner.text) is insecure")
         }
-        let usable = tlsa.entries.filter(\.usability.isUsable).map(\.record)
+        let usable = tlsa.entries.filter(\.usability.isUsable).compactMap(\.record)
         if usable.isEmpty {
             return .encryptOnly(reason: "TLSA records present but none usable (RFC 7672 §2.2)")
         }

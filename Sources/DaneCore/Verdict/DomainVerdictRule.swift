@@ -8,7 +8,7 @@ public enum DomainVerdictRule {
         case .nxDomain:
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: "the domain does not exist (NXDOMAIN)")
         case .nullMX:
-            return DomainVerdict(verdict: .undeliverable, via: nil, reason: "null MX (RFC 7505)")
+            return DomainVerdict(verdict: .undeliverable, via: nil, reason: report.nullMXWarning ?? "null MX (RFC 7505)")
         case .failed:
             return DomainVerdict(verdict: .defer, via: nil,
                                  reason: "MX lookup failed: \(report.mx.status.rawValue) (\(report.mx.failureReason ?? "no answer"))")

@@ -40,7 +40,7 @@ public struct HostProber: Sendable {
     /// one its DNS facts give).
     public func probe(_ host: HostReport, policy: DANEPolicy? = nil, nextHop: DNSName? = nil) async -> HostProbeReport {
         await probe(name: host.name, host: host, policy: policy ?? .of(host, nextHop: nextHop),
-                    records: host.tlsa.entries.map(\.record), recordsGiven: false,
+                    records: host.tlsa.entries.compactMap(\.record), recordsGiven: false,
                     addresses: host.addresses.map(\.address))
     }
 }

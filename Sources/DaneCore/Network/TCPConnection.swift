@@ -12,11 +12,11 @@ final class TCPConnection {
 
     static func connect(to address: IPAddress, port: UInt16, deadline: Deadline) throws(ProbeFailure) -> TCPConnection {
         let family = address.family == .ipv4 ? AF_INET : AF_INET6
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .connect(String(cString: strerror(errno))) }
         let connection = TCPConnection(fd: fd)
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        let result = withSockaddr(address, port) { Glibc.connect(fd, $0, $1) }
+        let result = SocketAddress.with(address, port) { Glibc.connect(fd, $0, $1) }
         if result != 0 {
             guard errno == EINPROGRESS else { throw .connect(String(cString: strerror(errno))) }
             guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
@@ -56,26 +56,6 @@ final class TCPConnection {
             guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
                 throw .timeout(phase: phase, seconds: deadline.seconds, detail: "sending")
             }
-        }
-    }
-
-    private static func withSockaddr<T>(_ address: IPAddress, _ port: UInt16,
-                                        _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
-        if address.family == .ipv4 {
-            var sin = sockaddr_in()
-            sin.sin_family = sa_family_t(AF_INET)
-            sin.sin_port = port.bigEndian
-            withUnsafeMutableBytes(of: &sin.sin_addr) { $0.copyBytes(from: address.bytes) }
-            return withUnsafePointer(to: &sin) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-        }
-        var sin6 = sockaddr_in6()
-        sin6.sin6_family = sa_family_t(AF_INET6)
-        sin6.sin6_port = port.bigEndian
-        withUnsafeMutableBytes(of: &sin6.sin6_addr) { $0.copyBytes(from: address.bytes) }
-        return withUnsafePointer(to: &sin6) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
         }
     }
 }

@@ -1,0 +1,88 @@
+/// Reads lines from a stream of octets as they come, with bounds, so that no input can take
+/// unbounded memory or time: a line longer than `maxLineLength` is reported and skipped; one
+/// with no end within `maxUnbrokenLength` (e.g. /dev/zero) ends the reading, and so do more
+/// than `maxLines` lines or `maxTotalLength` octets in all.
+public struct LineReader {
+    public enum Item: Sendable, Hashable {
+        /// Line `number` (from 1), without its end (LF or CRLF), decoded as UTF-8.
+        case line(number: Int, text: String)
+        /// Line `number` was longer than the limit and is left out.
+        case tooLong(number: Int)
+        /// Reading stopped here: why.
+        case stopped(number: Int, reason: String)
+    }
+
+    public static let maxLineLength = 4096
+    public static let maxUnbrokenLength = 1 << 20
+    public static let maxLines = 1_000_000
+    public static let maxTotalLength = 256 << 20
+
+    private let read: () -> [UInt8]?
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var number = 0
+    private var total = 0
+    private var skipping = false
+    private var skipped = 0
+    private var finished = false
+
+    /// `read` returns the next chunk of octets, or nil (or an empty chunk) at the end.
+    public init(read: @escaping () -> [UInt8]?) {
+        self.read = read
+    }
+
+    /// All of `text` as one chunk.
+    public init(text: String) {
+        var chunk: [UInt8]? = Array(text.utf8)
+        self.init(read: { defer { chunk = nil }; return chunk })
+    }
+
+    /// The next line (or problem); nil at the end.
+    public mutating func next() -> Item? {
+        while !finished {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                number += 1
+                if skipping {
+                    skipping = false
+                    skipped = 0
+                    return .tooLong(number: number)
+                }
+                if number > Self.maxLines {
+                    finished = true
+                    return .stopped(number: number, reason: "more than \(Self.maxLines) lines: the rest is not read")
+                }
+                if line.count > Self.maxLineLength { return .tooLong(number: number) }
+                let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+                return .line(number: number, text: String(decoding: text, as: UTF8.self))
+            }
+            // No line end in what is held: an overlong line is dropped as it grows.
+            if buffer.count - start > Self.maxLineLength {
+                skipped += buffer.count - start
+                skipping = true
+                start = buffer.count
+                if skipped > Self.maxUnbrokenLength {
+                    finished = true
+                    return .stopped(number: number + 1, reason: "no end of line within \(Self.maxUnbrokenLength >> 20) MiB: the rest is not read")
+                }
+            }
+            buffer.removeFirst(start)
+            start = 0
+            guard let chunk = read(), !chunk.isEmpty else {
+                finished = true
+                if buffer.isEmpty && !skipping { return nil }
+                number += 1
+                if skipping { return .tooLong(number: number) }
+                return .line(number: number, text: String(decoding: buffer, as: UTF8.self))
+            }
+            total += chunk.count
+            if total > Self.maxTotalLength {
+                finished = true
+                return .stopped(number: number + 1, reason: "more than \(Self.maxTotalLength >> 20) MiB: the rest is not read")
+            }
+            buffer += chunk
+        }
+        return nil
+    }
+}
