@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DaneCore
 
@@ -135,5 +136,50 @@ import Testing
         #expect(ResolverReport(server: ReplayTransport.server, validates: false).warning
                 == "resolver 127.0.0.1 does not validate DNSSEC: no +dnssec flags can appear")
         #expect(ResolverReport(server: ReplayTransport.server, validates: true).warning == nil)
+    }
+}
+
+/// A lookup still on its way when the cache is emptied (the console's `set resolver`) must not
+/// put the old resolver's answer back when it arrives.
+@Suite struct LookupCacheRaceTests {
+    /// Answers only when `release()` is called.
+    final class GatedTransport: DNSTransport, @unchecked Sendable {
+        private let lock = NSLock()
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private var asked = 0
+        let inner: ReplayTransport
+
+        init(_ inner: ReplayTransport) { self.inner = inner }
+
+        var queries: Int { lock.withLock { asked } }
+
+        func exchange(_ query: DNSQuery) async -> DNSExchange {
+            await withCheckedContinuation { continuation in
+                lock.withLock {
+                    asked += 1
+                    waiting.append(continuation)
+                }
+            }
+            return await inner.exchange(query)
+        }
+
+        func release() {
+            let all = lock.withLock { defer { waiting = [] }; return waiting }
+            all.forEach { $0.resume() }
+        }
+    }
+
+    @Test func anAnswerArrivingAfterTheCacheWasEmptiedIsNotStored() async throws {
+        let replay = ReplayTransport()
+        replay.record("example.test.", .mx, ad: true, answer: ["example.test. 3600 IN MX 10 old.example.test."])
+        let gated = GatedTransport(replay)
+        let service = DNSLookupService(transport: gated)
+        let name = DNSName(dnsText: "example.test")
+        let pending = Task { await service.lookup(name, .mx) }
+        while gated.queries == 0 { await Task.yield() }
+        await service.forget(nil)
+        gated.release()
+        _ = await pending.value
+        #expect(await service.cached().isEmpty, "the old resolver's answer came back into the emptied cache")
     }
 }

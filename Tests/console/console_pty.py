@@ -112,6 +112,19 @@ console.sendline("show settings")
 console.expect("resolver 127.53.0.2")
 console.expect(PROMPT)
 
+step("Ctrl-C interrupts tlsa create, and the abandoned command prints nothing when it succeeds later")
+# h-slowtls completes its handshake about 2.5 s after the connect: long after the interrupt.
+console.sendline("tlsa create --timeout 4 h-slowtls.dane.test")
+time.sleep(0.5)
+console.sendintr()
+console.expect("interrupted", timeout=4)
+console.expect(PROMPT, timeout=4)
+try:
+    console.expect("IN TLSA", timeout=5)
+    raise AssertionError("the abandoned tlsa create printed its records after Ctrl-C")
+except pexpect.TIMEOUT:
+    pass
+
 step("Ctrl-D leaves")
 console.sendline("dig nsec.test")
 console.expect(PROMPT)

@@ -34,8 +34,12 @@ actor LookupCache {
         let task = Task { await make() }
         entries[query] = .pending(task)
         let lookup = await task.value
-        let lifetime = lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
-        entries[query] = .done(lookup, expires: now() + lifetime)
+        // The cache may have been emptied while this waited (the console's `set resolver`):
+        // only the entry that still holds this task may take its answer.
+        if case .pending(let current)? = entries[query], current == task {
+            let lifetime = lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
+            entries[query] = .done(lookup, expires: now() + lifetime)
+        }
         return lookup
     }
 

@@ -69,7 +69,9 @@ public struct ResolverTransport: DNSTransport {
 
     /// One try at one server: UDP, then TCP if the UDP answer was truncated (RFC 7766 §5).
     static func send(_ query: DNSQuery, to server: ResolverAddress, timeout: Double) async -> DNSExchange {
-        await BlockingWork.run {
+        await BlockingWork.run(cancelled: DNSExchange(query: query, server: server,
+                                                      outcome: .failure(.network(server: server, message: "cancelled")),
+                                                      milliseconds: 0)) {
             let start = ContinuousClock.now
             func done(_ outcome: DNSExchange.Outcome, _ ignored: [ReplyCheck.Mismatch]) -> DNSExchange {
                 DNSExchange(query: query, server: server, outcome: outcome, milliseconds: start.millisecondsElapsed,

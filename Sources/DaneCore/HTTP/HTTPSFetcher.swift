@@ -25,7 +25,7 @@ public struct HTTPSFetcher: Sendable {
             let left = Double(overall.remainingMilliseconds) / 1000
             guard left > 0 else { return .failure(.fetch("\(host.text): no answer within \(TimeFormat.seconds(overall.seconds))")) }
             let deadline = Deadline(seconds: min(timeout, left))
-            let result = await BlockingWork.run { [self] in fetch(host: host, address: address, path: path, deadline: deadline) }
+            let result = await BlockingWork.run(cancelled: .failure(.fetch("cancelled"))) { [self] in fetch(host: host, address: address, path: path, deadline: deadline) }
             if case .success = result { return result }
             if case .failure(let failure) = result { last = failure }
         }

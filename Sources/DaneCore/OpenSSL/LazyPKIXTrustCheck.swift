@@ -1,23 +1,27 @@
 import Foundation
 
 /// A `PKIXTrustCheck` loaded on first use: reading the system's CA bundle costs tens of
-/// milliseconds, and only hosts whose every record is DANE-TA need it.
-final class LazyPKIXTrustCheck: @unchecked Sendable {
+/// milliseconds, and only hosts whose every record is DANE-TA need it. The loading is blocking
+/// file and OpenSSL work, so it runs on a `BlockingWork` thread, once, however many ask.
+final class LazyPKIXTrustCheck: Sendable {
+    private let memo = TaskMemo<String, LoadedStore>("pkix-store")
     private let caFile: String?
-    private let lock = NSLock()
-    private var loaded: PKIXTrustCheck??
+    private let make: @Sendable (String?) -> PKIXTrustCheck?
 
-    init(caFile: String?) {
+    init(caFile: String?, make: @escaping @Sendable (String?) -> PKIXTrustCheck? = { try? PKIXTrustCheck(caFile: $0) }) {
         self.caFile = caFile
+        self.make = make
     }
 
     /// The store, or nil when it cannot be loaded.
-    var check: PKIXTrustCheck? {
-        lock.withLock {
-            if let loaded { return loaded }
-            let made = try? PKIXTrustCheck(caFile: caFile)
-            loaded = .some(made)
-            return made
-        }
+    func load() async -> PKIXTrustCheck? {
+        let (caFile, make) = (caFile, make)
+        return await memo.value(for: caFile ?? "", onLoop: LoadedStore(check: nil)) {
+            await BlockingWork.run(cancelled: LoadedStore(check: nil)) { LoadedStore(check: make(caFile)) }
+        }.check
+    }
+
+    struct LoadedStore: Sendable {
+        let check: PKIXTrustCheck?
     }
 }

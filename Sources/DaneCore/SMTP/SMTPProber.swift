@@ -8,11 +8,15 @@ public struct SMTPProber: Sendable {
     public let timeout: Double
     /// Receives "[address]:port > command" and "[address]:port < reply" lines (for `--debug smtp`).
     public let trace: (@Sendable (String) -> Void)?
+    /// The clock a probe's end is stamped with.
+    let now: @Sendable () -> Date
 
-    public init(ehloName: String, timeout: Double, trace: (@Sendable (String) -> Void)? = nil) {
+    public init(ehloName: String, timeout: Double, trace: (@Sendable (String) -> Void)? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.ehloName = ehloName
         self.timeout = timeout
         self.trace = trace
+        self.now = now
     }
 
     /// The default EHLO name: this machine's host name as gethostname(2) gives it (no DNS lookup).
@@ -24,7 +28,7 @@ public struct SMTPProber: Sendable {
     }
 
     public func probe(_ address: IPAddress, port: UInt16, request: ProbeRequest) async -> AddressProbe {
-        await BlockingWork.run { [self] in run(address, port: port, request: request) }
+        await BlockingWork.run(cancelled: cancelledProbe(address, port: port)) { [self] in run(address, port: port, request: request) }
     }
 
     func run(_ address: IPAddress, port: UInt16, request: ProbeRequest) -> AddressProbe {
@@ -42,7 +46,15 @@ public struct SMTPProber: Sendable {
         return AddressProbe(address: address, port: port, connectMilliseconds: session.connectMilliseconds,
                             deliveryMilliseconds: session.deliveryMilliseconds, transcript: dialogue.transcript,
                             tls: session.summary, refusedRecords: session.refused, injectedBytes: session.injected,
-                            finishedAt: Date())
+                            finishedAt: now())
+    }
+
+    /// What a probe that never started (its task was cancelled while it waited) says.
+    private func cancelledProbe(_ address: IPAddress, port: UInt16) -> AddressProbe {
+        var dialogue = SMTPDialogue(ehloName: ehloName)
+        _ = dialogue.failed(.io("cancelled before it started"))
+        return AddressProbe(address: address, port: port, connectMilliseconds: nil, deliveryMilliseconds: nil,
+                            transcript: dialogue.transcript, tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: now())
     }
 
     private struct Session {

@@ -12,7 +12,7 @@ public enum AddressVerdictRule {
         switch policy {
         case .authenticate(let expectation), .trust(let expectation, _):
             guard let match = tls.daneMatch else {
-                return (.defer, DANEFailureExplainer.explain(tls, expectation: expectation))
+                return (.defer, DANEFailureExplainer.explain(tls, expectation: expectation, now: probe.finishedAt))
             }
             let record = match.record
             let matched = "\(record.usage) \(record.selector) \(record.matchingType) matched at depth \(match.depth) (\(session))"

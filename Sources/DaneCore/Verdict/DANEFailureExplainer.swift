@@ -7,7 +7,8 @@ public enum DANEFailureExplainer {
     static let unableToGetIssuer = 2, notYetValid = 9, expired = 10, unableToGetIssuerLocally = 20
     static let hostnameMismatch = 62, daneNoMatch = 65
 
-    public static func explain(_ tls: TLSSummary, expectation: DANEExpectation) -> String {
+    /// `now`: the clock a certificate's dates are read against (the probe's end).
+    public static func explain(_ tls: TLSSummary, expectation: DANEExpectation, now: Date) -> String {
         let chain = tls.chain
         switch tls.verifyCode {
         case daneNoMatch, unableToGetIssuer, unableToGetIssuerLocally:
@@ -17,10 +18,10 @@ public enum DANEFailureExplainer {
             let wanted = ([expectation.baseDomain] + expectation.extraNames).map(\.text).joined(separator: " or ")
             return "DANE-TA matched but certificate name \(names) does not match \(wanted)"
         case expired:
-            let when = chain.compactMap(\.notAfter).filter { $0 < Date() }.min().map(day) ?? "in the past"
+            let when = chain.compactMap(\.notAfter).filter { $0 < now }.min().map(day) ?? "in the past"
             return "certificate expired \(when) (DANE-TA checks dates)"
         case notYetValid:
-            let when = chain.compactMap(\.notBefore).filter { $0 > Date() }.max().map(day) ?? "in the future"
+            let when = chain.compactMap(\.notBefore).filter { $0 > now }.max().map(day) ?? "in the future"
             return "certificate not valid before \(when) (DANE-TA checks dates)"
         default:
             return "DANE verification failed: \(tls.verifyError ?? "error \(tls.verifyCode)")"

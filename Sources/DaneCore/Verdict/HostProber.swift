@@ -10,10 +10,15 @@ public struct HostProber: Sendable {
     private let cache = ProbeCache()
     private let trust: LazyPKIXTrustCheck?
 
-    public init(prober: SMTPProber, port: UInt16 = 25, rollover: RolloverSettings? = nil) {
+    /// The clock rollover health reads certificate dates against.
+    private let now: @Sendable () -> Date
+
+    public init(prober: SMTPProber, port: UInt16 = 25, rollover: RolloverSettings? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.prober = prober
         self.port = port
         self.rollover = rollover
+        self.now = now
         trust = rollover.map { LazyPKIXTrustCheck(caFile: $0.caFile) }
     }
 
@@ -31,9 +36,15 @@ public struct HostProber: Sendable {
         let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
                                      addresses: reports)
         guard let rollover else { return report }
-        return report.with(warnings: RolloverHealthRule.evaluate(report, settings: rollover, now: Date()) { [trust] chain in
-            trust?.check?.trusts(chain) ?? false
-        })
+        let time = now()
+        // The public CA store is loaded (off the cooperative threads) only if the rule asks about it.
+        var asked = false
+        let warnings = RolloverHealthRule.evaluate(report, settings: rollover, now: time) { _ in
+            asked = true
+            return false
+        }
+        guard asked, let store = await trust?.load() else { return report.with(warnings: warnings) }
+        return report.with(warnings: RolloverHealthRule.evaluate(report, settings: rollover, now: time) { store.trusts($0) })
     }
 
     /// Probes every address of a host found by `DomainInspector` under `policy` (by default the

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import DaneCore
+
+/// Blocking calls run on the pool's threads, never on the cooperative ones; queued work of a
+/// cancelled task is skipped.
+@Suite struct BlockingWorkTests {
+    final class Flags: @unchecked Sendable {
+        let lock = NSLock()
+        var onWorker: [Bool] = []
+        var ran = 0
+        func add(_ value: Bool) { lock.withLock { onWorker.append(value); ran += 1 } }
+    }
+
+    @Test func theCABundleIsLoadedOnceOnABlockingThread() async {
+        let flags = Flags()
+        let lazy = LazyPKIXTrustCheck(caFile: nil) { _ in
+            flags.add(BlockingWork.isWorkerThread)
+            return nil
+        }
+        async let first = lazy.load()
+        async let second = lazy.load()
+        _ = await (first, second)
+        #expect(flags.onWorker == [true], "loaded \(flags.ran) times; on a blocking thread: \(flags.onWorker)")
+    }
+
+    @Test func threadsAreReused() async {
+        var names = Set<String>()
+        var onWorker = true
+        for _ in 0..<20 {
+            let (name, worker) = await BlockingWork.run(cancelled: ("", false)) {
+                ("\(Unmanaged.passUnretained(Thread.current).toOpaque())", BlockingWork.isWorkerThread)
+            }
+            names.insert(name)
+            onWorker = onWorker && worker
+        }
+        #expect(names.count < 20, "one thread per call: \(names.count)")
+        #expect(onWorker)
+    }
+
+    @Test func workQueuedForACancelledTaskIsNotRun() async {
+        let flags = Flags()
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await BlockingWork.run(cancelled: "skipped") { flags.add(true); return "ran" }
+        }
+        #expect(await task.value == "skipped")
+        #expect(flags.ran == 0)
+    }
+}
+
+/// Time is read from an injected clock, so tests can move it (as the validator's already is).
+@Suite struct InjectedClockTests {
+    static func certificate(notBefore: Date, notAfter: Date) -> PeerCertificate {
+        PeerCertificate(depth: 0, subject: "CN = mx.example.test", issuer: "CN = CA", notBefore: notBefore, notAfter: notAfter,
+                        names: ["mx.example.test"], certificateDER: [1], publicKeyDER: [2])
+    }
+
+    @Test func anExpiryIsExplainedAgainstTheProbesClock() {
+        let expired = Date(timeIntervalSince1970: 1_900_000_000)  // 2030-03-17
+        let tls = TLSSummary(version: "TLSv1.3", cipher: "X", chain: [Self.certificate(notBefore: .distantPast, notAfter: expired)],
+                             verifyCode: DANEFailureExplainer.expired, verifyError: "certificate has expired", daneMatch: nil)
+        let expectation = DANEExpectation(baseDomain: DNSName(dnsText: "mx.example.test"), records: [])
+        let later = expired.addingTimeInterval(86_400 * 30)
+        #expect(DANEFailureExplainer.explain(tls, expectation: expectation, now: later) == "certificate expired 2030-03-17 (DANE-TA checks dates)")
+    }
+
+    @Test func aProbeIsStampedWithTheInjectedClock() async throws {
+        let fixed = Date(timeIntervalSince1970: 1_800_000_000)
+        let prober = SMTPProber(ehloName: "client.test", timeout: 1, now: { fixed })
+        // Nothing listens on port 9 of this loopback address: the probe fails at once.
+        let probe = await prober.probe(try #require(IPAddress("127.0.0.1")), port: 9, request: ProbeRequest(serverName: DNSName(dnsText: "x.test"), verification: .none))
+        #expect(probe.failed)
+        #expect(probe.finishedAt == fixed)
+    }
+}
