@@ -191,9 +191,10 @@ public struct CheckCommand: AsyncParsableCommand {
 
     func exitCode(_ checks: [DomainCheckSummary], problems: Int) -> ExitCode {
         if problems > 0 { return DanecheckExit.usage }
-        if checks.contains(where: \.isIndeterminate) { return DanecheckExit.indeterminate }
-        if checks.contains(where: { $0.verdict == .undeliverable }) { return DanecheckExit.noMail }
-        if checks.contains(where: { $0.verdict == .defer }) { return DanecheckExit.deferred }
+        // The first class that applies, in this order: indeterminate, no mail, deferred.
+        for exitClass in [ExitClass.indeterminate, .noMail, .deferred] where checks.contains(where: { $0.exitClass == exitClass }) {
+            return DanecheckExit.code(for: exitClass)
+        }
         if requireDANE && checks.contains(where: { $0.verdict != .authenticated }) { return DanecheckExit.deferred }
         if strict && checks.contains(where: { $0.warnings > 0 }) { return DanecheckExit.deferred }
         return DanecheckExit.ok

@@ -14,9 +14,10 @@ public enum DanecheckExit {
     /// The domain does not exist or accepts no mail (NXDOMAIN, null MX).
     public static let noMail = ExitCode(4)
 
-    public static func code(for outcome: ReportOutcome) -> ExitCode {
-        switch outcome {
-        case .reported: ok
+    public static func code(for exitClass: ExitClass) -> ExitCode {
+        switch exitClass {
+        case .ok: ok
+        case .deferred: deferred
         case .indeterminate: indeterminate
         case .noMail: noMail
         }

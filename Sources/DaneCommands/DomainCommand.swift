@@ -69,27 +69,25 @@ public struct DomainCommand: AsyncParsableCommand {
         let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration(), mtaSTS: sts)
         let report = await inspector.inspect(domain)
         report.resolvers.compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
-        var probes: [HostProbeReport]?
+        var check: DomainCheck?
         if probe {
             let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
                                     rollover: rolloverOptions.settings)
             // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
             // match is only "trusted" (RFC 7672 §2.2.1).
-            let checker = DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane))
-            probes = await checker.probeHosts(of: report)
-            ProbeTrace.emit(probes ?? [], options: resolverOptions)
+            check = await DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane)).check(report)
+            ProbeTrace.emit(check?.hosts ?? [], options: resolverOptions)
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
-        if let probes { history.record(probes) }
+        if let check { history.record(check.hosts) }
         if json {
-            StandardOutput.json(try JSONOutput.encode(DomainJSON(report, probes: probes)))
+            StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check)))
         } else {
-            StandardOutput.lines(TextRenderer.lines(report, probes: probes, history: history.snapshot))
+            StandardOutput.lines(TextRenderer.lines(report, probes: check?.hosts, history: history.snapshot))
         }
-        let code = DanecheckExit.code(for: report.outcome)
+        let code = DanecheckExit.code(for: report.outcome(probed: check))
         if code != DanecheckExit.ok { throw code }
-        if let probes, DomainVerdictRule.evaluate(report, probes).verdict == .defer { throw DanecheckExit.deferred }
     }
 }

@@ -112,7 +112,6 @@ public struct ProbeCommand: AsyncParsableCommand {
                                                        timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
                                     port: port, rollover: rolloverOptions.settings)
         let report: HostProbeReport
-        var indeterminate = false
         switch try target() {
         case .literal(let literal):
             let records = try givenRecords() ?? []
@@ -122,16 +121,15 @@ public struct ProbeCommand: AsyncParsableCommand {
         case .name(let name):
             if let records = try givenRecords() {
                 let lookups = await inspector.addressLookups(name)
-                indeterminate = lookups.contains { $0.status == .indeterminate }
-                let addresses = lookups.flatMap(\.addresses).sorted()
-                report = await hostProber.probe(name: name, host: nil, policy: .given(records, baseDomain: name),
-                                                records: records, recordsGiven: true, addresses: filter(addresses))
+                let host = HostReport(preference: 0, name: name, addressLookups: lookups, cnameLookup: nil,
+                                      tlsa: TLSAReport(skipped: "records given on the command line", note: nil, attempts: []))
+                report = await hostProber.probe(name: name, host: host, policy: .given(records, baseDomain: name),
+                                                records: records, recordsGiven: true,
+                                                addresses: filter(lookups.flatMap(\.addresses).sorted()))
             } else {
                 async let resolvers = inspector.resolverReports()
                 let host = await inspector.inspectHost(name, preference: 0)
                 (await resolvers).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
-                indeterminate = host.addressLookups.contains { $0.status == .indeterminate }
-                    || host.tlsa.final?.status == .indeterminate
                 report = await hostProber.probe(name: name, host: host, policy: .of(host),
                                                 records: host.tlsa.entries.compactMap(\.record), recordsGiven: false,
                                                 addresses: filter(host.addresses.map(\.address)))
@@ -145,13 +143,8 @@ public struct ProbeCommand: AsyncParsableCommand {
         } else {
             StandardOutput.lines(ProbeTextRenderer.lines(report))
         }
-        // 3 when the deferral comes from a DNS lookup that got no answer, 1 for any other.
-        var unusable = false
-        if case .unusable = report.policy { unusable = true }
-        if report.hostDoesNotExist { throw DanecheckExit.noMail }
-        if report.anyDeferred {
-            throw indeterminate && (report.addresses.isEmpty || unusable) ? DanecheckExit.indeterminate : DanecheckExit.deferred
-        }
+        let code = DanecheckExit.code(for: report.outcome.exitClass)
+        if code != DanecheckExit.ok { throw code }
     }
 
     /// The addresses to probe: -4/-6 and --address applied. An --address the host does not list

@@ -11,6 +11,11 @@ public enum StandardOutput {
         StreamWriter.write(STDOUT_FILENO, lines.map { TerminalText.escape($0) + "\n" }.joined())
     }
 
+    /// danecheck's own text of several lines (help, usage), a line at a time like report lines.
+    public static func text(_ block: String, gate: OutputGate? = OutputGate.current) {
+        lines(block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), gate: gate)
+    }
+
     /// Encoded JSON (`JSONOutput` escapes every control character), as it is.
     public static func json(_ text: String, gate: OutputGate? = OutputGate.current) {
         guard gate?.isOpen ?? true else { return }

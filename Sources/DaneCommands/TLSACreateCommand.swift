@@ -143,7 +143,7 @@ public struct TLSACreateCommand: AsyncParsableCommand {
         let addresses = lookups.flatMap(\.addresses).sorted()
         guard !addresses.isEmpty else {
             if let failed = lookups.first(where: \.status.isFailure) {
-                StandardError.line("danecheck: error: \(failed.type) lookup for \(host.text) failed: \(failed.status.rawValue) (\(failed.failureReason ?? "no answer"))")
+                StandardError.line("danecheck: error: \(failed.failureLine)")
                 throw DanecheckExit.indeterminate
             }
             throw failure("\(host.text) has no address")

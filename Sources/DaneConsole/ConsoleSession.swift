@@ -118,26 +118,16 @@ public final class ConsoleSession: @unchecked Sendable {
 
     private func runCommand(_ words: [String]) async -> Int32 {
         let command: any ParsableCommand
-        do {
-            command = try Danecheck.parseAsRoot(words)
-        } catch {
-            return report(error)
+        switch CommandRunner.parse(words) {
+        case .failure(let failure): return failure.status
+        case .success(let parsed): command = parsed
         }
         nonisolated(unsafe) let parsed = command
         let gate = OutputGate()
         let task = Task { () -> Int32 in
             await OutputGate.$current.withValue(gate) {
-                do {
-                    if var asyncCommand = parsed as? any AsyncParsableCommand {
-                        try await Self.runAsync(&asyncCommand)
-                    } else {
-                        var plain = parsed
-                        try plain.run()
-                    }
-                    return 0
-                } catch {
-                    return Task.isCancelled ? 130 : self.report(error)
-                }
+                let status = await CommandRunner.run(parsed)
+                return Task.isCancelled ? 130 : status
             }
         }
         guard let interrupt else { return await task.value }
@@ -148,10 +138,6 @@ public final class ConsoleSession: @unchecked Sendable {
             return 130
         }
         return finished
-    }
-
-    private static func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
-        try await command.run()
     }
 
     /// The command's status, or nil when Ctrl-C came first (the command is left to finish alone).
@@ -171,17 +157,6 @@ public final class ConsoleSession: @unchecked Sendable {
         return result
     }
 
-    /// Help and version go to stdout and count as success; errors print as the CLI prints them.
-    private func report(_ error: any Error) -> Int32 {
-        let code = Danecheck.exitCode(for: error)
-        if code == .success {
-            output(Danecheck.fullMessage(for: error))
-            return 0
-        }
-        if let exit = error as? ExitCode { return exit.rawValue }
-        StandardError.line(Danecheck.errorLine(for: error))
-        return DanecheckExit.usage.rawValue
-    }
 
     private func usage(_ text: String) -> Int32 {
         StandardError.line("danecheck: error: \(text)")
@@ -193,7 +168,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "domain": DomainCommand.self, "probe": ProbeCommand.self, "check": CheckCommand.self,
         ]
         if let topic, let command = commands[topic] {
-            output(Danecheck.helpMessage(for: command))
+            StandardOutput.text(Danecheck.helpMessage(for: command))
             return 0
         }
         let lines = [
@@ -239,7 +214,7 @@ public final class ConsoleSession: @unchecked Sendable {
         do {
             return CommandEnvironment.shared.lookups(for: try resolverConfiguration())
         } catch {
-            _ = report(error)
+            _ = CommandRunner.status(for: error)
             return nil
         }
     }

@@ -25,6 +25,15 @@ import Testing
         #expect(!result.stdout.contains("never.reached"), "quit ends the script")
     }
 
+    @Test func helpIsPrintedLineByLineAsOnTheCommandLine() async throws {
+        let console = try await CLI.run(["console"], stdin: "help domain\ndomain --help\n")
+        let cli = try await CLI.run(["domain", "--help"])
+        #expect(console.status == 0)
+        #expect(!console.stdout.contains("\\n"), "line ends shown escaped")
+        #expect(console.stdout.components(separatedBy: "OVERVIEW:").count == 3)
+        #expect(console.stdout.contains(cli.stdout), "the same help as the command line")
+    }
+
     @Test func exitStatusIsThatOfTheLastFailingCommand() async throws {
         let script = """
             set resolver 127.53.0.2

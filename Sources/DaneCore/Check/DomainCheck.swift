@@ -32,12 +32,20 @@ public struct DomainCheck: Sendable, Hashable {
     public var isIndeterminate: Bool {
         guard verdict.verdict == .defer else { return false }
         if report.mx.status == .indeterminate { return true }
-        guard !report.hosts.isEmpty else { return false }
-        return zip(report.hosts, hosts).allSatisfy { host, probe in
-            let noAddress = host.addresses.isEmpty && host.addressLookups.contains { $0.status == .indeterminate }
-            var tlsaFailed = false
-            if case .unusable = probe.policy { tlsaFailed = host.tlsa.final?.status == .indeterminate }
-            return noAddress || tlsaFailed
+        return !hosts.isEmpty && hosts.allSatisfy(\.isIndeterminate)
+    }
+
+    /// The address mail goes through: the first that delivers of the first host, in MX order,
+    /// with one that does.
+    public var deliveringAddress: AddressReport? { hosts.lazy.compactMap(\.deliveringAddress).first }
+
+    /// The domain's verdict and reason, and how a `check` of it ends.
+    public var outcome: Outcome {
+        let exitClass: ExitClass = switch verdict.verdict {
+        case .undeliverable: .noMail
+        case .defer: isIndeterminate ? .indeterminate : .deferred
+        default: .ok
         }
+        return Outcome(verdict: verdict.verdict, reason: verdict.reason, exitClass: exitClass)
     }
 }

@@ -4,7 +4,8 @@ public struct DomainCheckSummary: Sendable, Hashable {
     public let domain: DNSName
     public let verdict: Verdict
     public let seconds: Double
-    public let isIndeterminate: Bool
+    /// How a run that checked it ends, for this domain.
+    public let exitClass: ExitClass
     /// Rollover-health warnings over the domain's hosts.
     public let warnings: Int
 
@@ -12,7 +13,7 @@ public struct DomainCheckSummary: Sendable, Hashable {
         domain = check.report.domain
         verdict = check.verdict.verdict
         seconds = check.seconds
-        isIndeterminate = check.isIndeterminate
+        exitClass = check.outcome.exitClass
         warnings = check.warnings.count
     }
 }

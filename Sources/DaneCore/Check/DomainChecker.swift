@@ -14,7 +14,11 @@ public struct DomainChecker: Sendable {
 
     public func check(_ domain: DNSName) async -> DomainCheck {
         let start = ContinuousClock.now
-        let report = await inspector.inspect(domain)
+        return await check(await inspector.inspect(domain), since: start)
+    }
+
+    /// The probes and the verdict of a domain already walked (`domain --probe`).
+    public func check(_ report: DomainReport, since start: ContinuousClock.Instant = .now) async -> DomainCheck {
         let hosts = await probeHosts(of: report)
         return DomainCheck(report: report, hosts: hosts, verdict: DomainVerdictRule.evaluate(report, hosts),
                            seconds: start.millisecondsElapsed / 1000)

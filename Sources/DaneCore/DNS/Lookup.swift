@@ -64,4 +64,10 @@ public struct Lookup: Sendable, Hashable {
         if case .failed(let reason) = answer { return reason }
         return nil
     }
+
+    /// "bogus (resolver SERVFAIL; data present with CD=1)": the status and why there is no answer.
+    public var failureText: String { "\(status.rawValue) (\(failureReason ?? "no answer"))" }
+
+    /// "TLSA lookup for _25._tcp.mx.example.test failed: bogus (…)".
+    public var failureLine: String { "\(type) lookup for \(name.text) failed: \(failureText)" }
 }

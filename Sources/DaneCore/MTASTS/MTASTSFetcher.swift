@@ -76,7 +76,7 @@ public struct MTASTSFetcher: Sendable {
         let addressLookups = await lookups.addressLookups(host)
         let addresses = addressLookups.flatMap(\.addresses)
         guard !addresses.isEmpty else {
-            let why = addressLookups.first(where: \.status.isFailure).map { "\($0.type) \($0.status.rawValue) (\($0.failureReason ?? ""))" }
+            let why = addressLookups.first(where: \.status.isFailure).map { "\($0.type) \($0.failureText)" }
             return .failure(.fetch("\(host.text) has no address\(why.map { ": \($0)" } ?? "")"))
         }
         let response: HTTPResponse

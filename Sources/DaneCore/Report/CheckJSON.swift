@@ -25,7 +25,7 @@ public struct CheckJSON: Codable, Sendable, Equatable {
             self.policy = policy.description
             warnings = check.warnings.map { "\($0.host.text): \($0.warning.message)" }
             mtaSTSNotes = check.mtaSTSNotes
-            details = DomainJSON(check.report, probes: check.hosts)
+            details = DomainJSON(check.report, check: check)
         }
     }
 

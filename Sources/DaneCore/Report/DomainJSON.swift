@@ -91,7 +91,9 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     public let verdict: String?
     public let verdictReason: String?
 
-    public init(_ report: DomainReport, probes: [HostProbeReport]? = nil) {
+    /// `check`: the probes and the verdict, when the domain was probed.
+    public init(_ report: DomainReport, check: DomainCheck? = nil) {
+        let probes = check?.hosts
         domain = report.domain.text
         kind = report.kind.rawValue
         cname = report.mx.aliases.isEmpty ? nil : report.mx.owner.text
@@ -106,7 +108,7 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         warnings = report.warnings
         mtaSTS = report.mtaSTS.map(MTASTSJSON.init)
         mx = report.hosts.enumerated().map { Self.host($0.element, probe: probes?[$0.offset]) }
-        let verdict = probes.map { DomainVerdictRule.evaluate(report, $0) }
+        let verdict = check?.verdict
         self.verdict = verdict?.verdict.rawValue
         verdictReason = verdict.map { verdict in verdict.via.map { "via \($0.text): \(verdict.reason)" } ?? verdict.reason }
     }

@@ -47,15 +47,22 @@ public struct DomainReport: Sendable, Hashable {
             + "a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)"
     }
 
-    /// How the run should end, shared by every face (exit codes in `DanecheckExit`).
-    public var outcome: ReportOutcome {
+    /// How a run that shows this report ends (exit codes in `DanecheckExit`).
+    public var outcome: ExitClass {
         switch kind {
         case .nxDomain, .nullMX:
             return .noMail
         case .implicit where hosts.allSatisfy({ host in host.addressLookups.allSatisfy { $0.isDenial } }):
             return .noMail
         default:
-            return lookups.contains { $0.status == .indeterminate } ? .indeterminate : .reported
+            return lookups.contains { $0.status == .indeterminate } ? .indeterminate : .ok
         }
+    }
+
+    /// How a run that shows this report and its probes (`check`) ends: as the report, else
+    /// deferred when the domain defers.
+    public func outcome(probed check: DomainCheck?) -> ExitClass {
+        guard outcome == .ok, let check else { return outcome }
+        return check.verdict.verdict == .defer ? .deferred : .ok
     }
 }

@@ -38,7 +38,7 @@ public enum TextRenderer {
 
     /// The address an MTA would deliver through: the first address that delivers, in MX order.
     static func chosenAddress(_ probes: [HostProbeReport]) -> AddressProbe? {
-        probes.lazy.compactMap { $0.addresses.first(where: { $0.verdict.delivers })?.probe }.first
+        probes.lazy.compactMap(\.deliveringAddress).first?.probe
     }
 
     static func flag(_ status: SecurityStatus) -> String { status == .secure ? " +dnssec" : "" }
@@ -47,10 +47,6 @@ public enum TextRenderer {
 
     static func ttlPhrase(_ ttl: UInt32?) -> String {
         ttl.map { " and a TTL of \($0) seconds" } ?? ""
-    }
-
-    static func failure(_ lookup: Lookup) -> String {
-        "\(lookup.status.rawValue) (\(lookup.failureReason ?? "no answer"))"
     }
 
     private static func domainLines(_ report: DomainReport) -> [String] {
@@ -72,7 +68,7 @@ public enum TextRenderer {
         case .nxDomain:
             lines.append("Domain \(name) does not exist (NXDOMAIN)\(flag(mx.status))")
         case .failed:
-            lines.append("Domain \(name) MX lookup failed: \(failure(mx))")
+            lines.append("Domain \(name) MX lookup failed: \(mx.failureText)")
         }
         return lines
     }
@@ -96,7 +92,7 @@ public enum TextRenderer {
             }.joined(separator: ", "))
         }
         for lookup in host.addressLookups where lookup.status.isFailure {
-            lines.append("  \(lookup.type) lookup for \(host.name.absolute) failed: \(failure(lookup))")
+            lines.append("  \(lookup.type) lookup for \(host.name.absolute) failed: \(lookup.failureText)")
         }
         if host.addressLookups.allSatisfy(\.isDenial) {
             lines.append("  \(host.name.absolute) has no address records\(secureFlag)")
@@ -139,7 +135,7 @@ public enum TextRenderer {
             case .noData, .nxDomain:
                 lines.append("TLSA \(quoted(lookup.owner)) does not exist\(flag(lookup.status))")
             case .failed:
-                lines.append("TLSA \(quoted(lookup.name)) lookup failed: \(failure(lookup))")
+                lines.append("TLSA \(quoted(lookup.name)) lookup failed: \(lookup.failureText)")
             }
         }
         return lines

@@ -27,7 +27,7 @@ public enum DANEPolicy: Sendable, Hashable {
             return .opportunistic(reason: "TLSA not looked up: \(tlsa.skipped ?? "no address records")")
         }
         if final.status.isFailure {
-            return .unusable(reason: "TLSA lookup for \(final.name.text) failed: \(final.status.rawValue) (\(final.failureReason ?? "no answer"))")
+            return .unusable(reason: final.failureLine)
         }
         if final.isDenial {
             return .opportunistic(reason: "no TLSA records at \(final.name.text)\(final.isSecure ? " (secure denial)" : "")")

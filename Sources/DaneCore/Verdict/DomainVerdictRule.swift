@@ -11,12 +11,12 @@ public enum DomainVerdictRule {
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: report.nullMXWarning ?? "null MX (RFC 7505)")
         case .failed:
             return DomainVerdict(verdict: .defer, via: nil,
-                                 reason: "MX lookup failed: \(report.mx.status.rawValue) (\(report.mx.failureReason ?? "no answer"))")
+                                 reason: "MX lookup failed: \(report.mx.failureText)")
         case .mx, .implicit:
             break
         }
         for (host, probe) in zip(report.hosts, probes) {
-            if let address = probe.addresses.first(where: { $0.verdict.delivers }) {
+            if let address = probe.deliveringAddress {
                 return DomainVerdict(verdict: address.verdict, via: host.name, reason: shortReason(address, probe.policy))
             }
         }

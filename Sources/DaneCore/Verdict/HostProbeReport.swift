@@ -38,10 +38,13 @@ public struct HostProbeReport: Sendable, Hashable {
                         addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote)
     }
 
-    /// The host's verdict: an MTA tries the addresses in turn, so the first one that delivers
-    /// decides; when none does, the host defers.
+    /// The address mail goes through: an MTA tries the addresses in turn, so the first that
+    /// delivers; nil when none does.
+    public var deliveringAddress: AddressReport? { addresses.first { $0.verdict.delivers } }
+
+    /// The host's verdict: the delivering address's; when none delivers, the host defers.
     public var verdict: (Verdict, String) {
-        if let good = addresses.first(where: { $0.verdict.delivers }) {
+        if let good = deliveringAddress {
             return (good.verdict, "via [\(good.probe.address)]: \(good.reason)")
         }
         if case .unusable(let reason) = policy { return (.defer, reason) }
@@ -52,9 +55,7 @@ public struct HostProbeReport: Sendable, Hashable {
     /// Why there is no address: the address lookups' own outcome when DNS said why.
     var noAddressReason: String {
         guard let host else { return "no address to connect to" }
-        if let failed = host.addressLookups.first(where: \.status.isFailure) {
-            return "\(failed.type) lookup for \(host.name.text) failed: \(failed.status.rawValue) (\(failed.failureReason ?? "no answer"))"
-        }
+        if let failed = host.addressLookups.first(where: \.status.isFailure) { return failed.failureLine }
         if host.addressLookups.allSatisfy({ $0.answer == .nxDomain }) { return "\(host.name.text) does not exist (NXDOMAIN)" }
         return "no address to connect to"
     }
@@ -67,4 +68,24 @@ public struct HostProbeReport: Sendable, Hashable {
 
     /// True when some address would defer mail.
     public var anyDeferred: Bool { addresses.contains { $0.verdict == .defer } || addresses.isEmpty }
+
+    /// True when the host cannot be used because a DNS lookup got no answer (resolver
+    /// unreachable, DNS timeout, unexplained SERVFAIL), not because of what was answered: no
+    /// address and an address lookup indeterminate, or the host unusable and its TLSA lookup
+    /// indeterminate. An SMTP timeout is an answer: defer.
+    public var isIndeterminate: Bool {
+        guard let host else { return false }
+        let noAddress = host.addresses.isEmpty && host.addressLookups.contains { $0.status == .indeterminate }
+        var tlsaFailed = false
+        if case .unusable = policy { tlsaFailed = host.tlsa.final?.status == .indeterminate }
+        return noAddress || tlsaFailed
+    }
+
+    /// The host's verdict and reason, and how a probe of it ends: no mail when the host does not
+    /// exist, deferred when any address defers (indeterminate when a DNS lookup is why).
+    public var outcome: Outcome {
+        let (verdict, reason) = self.verdict
+        let exitClass: ExitClass = hostDoesNotExist ? .noMail : !anyDeferred ? .ok : isIndeterminate ? .indeterminate : .deferred
+        return Outcome(verdict: verdict, reason: reason, exitClass: exitClass)
+    }
 }

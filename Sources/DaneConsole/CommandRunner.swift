@@ -1,0 +1,70 @@
+import ArgumentParser
+import DaneCommands
+import Foundation
+
+/// Parses and runs one command of the tree, and maps whatever ends it to an exit status: the
+/// same for the one-shot CLI (`main.swift`) and the console. Help and version go to stdout and
+/// are a success; an `ExitCode` is its own status; any other error is one line on stderr and a
+/// usage error (2: 1 means "mail would be deferred").
+public enum CommandRunner {
+    /// The command for `arguments` (the whole command line without the program name), or the
+    /// status to end with when they do not name one.
+    public static func parse(_ arguments: [String]) -> Result<any ParsableCommand, Failure> {
+        do { return .success(try Danecheck.parseAsRoot(arguments)) } catch { return .failure(Failure(status: status(for: error))) }
+    }
+
+    /// Runs a parsed command; its exit status.
+    public static func run(_ command: any ParsableCommand) async -> Int32 {
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await runAsync(&asyncCommand)
+            } else {
+                var plain = command
+                try plain.run()
+            }
+            return 0
+        } catch {
+            return status(for: error)
+        }
+    }
+
+    /// Prints what `error` has to say and returns its status.
+    public static func status(for error: any Error) -> Int32 {
+        if Danecheck.exitCode(for: error) == .success {
+            StandardOutput.text(Danecheck.fullMessage(for: error))
+            return 0
+        }
+        if let exit = error as? ExitCode { return exit.rawValue }
+        StandardError.line(Danecheck.errorLine(for: error))
+        return DanecheckExit.usage.rawValue
+    }
+
+    /// `danecheck ARGUMENTS` as a process runs it: with no command, the console on a terminal,
+    /// else a usage error naming the commands.
+    public static func main(_ arguments: [String], stdinIsTerminal: Bool) async -> Int32 {
+        var command: any ParsableCommand
+        switch parse(arguments) {
+        case .failure(let failure): return failure.status
+        case .success(let parsed): command = parsed
+        }
+        if command is Danecheck {
+            guard stdinIsTerminal else {
+                let names = Danecheck.configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
+                StandardError.line("danecheck: error: missing command (\(names); see 'danecheck --help')")
+                return DanecheckExit.usage.rawValue
+            }
+            command = ConsoleCommand()
+        }
+        return await run(command)
+    }
+
+    /// The status a parse failed with (it has been printed).
+    public struct Failure: Error {
+        public let status: Int32
+    }
+
+    /// An async command through its async `run()` (an existential would pick the sync one).
+    private static func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
+        try await command.run()
+    }
+}
