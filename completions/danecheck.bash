@@ -186,7 +186,7 @@ _danecheck() {
 
 _danecheck_domain() {
     repeating_flags=()
-    non_repeating_flags=(--json --probe --version -h --help)
+    non_repeating_flags=(--probe --json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
     non_repeating_options=(--ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
@@ -234,7 +234,7 @@ _danecheck_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --json --version -h --help)
     repeating_options=(--tlsa --resolver --trust-anchor)
-    non_repeating_options=(--address --port --ehlo --tlsa-file --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--address --tlsa-file --port --ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -242,16 +242,16 @@ _danecheck_probe() {
     '--address')
         return
         ;;
-    '--port')
-        return
-        ;;
-    '--ehlo')
-        return
-        ;;
     '--tlsa')
         return
         ;;
     '--tlsa-file')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--ehlo')
         return
         ;;
     '--warn-days')

@@ -41,38 +41,42 @@ public struct ChainCommand: AsyncParsableCommand {
                                  valueName: "type"))
     public var type: String?
 
-    @Flag(help: "Print one JSON document instead of text.")
-    public var json = false
-
+    @OptionGroup public var output: OutputOptions
     @OptionGroup public var resolverOptions: ResolverOptions
+
+    /// The owner and type, parsed by `validate()`.
+    public private(set) var owner = DNSName(dnsText: ".")
+    public private(set) var recordType = RecordType.mx
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, output, resolverOptions
+    }
 
     public init() {}
 
-    public func validate() throws {
-        _ = try owner()
-        _ = try recordType()
-    }
-
-    func owner() throws -> DNSName {
-        do { return try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
-    }
-
-    func recordType() throws -> RecordType {
-        guard let type else { return name.hasPrefix("_") ? .tlsa : .mx }
-        guard let found = RecordType.allCases.first(where: { $0.description == type.uppercased() }), found != .rrsig else {
-            let known = RecordType.allCases.filter { $0 != .rrsig }.map(\.description).sorted().joined(separator: ", ")
-            throw ValidationError("unknown record type \(BoundedText.quoted(type)) (one of \(known))")
+    public mutating func validate() throws {
+        do { owner = try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
+        if let type {
+            guard let found = RecordType.allCases.first(where: { $0.description == type.uppercased() }), found != .rrsig else {
+                let known = RecordType.allCases.filter { $0 != .rrsig }.map(\.description).sorted().joined(separator: ", ")
+                throw ValidationError("unknown record type \(BoundedText.quoted(type)) (one of \(known))")
+            }
+            recordType = found
+        } else {
+            recordType = name.hasPrefix("_") ? .tlsa : .mx
         }
-        return found
+        // `chain` always validates here: it needs anchors whatever --validation says.
+        if resolverOptions.parsed.trustAnchors.isEmpty, let problem = resolverOptions.parsed.anchorProblem {
+            throw ValidationError(problem)
+        }
     }
 
     public func run() async throws {
-        let configuration = try resolverOptions.configuration()
-        let anchors = try resolverOptions.trustAnchors(required: true)
-        let validator = LocalValidator(transport: ResolverTransport(configuration: configuration), anchors: anchors)
-        let report = await validator.chain(try owner(), try recordType())
+        let configuration = resolverOptions.configuration()
+        let validator = LocalValidator(transport: ResolverTransport(configuration: configuration), anchors: resolverOptions.parsed.trustAnchors)
+        let report = await validator.chain(owner, recordType)
         try Task.checkCancellation()  // interrupted in the console: print nothing
-        if json {
+        if output.json {
             StandardOutput.json(try JSONOutput.encode(ChainJSON(report)))
         } else {
             StandardOutput.lines(ChainTextRenderer.lines(report))

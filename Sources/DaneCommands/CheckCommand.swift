@@ -53,8 +53,7 @@ public struct CheckCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "How many domains are checked at once (1-1000).")
     public var concurrency: Int = 32
 
-    @Flag(help: "Print one JSON document at the end.")
-    public var json = false
+    @OptionGroup public var output: OutputOptions
 
     @Flag(help: "Print one JSON object per line, per domain, as each finishes.")
     public var jsonl = false
@@ -65,12 +64,10 @@ public struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Add the per-host and per-address lines.")
     public var verbose = false
 
-    @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
-    public var ehlo: String?
-
     @Flag(help: "Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).")
     public var strict = false
 
+    @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var policyOptions: PolicyOptions
     @OptionGroup public var resolverOptions: ResolverOptions
@@ -80,7 +77,7 @@ public struct CheckCommand: AsyncParsableCommand {
     public func validate() throws {
         if domains.isEmpty && file == nil { throw ValidationError("give domains as arguments or with --file") }
         guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be from 1 to 1000") }
-        if json && jsonl { throw ValidationError("--json and --jsonl exclude each other") }
+        if output.json && jsonl { throw ValidationError("--json and --jsonl exclude each other") }
         if let file, file != "-" {
             if FileManagerCheck.isDirectory(file) { throw ValidationError("--file \(BoundedText.prefix(file)) is a directory, not a file of domains") }
             if !FileManagerCheck.isReadable(file) { throw ValidationError("cannot read --file \(BoundedText.prefix(file))") }
@@ -116,27 +113,23 @@ public struct CheckCommand: AsyncParsableCommand {
             throw DanecheckExit.usage
         }
         let policy = policyOptions.policy
-        let configuration = try resolverOptions.configuration()
+        let configuration = resolverOptions.configuration()
         let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection,
                                                             mtaSTS: policyOptions.mtaSTSSettings)
-        let checker = DomainChecker(
-            inspector: inspector,
-            prober: HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
-                                                  trace: resolverOptions.smtpTrace),
-                               rollover: rolloverOptions.settings),
-            policy: policy)
+        let checker = DomainChecker(inspector: inspector, prober: probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings),
+                                    policy: policy)
         let results = await runAll(input.domains, checker: checker, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.
         (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
-        if json {
+        if output.json {
             let checks = results.compactMap(\.full)
             StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
         } else if !jsonl {
             results.forEach { StandardOutput.lines($0.lines) }
         }
         let summaries = results.map(\.summary)
-        if !json && !jsonl || summaries.count > 1 {
+        if !output.json && !jsonl || summaries.count > 1 {
             CheckTextRenderer.summary(summaries, problems: input.problems.count).forEach { StandardError.line($0) }
         }
         let code = exitCode(summaries, problems: input.problems.count)
@@ -165,11 +158,11 @@ public struct CheckCommand: AsyncParsableCommand {
             var done = 0
             for await (index, check) in group {
                 var lines: [String] = []
-                if !json && !jsonl {
+                if !output.json && !jsonl {
                     lines = [CheckTextRenderer.line(check)] + CheckTextRenderer.warnings(check)
                         + (verbose ? CheckTextRenderer.verbose(check) : [])
                 }
-                results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: json ? check : nil)
+                results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: output.json ? check : nil)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
                 ProbeTrace.emit(check.hosts, options: resolverOptions)
                 done += 1

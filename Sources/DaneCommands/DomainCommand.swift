@@ -33,47 +33,35 @@ public struct DomainCommand: AsyncParsableCommand {
                                  valueName: "domain"))
     public var name: String
 
-    @Flag(help: "Print one JSON document instead of text.")
-    public var json = false
-
     @Flag(help: "Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).")
     public var probe = false
 
-    @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
-    public var ehlo: String?
-
-    @Option(help: ArgumentHelp("CA certificates (PEM) for the MTA-STS policy's HTTPS (default: the system store).", valueName: "file"))
-    public var caFile: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many CNAMEs may lead to the _mta-sts TXT record; more is no policy.", valueName: "count"))
-    public var mtaSTSCnameMaxDepth: Int = MTASTSFetcher.defaultMaxCNAMEDepth
-
+    @OptionGroup public var output: OutputOptions
+    @OptionGroup public var probeOptions: ProbeOptions
+    @OptionGroup public var mtaSTSOptions: MTASTSOptions
     @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
-    public init() {}
+    /// The domain, parsed by `validate()`.
+    public private(set) var domain = DNSName(dnsText: ".")
 
-    public func validate() throws {
-        _ = try Self.domainName(name)
-        if let caFile, !FileManagerCheck.isReadable(caFile) { throw ValidationError("cannot read --ca-file \(caFile)") }
-        guard (0...20).contains(mtaSTSCnameMaxDepth) else { throw ValidationError("--mta-sts-cname-max-depth must be from 0 to 20") }
+    enum CodingKeys: String, CodingKey {
+        case name, probe, output, probeOptions, mtaSTSOptions, rolloverOptions, resolverOptions
     }
 
-    static func domainName(_ text: String) throws -> DNSName {
-        do { return try DNSName(validating: text) } catch { throw ValidationError(error.description) }
+    public init() {}
+
+    public mutating func validate() throws {
+        do { domain = try DNSName(validating: name) } catch { throw ValidationError(error.description) }
     }
 
     public func run() async throws {
-        let domain = try Self.domainName(name)
-        let sts = MTASTSSettings(caFile: caFile, maxCNAMEDepth: mtaSTSCnameMaxDepth, cache: CommandEnvironment.shared.mtaSTSCache)
-        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration(), mtaSTS: sts)
+        let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration(), mtaSTS: mtaSTSOptions.settings)
         let report = await inspector.inspect(domain)
         report.resolvers.compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
         var check: DomainCheck?
         if probe {
-            let prober = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
-                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
-                                    rollover: rolloverOptions.settings)
+            let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)
             // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
             // match is only "trusted" (RFC 7672 §2.2.1).
             check = await DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane)).check(report)
@@ -82,7 +70,7 @@ public struct DomainCommand: AsyncParsableCommand {
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
         if let check { history.record(check.hosts) }
-        if json {
+        if output.json {
             StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check)))
         } else {
             StandardOutput.lines(TextRenderer.lines(report, probes: check?.hosts, history: history.snapshot))

@@ -33,12 +33,6 @@ public struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Probe only this address.", valueName: "ip"))
     public var address: String?
 
-    @Option(parsing: .unconditional, help: "TCP port to connect to (the TLSA name stays _25._tcp).")
-    public var port: UInt16 = 25
-
-    @Option(help: ArgumentHelp("Name to send with EHLO (default: this machine's host name).", valueName: "name"))
-    public var ehlo: String?
-
     @Option(help: ArgumentHelp("A TLSA record to verify against instead of DNS, \"U S M HEX\" (repeatable).", valueName: "record"))
     public var tlsa: [String] = []
 
@@ -51,33 +45,44 @@ public struct ProbeCommand: AsyncParsableCommand {
     @Flag(name: .customShort("6"), help: "Probe IPv6 addresses only.")
     public var ipv6Only = false
 
-    @Flag(help: "Print one JSON document instead of text.")
-    public var json = false
-
+    @OptionGroup public var output: OutputOptions
+    @OptionGroup public var portOptions: PortOptions
+    @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
-    public init() {}
+    /// What `validate()` made of HOST, --address and the given records.
+    public private(set) var target = Target.literal(IPAddress("0.0.0.0")!)
+    public private(set) var onlyAddress: IPAddress?
+    public private(set) var givenRecords: [TLSARecord]?
 
-    public func validate() throws {
-        _ = try target()
-        if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
-        if let address, IPAddress(address) == nil { throw ValidationError("--address \(BoundedText.quoted(address)) is not an IP address") }
-        if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
-        _ = try givenRecords()
+    enum CodingKeys: String, CodingKey {
+        case host, address, tlsa, tlsaFile, ipv4Only, ipv6Only, output, portOptions, probeOptions, rolloverOptions, resolverOptions
     }
 
-    enum Target {
+    public init() {}
+
+    public mutating func validate() throws {
+        target = try Self.target(host, recordsGiven: !tlsa.isEmpty || tlsaFile != nil, ipv4Only: ipv4Only, ipv6Only: ipv6Only)
+        if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
+        if let address {
+            guard let parsed = IPAddress(address) else { throw ValidationError("--address \(BoundedText.quoted(address)) is not an IP address") }
+            onlyAddress = parsed
+        }
+        givenRecords = try Self.records(tlsa, file: tlsaFile)
+    }
+
+    public enum Target: Sendable {
         case name(DNSName)
         case literal(IPAddress)
     }
 
-    func target() throws -> Target {
+    static func target(_ host: String, recordsGiven: Bool, ipv4Only: Bool, ipv6Only: Bool) throws -> Target {
         if host.hasPrefix("[") && host.hasSuffix("]") {
             guard let literal = IPAddress(String(host.dropFirst().dropLast())) else {
                 throw ValidationError("\(BoundedText.quoted(host)) is not an address literal")
             }
-            guard !tlsa.isEmpty || tlsaFile != nil else {
+            guard recordsGiven else {
                 throw ValidationError("probing \(host) needs the TLSA records: give --tlsa or --tlsa-file")
             }
             if (ipv4Only && literal.family != .ipv4) || (ipv6Only && literal.family != .ipv6) {
@@ -88,17 +93,17 @@ public struct ProbeCommand: AsyncParsableCommand {
         do { return .name(try DNSName(validating: host)) } catch { throw ValidationError(error.description) }
     }
 
-    func givenRecords() throws -> [TLSARecord]? {
-        guard !tlsa.isEmpty || tlsaFile != nil else { return nil }
+    static func records(_ texts: [String], file: String?) throws -> [TLSARecord]? {
+        guard !texts.isEmpty || file != nil else { return nil }
         do {
-            var records = try tlsa.map { text throws(TLSARecordParser.Failure) in try TLSARecordParser.parse(text) }
-            if let tlsaFile {
-                guard let data = FileManager.default.contents(atPath: tlsaFile) else {
-                    throw ValidationError("cannot read --tlsa-file \(tlsaFile)")
+            var records = try texts.map { text throws(TLSARecordParser.Failure) in try TLSARecordParser.parse(text) }
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw ValidationError("cannot read --tlsa-file \(BoundedText.prefix(file))")
                 }
                 records += try TLSARecordParser.parseFile(String(decoding: data, as: UTF8.self))
             }
-            if records.isEmpty { throw ValidationError("no TLSA record in --tlsa-file \(tlsaFile ?? "")") }
+            if records.isEmpty { throw ValidationError("no TLSA record in --tlsa-file \(BoundedText.prefix(file ?? ""))") }
             return records
         } catch let error as TLSARecordParser.Failure {
             throw ValidationError(error.description)
@@ -106,20 +111,18 @@ public struct ProbeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let configuration = try resolverOptions.configuration()
+        let configuration = resolverOptions.configuration()
         let inspector = CommandEnvironment.shared.inspector(configuration)
-        let hostProber = HostProber(prober: SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName,
-                                                       timeout: resolverOptions.timeout, trace: resolverOptions.smtpTrace),
-                                    port: port, rollover: rolloverOptions.settings)
+        let hostProber = probeOptions.hostProber(resolverOptions, port: portOptions.port, rollover: rolloverOptions.settings)
         let report: HostProbeReport
-        switch try target() {
+        switch target {
         case .literal(let literal):
-            let records = try givenRecords() ?? []
+            let records = givenRecords ?? []
             report = await hostProber.probe(name: nil, host: nil,
                                             policy: .given(records, baseDomain: DNSName(dnsText: literal.text)),
                                             records: records, recordsGiven: true, addresses: [literal])
         case .name(let name):
-            if let records = try givenRecords() {
+            if let records = givenRecords {
                 let lookups = await inspector.addressLookups(name)
                 let host = HostReport(preference: 0, name: name, addressLookups: lookups, cnameLookup: nil,
                                       tlsa: TLSAReport(skipped: "records given on the command line", note: nil, attempts: []))
@@ -138,7 +141,7 @@ public struct ProbeCommand: AsyncParsableCommand {
         try Task.checkCancellation()  // interrupted in the console: print nothing
         CommandEnvironment.shared.addressHistory.record([report])
         ProbeTrace.emit([report], options: resolverOptions)
-        if json {
+        if output.json {
             StandardOutput.json(try JSONOutput.encode(ProbeJSON(report)))
         } else {
             StandardOutput.lines(ProbeTextRenderer.lines(report))
@@ -151,10 +154,10 @@ public struct ProbeCommand: AsyncParsableCommand {
     /// in DNS is probed all the same (testing a new server before it is published).
     func filter(_ addresses: [IPAddress]) -> [IPAddress] {
         addresses.filter { candidate in
-            if let address, IPAddress(address) != candidate { return false }
+            if let onlyAddress, onlyAddress != candidate { return false }
             if ipv4Only && candidate.family != .ipv4 { return false }
             if ipv6Only && candidate.family != .ipv6 { return false }
             return true
-        } + (address.flatMap(IPAddress.init).map { addresses.contains($0) ? [] : [$0] } ?? [])
+        } + (onlyAddress.map { addresses.contains($0) ? [] : [$0] } ?? [])
     }
 }

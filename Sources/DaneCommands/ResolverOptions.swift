@@ -1,7 +1,8 @@
 import ArgumentParser
 import DaneCore
 
-/// Options shared by every command that looks things up in DNS.
+/// Options shared by every command that looks things up in DNS. `validate()` parses them once
+/// (addresses, debug categories, trust anchor files); the commands use what it kept.
 public struct ResolverOptions: ParsableArguments {
     @Option(name: .customLong("resolver"),
             help: ArgumentHelp("Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default: nameservers in /etc/resolv.conf). With --validation resolver it must validate: +dnssec comes from its AD bit.",
@@ -26,54 +27,58 @@ public struct ResolverOptions: ParsableArguments {
                                valueName: "file"))
     public var trustAnchorFiles: [String] = []
 
+    /// What `validate()` made of the options.
+    public private(set) var parsed = Parsed()
+
+    public struct Parsed: Sendable {
+        public var servers: [ResolverAddress] = []
+        public var debug: Set<DebugCategory> = []
+        /// The anchors: from --trust-anchor, else the default file (none when it cannot be read).
+        public var trustAnchors: [TrustAnchor] = []
+        /// Why the default anchor file could not be read, when it could not.
+        public var anchorProblem: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case resolvers, timeout, retries, debug, validation, trustAnchorFiles
+    }
+
     public init() {}
 
-    public func validate() throws {
+    public mutating func validate() throws {
         guard timeout > 0, timeout <= 300, timeout.isFinite else {
             throw ValidationError("--timeout must be more than 0 and at most 300 seconds, got \(timeout)")
         }
         guard (0...5).contains(retries) else {
             throw ValidationError("--retries must be from 0 to 5, got \(retries)")
         }
-        for resolver in resolvers {
-            do { _ = try ResolverAddress(parsing: resolver) } catch { throw ValidationError(error.description) }
+        var parsed = Parsed()
+        do {
+            parsed.servers = resolvers.isEmpty ? try ResolvConf.nameservers(atPath: ResolvConf.defaultPath)
+                                               : try resolvers.map { try ResolverAddress(parsing: $0) }
+        } catch let error as ResolverAddressError {
+            throw ValidationError(error.description)
+        } catch let error as ResolvConfError {
+            throw ValidationError(error.description)
         }
-        if let debug { _ = try DebugCategory.parse(debug) }
-        _ = try trustAnchors()
-    }
-
-    /// Anchors from --trust-anchor, else the default file. Local mode needs at least one; resolver
-    /// mode uses the default file when it is there (to explain SERVFAILs) and goes on without.
-    /// `required`: fail without anchors even in resolver mode (`chain` always validates here).
-    func trustAnchors(required: Bool = false) throws -> [TrustAnchor] {
+        if let debug { parsed.debug = try DebugCategory.parse(debug) }
         do {
             if trustAnchorFiles.isEmpty {
-                do { return try TrustAnchorFile.load(TrustAnchorFile.defaultPath) } catch {
-                    guard validation == .local || required else { return [] }
-                    throw ValidationError("local validation needs a trust anchor: \(error.description) (install dns-root-data, or give --trust-anchor FILE)")
+                do { parsed.trustAnchors = try TrustAnchorFile.load(TrustAnchorFile.defaultPath) } catch {
+                    parsed.anchorProblem = "local validation needs a trust anchor: \(error.description) (install dns-root-data, or give --trust-anchor FILE)"
+                    if validation == .local { throw ValidationError(parsed.anchorProblem!) }
                 }
+            } else {
+                parsed.trustAnchors = try trustAnchorFiles.flatMap { path throws(TrustAnchorError) in try TrustAnchorFile.load(path) }
             }
-            return try trustAnchorFiles.flatMap { path throws(TrustAnchorError) in try TrustAnchorFile.load(path) }
         } catch let error as TrustAnchorError {
             throw ValidationError("--trust-anchor: \(error.description)")
         }
-    }
-
-    /// Servers from `--resolver`, else from /etc/resolv.conf.
-    func servers() throws -> [ResolverAddress] {
-        do {
-            if resolvers.isEmpty { return try ResolvConf.nameservers(atPath: ResolvConf.defaultPath) }
-            return try resolvers.map { try ResolverAddress(parsing: $0) }
-        } catch let error as ResolvConfError {
-            throw ValidationError(error.description)
-        } catch let error as ResolverAddressError {
-            throw ValidationError(error.description)
-        }
+        self.parsed = parsed
     }
 
     public func traces(_ category: DebugCategory) -> Bool {
-        guard let debug, let categories = try? DebugCategory.parse(debug) else { return false }
-        return categories.contains(category) || categories.contains(.all)
+        parsed.debug.contains(category) || parsed.debug.contains(.all)
     }
 
     /// The `--debug smtp` trace for the prober, nil when not asked for.
@@ -84,10 +89,10 @@ public struct ResolverOptions: ParsableArguments {
     }
 
     /// The resolver configuration, with the `--debug dns` trace attached when asked for.
-    public func configuration() throws -> ResolverConfiguration {
+    public func configuration() -> ResolverConfiguration {
         let gate = OutputGate.current
         let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in DNSTraceFormatter.lines(exchange).forEach { StandardError.line($0, gate: gate) } } : nil
-        return ResolverConfiguration(servers: try servers(), timeout: timeout, retries: retries, trace: trace,
-                                     validation: validation, trustAnchors: try trustAnchors())
+        return ResolverConfiguration(servers: parsed.servers, timeout: timeout, retries: retries, trace: trace,
+                                     validation: validation, trustAnchors: parsed.trustAnchors)
     }
 }

@@ -51,61 +51,59 @@ public struct TLSACreateCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("TTL to write on each line (default: none, the zone's $TTL applies).", valueName: "seconds"))
     public var ttl: UInt32?
 
-    @Option(parsing: .unconditional, help: "TCP port: of the owner name, and to connect to when probing HOST.")
-    public var port: UInt16 = 25
-
-    @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
-    public var ehlo: String?
-
-    @Flag(help: "Print one JSON document instead of zone-file lines.")
-    public var json = false
-
+    @OptionGroup public var output: OutputOptions
+    @OptionGroup public var portOptions: PortOptions
+    @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var resolverOptions: ResolverOptions
+
+    /// What `validate()` made of HOST, --name and --cert.
+    public private(set) var hostName: DNSName?
+    public private(set) var ownerName: DNSName?
+    public private(set) var fileChain: [PeerCertificate]?
+
+    enum CodingKeys: String, CodingKey {
+        case host, cert, usage, selector, matching, name, ttl, output, portOptions, probeOptions, resolverOptions
+    }
 
     public init() {}
 
-    public func validate() throws {
+    public mutating func validate() throws {
         guard host != nil || cert != nil else { throw ValidationError("give HOST, or --cert FILE") }
-        _ = try hostName()
-        _ = try ownerName()
-        if port == 0 { throw ValidationError("--port must be from 1 to 65535") }
-        if let cert, !FileManagerCheck.isReadable(cert) { throw ValidationError("cannot read --cert \(cert)") }
+        do {
+            hostName = try host.map { text throws(DNSNameError) in try DNSName(validating: text) }
+            ownerName = try name.map { text throws(DNSNameError) in try DNSName(validatingOwner: text) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let cert, !FileManagerCheck.isReadable(cert) { throw ValidationError("cannot read --cert \(BoundedText.prefix(cert))") }
         do { try TLSARecordGenerator.check(usage: usage, selector: selector, matching: matching) } catch {
             throw ValidationError(error.description)
         }
-    }
-
-    func hostName() throws -> DNSName? {
-        guard let host else { return nil }
-        do { return try DNSName(validating: host) } catch { throw ValidationError(error.description) }
-    }
-
-    func ownerName() throws -> DNSName? {
-        guard let name else { return nil }
-        do { return try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
+        if let cert {
+            do { fileChain = try CertificateChainFile.load(cert) } catch { throw ValidationError(error.description) }
+        }
     }
 
     public func run() async throws {
-        let host = try hostName()
         let chain: [PeerCertificate]
         let source: String, origin: String
-        if let cert {
-            do { chain = try CertificateChainFile.load(cert) } catch { throw ValidationError(error.description) }
+        if let fileChain, let cert {
+            chain = fileChain
             (source, origin) = ("file", cert)
-        } else if let host {
-            let (presented, address) = try await presentedChain(host)
+        } else if let hostName {
+            let (presented, address) = try await presentedChain(hostName)
             chain = presented
-            (source, origin) = ("host", "[\(address)]:\(port)")
+            (source, origin) = ("host", "[\(address)]:\(portOptions.port)")
         } else {
-            throw ValidationError("give HOST, or --cert FILE")
+            throw CommandError("give HOST, or --cert FILE", exitCode: DanecheckExit.usage)
         }
-        guard let baseDomain = host ?? chain.first?.names.lazy.filter({ !$0.hasPrefix("*") }).compactMap({ try? DNSName(validating: $0) }).first else {
-            throw ValidationError("the certificate names no host: give HOST")
+        guard let baseDomain = hostName ?? chain.first?.names.lazy.filter({ !$0.hasPrefix("*") }).compactMap({ try? DNSName(validating: $0) }).first else {
+            throw CommandError("the certificate names no host: give HOST", exitCode: DanecheckExit.usage)
         }
         let generated: [TLSARecordGenerator.Generated]
         do {
             generated = try TLSARecordGenerator.records(chain, usage: usage, selector: selector, matching: matching)
-        } catch { throw ValidationError(error.description) }
+        } catch { throw CommandError(error.description, exitCode: DanecheckExit.usage) }
         if generated.count == 1, usage == nil, selector == nil, matching == nil {
             StandardError.line("danecheck: warning: \(origin) holds no issuing CA certificate: only 3 1 1 made (add the issuer for a 2 1 1 backup)")
         }
@@ -120,38 +118,34 @@ public struct TLSACreateCommand: AsyncParsableCommand {
                 throw failure("\(item.record.usage) \(item.record.selector) \(item.record.matchingType) would not verify against the chain from \(origin) for \(baseDomain.text): \(reason)")
             }
         }
-        let owner = try ownerName() ?? baseDomain.tlsaName(port: port)
+        let owner = ownerName ?? baseDomain.tlsaName(port: portOptions.port)
         let creation = TLSACreation(owner: owner, ttl: ttl, source: source, origin: origin, baseDomain: baseDomain,
                                     records: generated, verifiedDepths: depths)
         try Task.checkCancellation()  // interrupted in the console: print nothing
-        if json {
+        if output.json {
             StandardOutput.json(try JSONOutput.encode(TLSACreationJSON(creation)))
         } else {
             StandardOutput.lines(creation.zoneLines)
         }
     }
 
-    private func failure(_ text: String) -> ExitCode {
-        StandardError.line("danecheck: error: \(text)")
-        return DanecheckExit.deferred
+    private func failure(_ text: String) -> CommandError {
+        CommandError(text, exitCode: DanecheckExit.deferred)
     }
-
     /// The chain the first address of HOST that completes STARTTLS presents.
     private func presentedChain(_ host: DNSName) async throws -> ([PeerCertificate], IPAddress) {
-        let inspector = CommandEnvironment.shared.inspector(try resolverOptions.configuration())
+        let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration())
         let lookups = await inspector.addressLookups(host)
         let addresses = lookups.flatMap(\.addresses).sorted()
         guard !addresses.isEmpty else {
             if let failed = lookups.first(where: \.status.isFailure) {
-                StandardError.line("danecheck: error: \(failed.failureLine)")
-                throw DanecheckExit.indeterminate
+                throw CommandError(failed.failureLine, exitCode: DanecheckExit.indeterminate)
             }
             throw failure("\(host.text) has no address")
         }
-        let prober = SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolverOptions.timeout,
-                                trace: resolverOptions.smtpTrace)
+        let prober = probeOptions.smtpProber(resolverOptions)
         let request = ProbeRequest(serverName: host, verification: .none)
-        let port = self.port
+        let port = portOptions.port
         let probes = await addresses.concurrentMap { address in await prober.probe(address, port: port, request: request) }
         let presented = probes.compactMap { probe in probe.tls.map { ($0.chain, probe.address) } }.filter { !$0.0.isEmpty }
         guard let first = presented.first else {

@@ -35,6 +35,10 @@ public enum CommandRunner {
             return 0
         }
         if let exit = error as? ExitCode { return exit.rawValue }
+        if let failure = error as? CommandError {
+            StandardError.line("danecheck: error: \(failure.message)")
+            return failure.exitCode.rawValue
+        }
         StandardError.line(Danecheck.errorLine(for: error))
         return DanecheckExit.usage.rawValue
     }

@@ -8,7 +8,7 @@ struct ConsoleCompleter {
     static let commands = ["domain", "probe", "check", "chain", "tlsa"]
 
     /// Option names of each command, read from its help so they follow the command tree.
-    static let options: [String: [String]] = [
+    static let options: [String: Set<String>] = [
         "domain": optionNames(DomainCommand.self),
         "probe": optionNames(ProbeCommand.self),
         "check": optionNames(CheckCommand.self),
@@ -16,15 +16,23 @@ struct ConsoleCompleter {
         "tlsa": optionNames(TLSACreateCommand.self),
     ]
 
-    static func optionNames(_ command: any ParsableCommand.Type) -> [String] {
-        let help = Danecheck.helpMessage(for: command, columns: 1000)
+    static func optionNames(_ command: any ParsableCommand.Type) -> Set<String> {
+        optionNames(inHelp: Danecheck.helpMessage(for: command, columns: 1000))
+    }
+
+    /// The options of an option group (the settings that fill it).
+    static func optionNames(_ group: any ParsableArguments.Type) -> Set<String> {
+        optionNames(inHelp: group.helpMessage(columns: 1000))
+    }
+
+    private static func optionNames(inHelp help: String) -> Set<String> {
         var names = Set<String>()
         var index = help.startIndex
         while let range = help.range(of: #"--[a-z][a-z0-9-]*"#, options: .regularExpression, range: index..<help.endIndex) {
             names.insert(String(help[range]))
             index = range.upperBound
         }
-        return names.sorted()
+        return names
     }
 
     /// Domain and host names in the cache.
@@ -48,9 +56,9 @@ struct ConsoleCompleter {
         guard let first = words.first else { return Self.consoleCommands + Self.commands }
         switch first {
         case "domain", "probe", "check", "chain":
-            return partial.hasPrefix("-") ? Self.options[first] ?? [] : names
+            return partial.hasPrefix("-") ? (Self.options[first] ?? []).sorted() : names
         case "tlsa":
-            return words.count == 1 ? ["create"] : (partial.hasPrefix("-") ? Self.options[first] ?? [] : names)
+            return words.count == 1 ? ["create"] : (partial.hasPrefix("-") ? (Self.options[first] ?? []).sorted() : names)
         case "mta_sts":
             switch words.count {
             case 1: return ["show", "refresh", "list"]
@@ -62,7 +70,7 @@ struct ConsoleCompleter {
         case "dns_cache":
             return words.count == 1 ? ["lookup", "submit", "stats", "list"] : (words.count == 2 ? names : ["MX", "A", "AAAA", "TLSA", "CNAME"])
         case "set":
-            return words.count == 1 ? ConsoleSettings.Key.allCases.map(\.rawValue) : []
+            return words.count == 1 ? ConsoleSettings.keys : []
         case "show":
             return ["settings"]
         case "debug":

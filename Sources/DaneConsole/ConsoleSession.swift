@@ -72,7 +72,7 @@ public final class ConsoleSession: @unchecked Sendable {
         case "help":
             return help(words.dropFirst().first)
         case "set":
-            guard words.count == 3 else { return usage("set KEY VALUE (\(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            guard words.count == 3 else { return usage("set KEY VALUE (\(ConsoleSettings.keys.joined(separator: ", ")))") }
             if let error = settings.set(words[1], words[2]) { return usage(error) }
             if ["resolver", "trust_anchor"].contains(words[1]) {
                 // Answers from other resolvers (or anchors) are not this one's: start the cache afresh.
@@ -98,9 +98,9 @@ public final class ConsoleSession: @unchecked Sendable {
         case "dns_cache":
             return await dnsCache(words)
         case "mta_sts":
-            guard let service = lookups() else { return DanecheckExit.usage.rawValue }
-            let commands = ConsoleMTASTS(lookups: service, timeout: settings.timeout ?? ResolverConfiguration.defaultTimeout,
-                                         caFile: settings.caFile)
+            guard let service = lookups(), let resolver = parsedSettings(ResolverOptions.self),
+                  let mtaSTS = parsedSettings(MTASTSOptions.self) else { return DanecheckExit.usage.rawValue }
+            let commands = ConsoleMTASTS(lookups: service, timeout: resolver.timeout, caFile: mtaSTS.caFile)
             guard let lines = await commands.run(words) else { return usage(ConsoleMTASTS.usage) }
             lines.forEach(output)
             return 0
@@ -181,7 +181,7 @@ public final class ConsoleSession: @unchecked Sendable {
             "refresh domain NAME|all    drop the domain's cached answers and look it up again (all: empty the cache)",
             "dns_cache lookup NAME TYPE | submit NAME TYPE | stats | list",
             "mta_sts show domain NAME | refresh policy NAME | list all   MTA-STS policies (session cache)",
-            "set KEY VALUE              \(ConsoleSettings.Key.allCases.map(\.rawValue).joined(separator: ", "))",
+            "set KEY VALUE              \(ConsoleSettings.keys.joined(separator: ", "))",
             "show settings",
             "debug dane|dns|smtp|tls on|off",
             "help [COMMAND], quit, exit (or Ctrl-D); Ctrl-C interrupts a running command",
@@ -198,25 +198,18 @@ public final class ConsoleSession: @unchecked Sendable {
 
     // MARK: the cache
 
-    /// How the console's own lookups (dig, dns_cache submit, refresh) are sent.
-    private func resolverConfiguration() throws -> ResolverConfiguration {
-        var arguments: [String] = []
-        settings.resolvers.forEach { arguments += ["--resolver", $0] }
-        if let timeout = settings.timeout { arguments += ["--timeout", "\(timeout)"] }
-        if settings.debug.contains("dns") { arguments += ["--debug", "dns"] }
-        if settings.validation != .resolver { arguments += ["--validation", settings.validation.rawValue] }
-        settings.trustAnchors.forEach { arguments += ["--trust-anchor", $0] }
-        return try ResolverOptions.parse(arguments).configuration()
+    /// An option group as the settings fill it (the console's own lookups and fetches use them);
+    /// nil when they do not parse (the error has been printed).
+    private func parsedSettings<Group: ParsableArguments>(_ group: Group.Type) -> Group? {
+        do { return try Group.parse(settings.arguments(takenBy: ConsoleCompleter.optionNames(group))) } catch {
+            _ = CommandRunner.status(for: error)
+            return nil
+        }
     }
 
     /// A lookup service over the console's one cache, sending as the settings say.
     private func lookups() -> DNSLookupService? {
-        do {
-            return CommandEnvironment.shared.lookups(for: try resolverConfiguration())
-        } catch {
-            _ = CommandRunner.status(for: error)
-            return nil
-        }
+        parsedSettings(ResolverOptions.self).flatMap { CommandEnvironment.shared.lookups(for: $0.configuration()) }
     }
 
     var cachedNames: [String] {

@@ -13,6 +13,11 @@ final class LazyPKIXTrustCheck: Sendable {
         self.make = make
     }
 
+    /// A store loaded already (a CA file read while the options were checked).
+    convenience init(loaded store: PublicCAStore?) {
+        self.init(caFile: store?.path) { _ in store?.check }
+    }
+
     /// The store, or nil when it cannot be loaded.
     func load() async -> PKIXTrustCheck? {
         let (caFile, make) = (caFile, make)

@@ -19,7 +19,8 @@ public struct HostProber: Sendable {
         self.port = port
         self.rollover = rollover
         self.now = now
-        trust = rollover.map { LazyPKIXTrustCheck(caFile: $0.caFile) }
+        // The system's store unless a CA file was given (and loaded) for the public CAs.
+        trust = rollover.map { $0.publicCAs == nil ? LazyPKIXTrustCheck(caFile: nil) : LazyPKIXTrustCheck(loaded: $0.publicCAs) }
     }
 
     public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],

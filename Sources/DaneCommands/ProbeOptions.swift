@@ -1,0 +1,21 @@
+import ArgumentParser
+import DaneCore
+
+/// How SMTP probes introduce themselves, for every command that probes (probe, domain --probe,
+/// check, tlsa create); the probers are made here, once for all of them.
+public struct ProbeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
+    public var ehlo: String?
+
+    public init() {}
+
+    /// The SMTP prober: EHLO name, `--timeout` per phase, the `--debug smtp` trace.
+    public func smtpProber(_ resolver: ResolverOptions) -> SMTPProber {
+        SMTPProber(ehloName: ehlo ?? SMTPProber.defaultEHLOName, timeout: resolver.timeout, trace: resolver.smtpTrace)
+    }
+
+    /// A prober of every address of a host, with rollover health when `rollover` is given.
+    public func hostProber(_ resolver: ResolverOptions, port: UInt16 = 25, rollover: RolloverSettings?) -> HostProber {
+        HostProber(prober: smtpProber(resolver), port: port, rollover: rollover)
+    }
+}
