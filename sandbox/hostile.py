@@ -17,6 +17,8 @@
                  was h-slowtls.dane.test (127.0.11.11; needs the PKI directory as argument)
     controls     terminal control sequences (ESC, BEL, OSC, CSI) in its greeting and in its
                  answer to STARTTLS (454), as a hostile server would send them (127.0.11.12)
+    tlsbreak     completes the TLS handshake, then answers the EHLO over TLS with bytes that are
+                 no TLS record of the session (a TLS error after the handshake; 127.0.11.13)
 """
 import asyncio
 import os
@@ -90,6 +92,18 @@ async def serve(name, reader, writer):
                 writer.write(b"454 4.7.0 \x1b[31mno TLS\x1b[0m\xc2\x9b1m here\r\n")
                 await writer.drain()
                 await dialogue_rest(reader, writer)
+        elif name == "tlsbreak":
+            if await dialogue(name, reader, writer):
+                writer.transport.pause_reading()
+                writer.write(b"220 2.0.0 Ready to start TLS\r\n")
+                await writer.drain()
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(os.path.join(PKI, "h-slowtls.chain"), os.path.join(PKI, "h-slowtls.key"))
+                await writer.start_tls(context)
+                await asyncio.wait_for(reader.readline(), HOLD)  # EHLO over TLS
+                # A plaintext fatal alert where only records of the session may come.
+                os.write(writer.get_extra_info("socket").fileno(), bytes([21, 3, 3, 0, 2, 2, 40]))
+                await asyncio.sleep(2)
         elif name == "slowtls":
             if await dialogue(name, reader, writer):
                 await slow_tls(reader, writer)
@@ -154,7 +168,7 @@ PKI = sys.argv[1] if len(sys.argv) > 1 else ""
 
 async def main():
     servers = []
-    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []) + ["controls"], start=1):
+    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []) + ["controls", "tlsbreak"], start=1):
         handler = lambda r, w, n=name: serve(n, r, w)
         servers.append(await asyncio.start_server(handler, f"127.0.11.{index}", 25))
     print("hostile peers:", ", ".join(f"{n}=127.0.11.{i}" for i, n in enumerate(BEHAVIOURS, 1)), file=sys.stderr)

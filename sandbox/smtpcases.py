@@ -214,6 +214,8 @@ def main(out):
         zone.append(f"_25._tcp.h-{name} 300 IN TLSA {tlsa(3, 1, 1, other)}")
     zone.append("h-controls 3600 IN A 127.0.11.12")
     zone.append(f"_25._tcp.h-controls 300 IN TLSA {tlsa(3, 1, 1, other)}")
+    zone.append("h-tlsbreak 3600 IN A 127.0.11.13")
+    zone.append(f"_25._tcp.h-tlsbreak 300 IN TLSA {tlsa(3, 1, 1, slowtls[1])}")
 
     # Domains whose MX hosts are the cases above (domain --probe).
     zone += ["@ 3600 IN MX 10 ee311.dane.test.", "@ 3600 IN MX 20 ta-inter.dane.test.",

@@ -148,6 +148,15 @@ import Testing
         ("plaintext", "timeout after 2s waiting for the TLS handshake (the server sent 52 octets of plaintext after its 220 to STARTTLS)|TLS handshake failed: wrong version number"),
     ])
     func clearErrorWithinTheTimeout(name: String, reason: String) async throws {
+        try await Self.expectClearError(name: name, reason: reason)
+    }
+
+    /// A TLS error after the handshake is a TLS error, not "the server closed the connection".
+    @Test func aTLSErrorAfterTheHandshakeIsNamedAsSuch() async throws {
+        try await Self.expectClearError(name: "tlsbreak", reason: "after TLS: TLS error while waiting for the EHLO reply over TLS: ")
+    }
+
+    static func expectClearError(name: String, reason: String) async throws {
         let (report, elapsed) = try await ProbeCaseTests.timedProbe("h-\(name)", timeout: 2)
         let address = try ProbeCaseTests.only(report)
         #expect(address.verdict == .defer)

@@ -38,19 +38,19 @@ public struct HTTPSFetcher: Sendable {
             let connection = try TCPConnection.connect(to: address, port: port, deadline: deadline)
             let expectation = PKIXExpectation(caFile: caFile, hostname: host)
             let context = try TLSClientContext.shared(pkix: expectation)
-            let session = try TLSSession(context: context, fd: connection.fd,
-                                         request: ProbeRequest(serverName: host, verification: .pkix(expectation)))
-            try session.handshake(deadline: deadline, fd: connection.fd)
+            let session = try TLSSession(context: context, connection: connection,
+                                         setup: TLSSetup(serverName: host, pkix: expectation))
+            try session.handshake(deadline: deadline)
             let summary = session.summary
             guard !summary.chain.isEmpty else { return .failure(.fetch("\(peer): the server sent no certificate")) }
             guard summary.verifyCode == 0 else {
                 return .failure(.fetch("\(peer): certificate verification failed: \(summary.verifyError ?? "code \(summary.verifyCode)")"))
             }
             let request = "GET \(path) HTTP/1.1\r\nHost: \(host.text)\r\nUser-Agent: danecheck\r\nAccept: text/plain\r\nConnection: close\r\n\r\n"
-            try session.write(Array(request.utf8), deadline: deadline, fd: connection.fd, phase: "sending the request")
+            try session.write(Array(request.utf8), deadline: deadline, phase: "sending the request")
             var received: [UInt8] = []
             while true {
-                let bytes = try session.read(deadline: deadline, fd: connection.fd, phase: "the HTTP response", strict: true)
+                let bytes = try session.read(deadline: deadline, phase: "the HTTP response", strict: true)
                 if bytes.isEmpty { break }
                 received += bytes
                 if received.count > maxBytes + 16 * 1024 {

@@ -18,7 +18,7 @@ public enum DANEChainVerifier {
         guard let ssl = SSL_new(context.pointer) else { return .failed(OpenSSLError.drain("SSL_new").description) }
         defer { SSL_free(ssl) }
         do {
-            if let refused = try TLSSession.enableDANE(ssl, DANEExpectation(baseDomain: baseDomain, records: records)).first {
+            if let refused = try OpenSSLDANE.enable(ssl, DANEExpectation(baseDomain: baseDomain, records: records)).first {
                 return .failed("OpenSSL cannot use \(refused.usage) \(refused.selector) \(refused.matchingType) records")
             }
         } catch {
@@ -35,7 +35,7 @@ public enum DANEChainVerifier {
         guard verified, code == X509_V_OK else {
             return .failed(X509_verify_cert_error_string(Int(code)).map { String(cString: $0) } ?? "verification failed (\(code))")
         }
-        guard let match = TLSSession.matchedRecord(ssl) else { return .failed("no TLSA record matched") }
+        guard let match = OpenSSLDANE.matchedRecord(ssl) else { return .failed("no TLSA record matched") }
         return .matched(match)
     }
 }

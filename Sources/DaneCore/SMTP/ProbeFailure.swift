@@ -6,6 +6,8 @@ public enum ProbeFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case io(String)
     case protocolError(phase: String, String)
     case tls(String)
+    /// A TLS protocol error after the handshake (a fatal alert, a record that does not decrypt).
+    case tlsSession(phase: String, String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum ProbeFailure: Error, Sendable, Hashable, CustomStringConvertible {
             "protocol error in \(phase): \(message)"
         case .tls(let message):
             "TLS handshake failed: \(message)"
+        case .tlsSession(let phase, let message):
+            "TLS error while waiting for \(phase): \(message)"
         }
     }
 }

@@ -23,4 +23,12 @@ public struct ProbeRequest: Sendable, Hashable {
         if case .dane(let expectation) = verification { return expectation }
         return nil
     }
+
+    public var pkix: PKIXExpectation? {
+        if case .pkix(let expectation) = verification { return expectation }
+        return nil
+    }
+
+    /// How the TLS session after STARTTLS is set up.
+    var tlsSetup: TLSSetup { TLSSetup(serverName: serverName, pkix: pkix, dane: dane) }
 }

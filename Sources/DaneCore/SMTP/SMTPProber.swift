@@ -76,7 +76,7 @@ public struct SMTPProber: Sendable {
             let phase = dialogue.phase
             let bytes: [UInt8]
             if let tls = session.tls {
-                bytes = try tls.read(deadline: deadline, fd: connection.fd, phase: phase.waitingFor)
+                bytes = try tls.read(deadline: deadline, phase: phase.waitingFor)
             } else {
                 bytes = try connection.read(deadline: deadline, phase: phase.waitingFor) {
                     received > 0 ? "\(received) octets received" : "nothing received"
@@ -120,15 +120,13 @@ public struct SMTPProber: Sendable {
                           request: ProbeRequest, start: ContinuousClock.Instant) throws(ProbeFailure) -> SMTPDialogue.Action {
         let tls: TLSSession
         do {
-            var pkix: PKIXExpectation?
-            if case .pkix(let expectation) = request.verification { pkix = expectation }
-            tls = try TLSSession(context: try TLSClientContext.shared(pkix: pkix), fd: connection.fd, request: request)
+            tls = try TLSSession(context: try TLSClientContext.shared(pkix: request.pkix), connection: connection, setup: request.tlsSetup)
         } catch {
             throw .tls(error.description)
         }
         session.refused = tls.refusedRecords
         do {
-            try tls.handshake(deadline: Deadline(seconds: timeout), fd: connection.fd)
+            try tls.handshake(deadline: Deadline(seconds: timeout))
         } catch .timeout(let phase, let seconds, _) where session.injected > 0 {
             throw .timeout(phase: phase, seconds: seconds,
                            detail: "the server sent \(session.injected) octets of plaintext after its 220 to STARTTLS")
@@ -143,7 +141,7 @@ public struct SMTPProber: Sendable {
                       phase: SMTPDialogue.Phase) throws(ProbeFailure) {
         let bytes = Array((command + "\r\n").utf8)
         if let tls = session.tls {
-            try tls.write(bytes, deadline: deadline, fd: connection.fd, phase: phase.waitingFor)
+            try tls.write(bytes, deadline: deadline, phase: phase.waitingFor)
         } else {
             try connection.write(bytes, deadline: deadline, phase: phase.waitingFor)
         }
