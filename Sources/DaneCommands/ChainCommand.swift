@@ -57,8 +57,8 @@ public struct ChainCommand: AsyncParsableCommand {
     public mutating func validate() throws {
         do { owner = try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
         if let type {
-            guard let found = RecordType.allCases.first(where: { $0.description == type.uppercased() }), found != .rrsig else {
-                let known = RecordType.allCases.filter { $0 != .rrsig }.map(\.description).sorted().joined(separator: ", ")
+            guard let found = RecordType(askable: type) else {
+                let known = RecordType.askable.map(\.description).sorted().joined(separator: ", ")
                 throw ValidationError("unknown record type \(BoundedText.quoted(type)) (one of \(known))")
             }
             recordType = found

@@ -284,7 +284,7 @@ public final class ConsoleSession: @unchecked Sendable {
         case ("lookup", 4), ("submit", 4):
             // Any owner name, TLSA owners ("_25._tcp.mx.example.test") included.
             guard let name = parseOwner(words[2]) else { return DanecheckExit.usage.rawValue }
-            guard let type = RecordType.allCases.first(where: { $0.description == words[3].uppercased() }) else {
+            guard let type = RecordType(askable: words[3]) else {
                 return usage("unknown record type '\(words[3])'")
             }
             if words[1] == "submit" {

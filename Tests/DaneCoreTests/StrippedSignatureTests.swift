@@ -135,7 +135,7 @@ struct RewritingTransport: DNSTransport {
         var source = query
         if case .answerWith(let other, _, _) = rewrite {
             let parts = other.split(separator: " ")
-            source = DNSQuery(name: DNSName(dnsText: String(parts[0])), type: RecordType.allCases.first { $0.description == parts[1] }!,
+            source = DNSQuery(name: DNSName(dnsText: String(parts[0])), type: RecordType(askable: String(parts[1]))!,
                               checkingDisabled: true)
         }
         let exchange = await inner.exchange(source)

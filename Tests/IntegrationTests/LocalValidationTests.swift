@@ -91,7 +91,7 @@ struct LocalValidationTests {
         #expect(report.status == .secure)
         let zone = report.steps.first { $0.kind == .zone && $0.name.text == domain }
         #expect(zone?.keys.contains { $0.kind == .dnskey && $0.algorithm == algorithm && $0.matched } == true)
-        #expect(report.steps.last?.signatures.contains { $0.algorithm == algorithm && $0.result == "ok" } == true)
+        #expect(report.steps.last?.signatures.contains { $0.algorithm == algorithm && $0.result == .valid } == true)
     }
 
     @Test func nsec3OptOutMakesTheDelegationAndItsNXDOMAINInsecure() async throws {

@@ -6,8 +6,8 @@ public struct ChainStep: Sendable, Hashable {
 
     public let kind: Kind
     public let name: DNSName
-    /// "DNSKEY" for a zone step; the RR type (or "NSEC", "NSEC3" for a denial) for a data step.
-    public let type: String
+    /// DNSKEY for a zone step; the RR type asked for (the data or its denial) for a data step.
+    public let type: RecordType
     /// The zone whose keys signed this step (the parent for a zone's DS; nil for an anchor).
     public let signer: DNSName?
     public let keys: [KeySummary]
@@ -15,7 +15,7 @@ public struct ChainStep: Sendable, Hashable {
     public let status: SecurityStatus
     public let reason: String?
 
-    public init(kind: Kind, name: DNSName, type: String, signer: DNSName?, keys: [KeySummary] = [],
+    public init(kind: Kind, name: DNSName, type: RecordType, signer: DNSName?, keys: [KeySummary] = [],
                 signatures: [SignatureSummary] = [], status: SecurityStatus, reason: String?) {
         self.kind = kind
         self.name = name

@@ -21,10 +21,9 @@ enum DenialProof {
         case none
     }
 
-    private static let dname: UInt16 = 39
     static let maxIterations = 150
 
-    static func check(_ name: DNSName, _ type: UInt16, nxDomain: Bool, records: LDNSRRList,
+    static func check(_ name: DNSName, _ type: RecordType, nxDomain: Bool, records: LDNSRRList,
                       zone: DNSName) -> Result {
         let proof = Proof(records: records, zone: zone)
         if proof.isNSEC3, let sample = proof.records.first {
@@ -46,8 +45,8 @@ enum DenialProof {
     static func delegation(_ name: DNSName, records: LDNSRRList, zone: DNSName) -> Delegation {
         let proof = Proof(records: records, zone: zone)
         guard let record = proof.matching(name) else { return .none }
-        let cut = proof.lists(record, LDNSDNSSECFields.ns) && !proof.lists(record, LDNSDNSSECFields.soa)
-            && !proof.lists(record, LDNSDNSSECFields.ds)
+        let cut = proof.lists(record, RecordType.ns) && !proof.lists(record, RecordType.soa)
+            && !proof.lists(record, RecordType.ds)
         return cut ? .unsigned : .none
     }
 
@@ -62,12 +61,12 @@ enum DenialProof {
             list = records
             self.records = records.records
             self.zone = zone
-            isNSEC3 = self.records.contains { LDNSRRList.type(of: $0) == LDNSDNSSECFields.nsec3 }
+            isNSEC3 = self.records.contains { LDNSRRList.type(of: $0) == RecordType.nsec3 }
         }
 
         var kind: String { isNSEC3 ? "NSEC3" : "NSEC" }
 
-        func lists(_ record: UnsafeMutablePointer<ldns_rr>, _ type: UInt16) -> Bool {
+        func lists(_ record: UnsafeMutablePointer<ldns_rr>, _ type: RecordType) -> Bool {
             LDNSDNSSECFields.bitmap(of: record, lists: type)
         }
 
@@ -95,12 +94,12 @@ enum DenialProof {
 
         /// RFC 6840 §4.1: a record at an ancestor of the name (or at the name, unless DS is asked)
         /// with NS and without SOA, or with DNAME, belongs to the parent of a cut and proves nothing below.
-        func parentSide(of name: DNSName, type: UInt16) -> DNSName? {
+        func parentSide(of name: DNSName, type: RecordType) -> DNSName? {
             var candidate: DNSName? = name
             while let current = candidate, current.isSubdomain(of: zone) {
-                if current != name || type != LDNSDNSSECFields.ds, current != zone || current == name, let record = matching(current) {
-                    let delegation = lists(record, LDNSDNSSECFields.ns) && !lists(record, LDNSDNSSECFields.soa)
-                    if delegation || (current != name && lists(record, DenialProof.dname)) { return current }
+                if current != name || type != RecordType.ds, current != zone || current == name, let record = matching(current) {
+                    let delegation = lists(record, RecordType.ns) && !lists(record, RecordType.soa)
+                    if delegation || (current != name && lists(record, RecordType.dname)) { return current }
                 }
                 candidate = current.parent
             }
@@ -109,8 +108,8 @@ enum DenialProof {
 
         // MARK: NSEC (RFC 4035 §3.1.3, §5.4)
 
-        func nsec(_ name: DNSName, _ type: UInt16, nxDomain: Bool) -> Result {
-            let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
+        func nsec(_ name: DNSName, _ type: RecordType, nxDomain: Bool) -> Result {
+            let what = "\(type) at \(name.text)"
             if nxDomain {
                 guard let cover = covering(name) else { return .unproven("no NSEC record covers \(name.text): NXDOMAIN is not proven") }
                 if let next = Self.nextName(cover), next != name, next.isSubdomain(of: name) {
@@ -123,8 +122,8 @@ enum DenialProof {
                 return .proven
             }
             if let match = matching(name) {
-                if lists(match, type) || lists(match, LDNSDNSSECFields.cname) {
-                    return .unproven("the NSEC record at \(name.text) lists \(LDNSDNSSECFields.typeName(type)): its absence is not proven")
+                if lists(match, type) || lists(match, RecordType.cname) {
+                    return .unproven("the NSEC record at \(name.text) lists \(type): its absence is not proven")
                 }
                 return .proven
             }
@@ -133,7 +132,7 @@ enum DenialProof {
             if let next = Self.nextName(cover), next != name, next.isSubdomain(of: name) { return .proven }
             // Wildcard NODATA: the wildcard that answers for the name lacks the type.
             if let wildcard = matching(closestEncloser(name, cover).prepending("*")),
-               !lists(wildcard, type), !lists(wildcard, LDNSDNSSECFields.cname) { return .proven }
+               !lists(wildcard, type), !lists(wildcard, RecordType.cname) { return .proven }
             return .unproven("no NSEC record proves the absence of \(what)")
         }
 
@@ -156,8 +155,8 @@ enum DenialProof {
 
         // MARK: NSEC3 (RFC 5155 §8)
 
-        func nsec3(_ name: DNSName, _ type: UInt16, nxDomain: Bool) -> Result {
-            let what = "\(LDNSDNSSECFields.typeName(type)) at \(name.text)"
+        func nsec3(_ name: DNSName, _ type: RecordType, nxDomain: Bool) -> Result {
+            let what = "\(type) at \(name.text)"
             if nxDomain {
                 guard let (encloser, cover) = closestEncloserProof(name) else {
                     return .unproven("no NSEC3 closest-encloser proof for \(name.text): NXDOMAIN is not proven")
@@ -171,16 +170,16 @@ enum DenialProof {
                 return .proven
             }
             if let match = matching(name) {
-                if lists(match, type) || lists(match, LDNSDNSSECFields.cname) {
-                    return .unproven("the NSEC3 record for \(name.text) lists \(LDNSDNSSECFields.typeName(type)): its absence is not proven")
+                if lists(match, type) || lists(match, RecordType.cname) {
+                    return .unproven("the NSEC3 record for \(name.text) lists \(type): its absence is not proven")
                 }
                 return .proven
             }
             if let (encloser, cover) = closestEncloserProof(name) {
-                if type == LDNSDNSSECFields.ds, LDNSDNSSECFields.optOut(cover) {
+                if type == RecordType.ds, LDNSDNSSECFields.optOut(cover) {
                     return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(LDNSRRList.owner(of: cover).text)): no DS, unsigned")
                 }
-                if let wildcard = matching(encloser.prepending("*")), !lists(wildcard, type), !lists(wildcard, LDNSDNSSECFields.cname) {
+                if let wildcard = matching(encloser.prepending("*")), !lists(wildcard, type), !lists(wildcard, RecordType.cname) {
                     return .proven  // RFC 5155 §8.7: wildcard NODATA
                 }
             }

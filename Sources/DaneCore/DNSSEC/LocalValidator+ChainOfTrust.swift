@@ -48,7 +48,7 @@ extension LocalValidator {
         guard let (response, packet) = fetched.packet else {
             return .failed(zone, .indeterminate, "DS \(zone.text): \(fetched.failure ?? "no answer")", steps: [])
         }
-        let dsSet = packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: zone)
+        let dsSet = packet.records(RecordType.ds, in: LDNS_SECTION_ANSWER, owner: zone)
         if dsSet.isEmpty {
             // No DS: the parent must prove it, and show a delegation there (NS without SOA), or an
             // opt-out span; then the zone is signed but not from the anchor (insecure). A signer
@@ -67,9 +67,9 @@ extension LocalValidator {
                 return .failed(zone, denial.status, denial.reason ?? "DS \(zone.text)", steps: denial.steps)
             }
         }
-        let dsSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.ds }
-        let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: "DS",
+        let dsSignatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
+            .filter { LDNSDNSSECFields.signature($0).covered == RecordType.ds }
+        let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: .ds,
                                           what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)", parentSide: true)
         let parentSteps = dsOutcome.steps.filter { $0.kind == .zone }
         let dsSummaries = dsOutcome.steps.last(where: { $0.kind == .data })?.signatures ?? []
@@ -92,7 +92,7 @@ extension LocalValidator {
             return (tag: ds.tag, algorithm: ds.algorithm, digest: ds.digestType)
         }
         if supported.isEmpty {
-            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer,
+            let step = ChainStep(kind: .zone, name: zone, type: .dnskey, signer: signer,
                                  keys: dsKeys.map { KeySummary(kind: .ds, keyTag: $0.tag, algorithm: $0.algorithm, detail: UInt16($0.digest), matched: false) },
                                  signatures: dsSignatures, status: .insecure,
                                  reason: "the DS records of \(zone.text) use only algorithms or digest types that are not validated (\(dsKeys.map { "algorithm \($0.algorithm) digest \($0.digest)" }.joined(separator: ", ")))")
@@ -117,9 +117,9 @@ extension LocalValidator {
         guard let (response, packet) = fetched.packet else {
             return .failed(zone, .indeterminate, "DNSKEY \(zone.text): \(fetched.failure ?? "no answer")", steps: parentSteps)
         }
-        let keys = packet.records(LDNSDNSSECFields.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
-        let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == LDNSDNSSECFields.dnskey }
+        let keys = packet.records(RecordType.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
+        let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
+            .filter { LDNSDNSSECFields.signature($0).covered == RecordType.dnskey }
         // Which keys a DS (or anchor) matches: digest over owner and key (RFC 4034 §5.1.4), or the key itself.
         var matchedKeys = Set<Int>()
         var matchedMatchers = Set<Int>()
@@ -130,7 +130,7 @@ extension LocalValidator {
             }
         }
         var summaries = matchers.records.enumerated().map { index, rr in
-            if LDNSRRList.type(of: rr) == LDNSDNSSECFields.dnskey {
+            if LDNSRRList.type(of: rr) == RecordType.dnskey {
                 let key = LDNSDNSSECFields.key(rr)
                 return KeySummary(kind: kind, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
             }
@@ -142,7 +142,7 @@ extension LocalValidator {
             return KeySummary(kind: .dnskey, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedKeys.contains(index))
         }
         func fail(_ status: SecurityStatus, _ reason: String, _ sigs: [SignatureSummary] = []) -> ZoneTrust {
-            let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
+            let step = ChainStep(kind: .zone, name: zone, type: .dnskey, signer: signer, keys: summaries,
                                  signatures: dsSignatures + sigs, status: status, reason: reason)
             return .failed(zone, status, reason, steps: parentSteps + [step])
         }
@@ -153,7 +153,7 @@ extension LocalValidator {
         }
         guard !matchedKeys.isEmpty else {
             let keyTags = Set(keys.records.map { LDNSDNSSECFields.key($0).tag })
-            let sameTag = matchers.records.filter { LDNSRRList.type(of: $0) == LDNSDNSSECFields.ds }
+            let sameTag = matchers.records.filter { LDNSRRList.type(of: $0) == RecordType.ds }
                 .map { LDNSDNSSECFields.delegationSigner($0).tag }.filter { keyTags.contains($0) }
             if let tag = sameTag.first {
                 return fail(.bogus, "DS digest mismatch: the DS for \(zone.text) with key tag \(tag) does not match DNSKEY \(tag)")
@@ -171,7 +171,7 @@ extension LocalValidator {
                 : "the DNSKEY RRset of \(zone.text) is not signed by the key the \(source) covers (key tag \(trustedTags.sorted().map(String.init).joined(separator: ", ")); signed by \(signedBy.map(String.init).joined(separator: ", ")))"
             return fail(.bogus, reason, check.summaries)
         }
-        let step = ChainStep(kind: .zone, name: zone, type: "DNSKEY", signer: signer, keys: summaries,
+        let step = ChainStep(kind: .zone, name: zone, type: .dnskey, signer: signer, keys: summaries,
                              signatures: dsSignatures + check.summaries, status: .secure, reason: nil)
         // RFC 4034 §2.1.1: only zone keys (flag bit 7) sign zone data.
         let zoneKeys = keys.records.filter { LDNSDNSSECFields.key($0).flags & 0x0100 != 0 }.map { LDNSRRList.text($0) }
@@ -204,7 +204,7 @@ extension LocalValidator {
     }
 
     private static func matches(_ matcher: UnsafePointer<ldns_rr>, _ key: UnsafePointer<ldns_rr>) -> Bool {
-        if LDNSRRList.type(of: matcher) == LDNSDNSSECFields.dnskey {
+        if LDNSRRList.type(of: matcher) == RecordType.dnskey {
             return LDNSRData.bytes(ldns_rr_rdf(matcher, 3)) == LDNSRData.bytes(ldns_rr_rdf(key, 3))
                 && LDNSDNSSECFields.key(matcher).algorithm == LDNSDNSSECFields.key(key).algorithm
         }
@@ -213,7 +213,7 @@ extension LocalValidator {
 
     private static func tags(_ list: LDNSRRList) -> String {
         list.records.map { rr in
-            LDNSRRList.type(of: rr) == LDNSDNSSECFields.ds ? LDNSDNSSECFields.delegationSigner(rr).tag : LDNSDNSSECFields.key(rr).tag
+            LDNSRRList.type(of: rr) == RecordType.ds ? LDNSDNSSECFields.delegationSigner(rr).tag : LDNSDNSSECFields.key(rr).tag
         }.map(String.init).joined(separator: ", ")
     }
 
@@ -229,7 +229,7 @@ extension LocalValidator {
         guard let (response, packet) = fetched.packet else {
             return .failed(name, .indeterminate, "DS \(name.text): \(fetched.failure ?? "no answer")", steps: upper.steps)
         }
-        if !packet.records(LDNSDNSSECFields.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
+        if !packet.records(RecordType.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
             return await zoneTrust(name)  // a signed delegation: the zone below has its own keys
         }
         let denial = await validate(dsQuery, response)

@@ -37,19 +37,19 @@ public final class LocalValidator: Sendable {
         let parentSide = query.type == .ds
         if parentSide, !aliases.isEmpty {
             // A CNAME at the name: no zone cut there. Its target's DS is no business of this name.
-            return await checkRRset(packet, owner: query.name, type: LDNSDNSSECFields.cname, parentSide: true)
+            return await checkRRset(packet, owner: query.name, type: RecordType.cname, parentSide: true)
         }
         var parts: [ValidationOutcome] = []
         var current = query.name
         for alias in aliases {
-            parts.append(await checkRRset(packet, owner: current, type: LDNSDNSSECFields.cname, parentSide: parentSide))
+            parts.append(await checkRRset(packet, owner: current, type: RecordType.cname, parentSide: parentSide))
             current = alias
         }
         switch answer {
         case .records:
-            parts.append(await checkRRset(packet, owner: owner, type: query.type.rawValue, parentSide: parentSide))
+            parts.append(await checkRRset(packet, owner: owner, type: query.type, parentSide: parentSide))
         case .noData, .nxDomain:
-            parts.append(await checkDenial(packet, owner: owner, type: query.type.rawValue, nxDomain: answer == .nxDomain,
+            parts.append(await checkDenial(packet, owner: owner, type: query.type, nxDomain: answer == .nxDomain,
                                            parentSide: parentSide))
         case .failed(let reason):
             parts.append(ValidationOutcome(status: .indeterminate, reason: reason, steps: []))
@@ -76,22 +76,22 @@ public final class LocalValidator: Sendable {
 
     // MARK: RRsets and denials
 
-    private func checkRRset(_ packet: LDNSPacket, owner: DNSName, type: UInt16, parentSide: Bool) async -> ValidationOutcome {
-        let what = "\(LDNSDNSSECFields.typeName(type)) \(owner.text)"
+    private func checkRRset(_ packet: LDNSPacket, owner: DNSName, type: RecordType, parentSide: Bool) async -> ValidationOutcome {
+        let what = "\(type) \(owner.text)"
         let rrset = packet.records(type, in: LDNS_SECTION_ANSWER, owner: owner)
-        let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_ANSWER, owner: owner)
+        let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: owner)
             .filter { LDNSDNSSECFields.signature($0).covered == type }
-        let result = await checkSigned(rrset, signatures: signatures, owner: owner, type: LDNSDNSSECFields.typeName(type),
+        let result = await checkSigned(rrset, signatures: signatures, owner: owner, type: type,
                                        what: what, missing: "no RRSIG over \(what)", parentSide: parentSide)
         guard result.status == .secure, let step = result.steps.last,
-              let used = step.signatures.first(where: { $0.result == "ok" }), Int(used.labels) < owner.labelCount else {
+              let used = step.signatures.first(where: \.result.isValid), Int(used.labels) < owner.labelCount else {
             return result
         }
         // RFC 4035 §5.3.4: expanded from a wildcard; the authority section must prove that no
         // closer name exists (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6).
         let proof = packet.proofRecords
-        let proofSignatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_AUTHORITY)
-            .filter { [LDNSDNSSECFields.nsec, LDNSDNSSECFields.nsec3].contains(LDNSDNSSECFields.signature($0).covered) }
+        let proofSignatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_AUTHORITY)
+            .filter { [RecordType.nsec, RecordType.nsec3].contains(LDNSDNSSECFields.signature($0).covered) }
             .filter { LDNSDNSSECFields.signature($0).signer == used.signer }
         let zone = await zoneTrust(used.signer)
         let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
@@ -112,7 +112,7 @@ public final class LocalValidator: Sendable {
         for recordOwner in Set(proof.records.map { LDNSRRList.owner(of: $0) }).sorted() {
             let rrset = proof.filter { LDNSRRList.owner(of: $0) == recordOwner }
             let rrsigs = signatures.filter { LDNSRRList.owner(of: $0) == recordOwner }
-            let type = LDNSDNSSECFields.typeName(rrset.records.first.map { LDNSRRList.type(of: $0) } ?? 0)
+            let type = (rrset.records.first.map { LDNSRRList.type(of: $0) } ?? RecordType(rawValue: 0)).description
             let check = SignatureVerifier.verify(rrset, signatures: rrsigs, keys: keys, zone: zone,
                                                  what: "\(type) \(recordOwner.text)", at: now(), exactLabels: true)
             summaries += check.summaries
@@ -121,12 +121,12 @@ public final class LocalValidator: Sendable {
         return (nil, summaries)
     }
 
-    private func checkDenial(_ packet: LDNSPacket, owner: DNSName, type: UInt16, nxDomain: Bool,
+    private func checkDenial(_ packet: LDNSPacket, owner: DNSName, type: RecordType, nxDomain: Bool,
                              parentSide: Bool) async -> ValidationOutcome {
-        let typeName = LDNSDNSSECFields.typeName(type)
+        let typeName = type
         let proof = packet.proofRecords
-        let proofType = proof.records.first.map { LDNSRRList.type(of: $0) } ?? LDNSDNSSECFields.nsec
-        let signatures = packet.records(LDNSDNSSECFields.rrsig, in: LDNS_SECTION_AUTHORITY)
+        let proofType = proof.records.first.map { LDNSRRList.type(of: $0) } ?? RecordType.nsec
+        let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_AUTHORITY)
             .filter { LDNSDNSSECFields.signature($0).covered == proofType }
         let absence = "the absence of \(typeName) at \(owner.text)"
         guard !proof.isEmpty else {
@@ -157,14 +157,14 @@ public final class LocalValidator: Sendable {
                 failures.append(outcome(.bogus, reason, zone, owner, typeName, signed.summaries))
             }
         }
-        return failures.first ?? Self.strangeSigners(signatures, owner: owner, what: "the \(LDNSDNSSECFields.typeName(proofType)) records for \(absence)")
+        return failures.first ?? Self.strangeSigners(signatures, owner: owner, what: "the \(proofType) records for \(absence)")
     }
 
     /// Checks an RRset's signatures. Every signer that is the zone of the owner is tried, deepest
     /// first (a forged RRSIG beside the real one does not hide it); the first that validates wins.
     /// `parentSide`: DS records and whatever else answers a DS question are signed by a proper
     /// parent (RFC 4035 §2.4), which also keeps the walk from waiting on itself.
-    func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: String,
+    func checkSigned(_ rrset: LDNSRRList, signatures: LDNSRRList, owner: DNSName, type: RecordType,
                      what: String, missing: String, parentSide: Bool) async -> ValidationOutcome {
         if let outcome = uncovered(owner, type: type) { return outcome }
         guard !signatures.isEmpty else { return await unsigned(owner, type: type, missing: missing, parentSide: parentSide) }
@@ -199,7 +199,7 @@ public final class LocalValidator: Sendable {
     }
 
     /// No anchor covers the owner: nothing can be validated, the answer is insecure (RFC 4035 §4.3).
-    private func uncovered(_ owner: DNSName, type: String) -> ValidationOutcome? {
+    private func uncovered(_ owner: DNSName, type: RecordType) -> ValidationOutcome? {
         guard anchorZone(covering: owner) == nil else { return nil }
         let reason = "no trust anchor covers \(owner.text)"
         return ValidationOutcome(status: .insecure, reason: reason,
@@ -213,7 +213,7 @@ public final class LocalValidator: Sendable {
 
     /// An RRset or denial without signatures: fine below an unsigned delegation, bogus in a signed
     /// zone. Whatever answers a DS question belongs to the parent's side of the cut: the parent decides.
-    private func unsigned(_ owner: DNSName, type: String, missing: String, parentSide: Bool) async -> ValidationOutcome {
+    private func unsigned(_ owner: DNSName, type: RecordType, missing: String, parentSide: Bool) async -> ValidationOutcome {
         let zone = await enclosingZone(parentSide ? owner.parent ?? owner : owner)
         switch zone.status {
         case .secure:
@@ -226,7 +226,7 @@ public final class LocalValidator: Sendable {
     }
 
     private func outcome(_ status: SecurityStatus, _ reason: String?, _ zone: ZoneTrust, _ owner: DNSName,
-                         _ type: String, _ signatures: [SignatureSummary]) -> ValidationOutcome {
+                         _ type: RecordType, _ signatures: [SignatureSummary]) -> ValidationOutcome {
         let step = ChainStep(kind: .data, name: owner, type: type, signer: zone.zone, signatures: signatures,
                              status: status, reason: reason)
         return ValidationOutcome(status: status, reason: reason, steps: zone.steps + [step])

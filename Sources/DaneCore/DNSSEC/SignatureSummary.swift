@@ -3,7 +3,7 @@ import Foundation
 /// One RRSIG as the chain report shows it: what it covers, which key made it, when it is valid,
 /// and what checking it found (nil: not checked).
 public struct SignatureSummary: Sendable, Hashable {
-    public let covered: String
+    public let covered: RecordType
     public let algorithm: UInt8
     public let keyTag: UInt16
     public let signer: DNSName
@@ -11,11 +11,10 @@ public struct SignatureSummary: Sendable, Hashable {
     public let labels: UInt8
     public let inception: Date
     public let expiration: Date
-    /// "ok", or why it does not validate the RRset.
-    public let result: String
+    public let result: SignatureResult
 
-    public init(covered: String, algorithm: UInt8, keyTag: UInt16, signer: DNSName, labels: UInt8 = 0, inception: Date,
-                expiration: Date, result: String) {
+    public init(covered: RecordType, algorithm: UInt8, keyTag: UInt16, signer: DNSName, labels: UInt8 = 0, inception: Date,
+                expiration: Date, result: SignatureResult) {
         self.covered = covered
         self.algorithm = algorithm
         self.keyTag = keyTag

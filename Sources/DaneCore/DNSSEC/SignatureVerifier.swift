@@ -48,12 +48,12 @@ enum SignatureVerifier {
                     result = nil
                 }
             }
-            summaries.append(SignatureSummary(covered: LDNSDNSSECFields.typeName(fields.covered), algorithm: fields.algorithm,
+            summaries.append(SignatureSummary(covered: fields.covered, algorithm: fields.algorithm,
                                               keyTag: fields.tag, signer: fields.signer, labels: fields.labels, inception: inception,
-                                              expiration: expiration, result: result?.text ?? "ok"))
+                                              expiration: expiration, result: result.map { .invalid($0.text) } ?? .valid))
             if let result { failures.append(result) }
         }
-        if summaries.contains(where: { $0.result == "ok" }) {
+        if summaries.contains(where: \.result.isValid) {
             return Check(valid: true, failure: nil, summaries: summaries)
         }
         let failure = failures.min { $0.rank < $1.rank }?.text ?? "no RRSIG over \(what)"

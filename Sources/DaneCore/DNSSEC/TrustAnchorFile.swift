@@ -25,7 +25,7 @@ public enum TrustAnchorFile {
             }
             defer { ldns_rr_free(rr) }
             let type = LDNSRRList.type(of: rr)
-            guard type == LDNSDNSSECFields.ds || type == LDNSDNSSECFields.dnskey else {
+            guard type == RecordType.ds || type == RecordType.dnskey else {
                 throw .notAnAnchor(path: source, line: index + 1)
             }
             anchors.append(TrustAnchor(zone: LDNSRRList.owner(of: rr), record: LDNSRRList.text(rr), source: source))

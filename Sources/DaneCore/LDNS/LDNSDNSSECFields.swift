@@ -2,15 +2,6 @@ import CLDNS
 
 /// Reads the DNSSEC fields danecheck reports from ldns records (RFC 4034 §2, §3, §5).
 enum LDNSDNSSECFields {
-    static let rrsig: UInt16 = 46
-    static let nsec: UInt16 = 47
-    static let dnskey: UInt16 = 48
-    static let nsec3: UInt16 = 50
-    static let ds: UInt16 = 43
-    static let ns: UInt16 = 2
-    static let soa: UInt16 = 6
-    static let cname: UInt16 = 5
-
     static func field8(_ rr: UnsafePointer<ldns_rr>, _ index: Int) -> UInt8 { LDNSRData.uint8(ldns_rr_rdf(rr, index)) ?? 0 }
     static func field16(_ rr: UnsafePointer<ldns_rr>, _ index: Int) -> UInt16 { LDNSRData.uint16(ldns_rr_rdf(rr, index)) ?? 0 }
     static func field32(_ rr: UnsafePointer<ldns_rr>, _ index: Int) -> UInt32 { LDNSRData.uint32(ldns_rr_rdf(rr, index)) ?? 0 }
@@ -27,16 +18,16 @@ enum LDNSDNSSECFields {
 
     /// RRSIG: the type covered, algorithm, labels, raw validity times, key tag and signer.
     static func signature(_ rr: UnsafePointer<ldns_rr>)
-        -> (covered: UInt16, algorithm: UInt8, labels: UInt8, expiration: UInt32, inception: UInt32, tag: UInt16, signer: DNSName) {
-        (field16(rr, 0), field8(rr, 1), field8(rr, 2), field32(rr, 4), field32(rr, 5), field16(rr, 6),
+        -> (covered: RecordType, algorithm: UInt8, labels: UInt8, expiration: UInt32, inception: UInt32, tag: UInt16, signer: DNSName) {
+        (RecordType(rawValue: field16(rr, 0)), field8(rr, 1), field8(rr, 2), field32(rr, 4), field32(rr, 5), field16(rr, 6),
          DNSName(dnsText: LDNSRData.text(ldns_rr_rdf(rr, 7))))
     }
 
     /// Whether an NSEC or NSEC3 record's type bitmap lists `type`.
-    static func bitmap(of rr: UnsafePointer<ldns_rr>, lists type: UInt16) -> Bool {
-        let bitmap = LDNSRRList.type(of: rr) == nsec3 ? ldns_nsec3_bitmap(rr) : ldns_nsec_get_bitmap(rr)
+    static func bitmap(of rr: UnsafePointer<ldns_rr>, lists type: RecordType) -> Bool {
+        let bitmap = LDNSRRList.type(of: rr) == .nsec3 ? ldns_nsec3_bitmap(rr) : ldns_nsec_get_bitmap(rr)
         guard let bitmap else { return false }
-        return ldns_nsec_bitmap_covers_type(bitmap, ldns_rr_type(UInt32(type)))
+        return ldns_nsec_bitmap_covers_type(bitmap, ldns_rr_type(UInt32(type.rawValue)))
     }
 
     /// The NSEC3 owner name `name` hashes to with this record's parameters, in `zone`.
@@ -57,14 +48,4 @@ enum LDNSDNSSECFields {
     }
 
     static func optOut(_ rr: UnsafePointer<ldns_rr>) -> Bool { ldns_nsec3_optout(rr) }
-
-    static func typeName(_ type: UInt16) -> String {
-        RecordType(rawValue: type)?.description ?? {
-            switch type {
-            case nsec: "NSEC"
-            case nsec3: "NSEC3"
-            default: "TYPE\(type)"
-            }
-        }()
-    }
 }

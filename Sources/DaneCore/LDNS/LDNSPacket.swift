@@ -43,7 +43,7 @@ final class LDNSPacket {
     }
 
     /// Copies of the records of `type` in `section` (owner matched when given).
-    func records(_ type: UInt16, in section: ldns_pkt_section, owner: DNSName? = nil) -> LDNSRRList {
+    func records(_ type: RecordType, in section: ldns_pkt_section, owner: DNSName? = nil) -> LDNSRRList {
         let list = LDNSRRList()
         let source: UnsafeMutablePointer<ldns_rr_list>? = switch section {
         case LDNS_SECTION_ANSWER: ldns_pkt_answer(pointer)
@@ -52,7 +52,7 @@ final class LDNSPacket {
         }
         guard let source else { return list }
         for index in 0..<ldns_rr_list_rr_count(source) {
-            guard let rr = ldns_rr_list_rr(source, index), UInt16(ldns_rr_get_type(rr).rawValue) == type else { continue }
+            guard let rr = ldns_rr_list_rr(source, index), LDNSRRList.type(of: rr) == type else { continue }
             if let owner, LDNSRRList.owner(of: rr) != owner { continue }
             list.append(copyOf: rr)
         }
@@ -61,7 +61,7 @@ final class LDNSPacket {
 
     /// The denial records of the authority section: its NSEC records, else its NSEC3 records.
     var proofRecords: LDNSRRList {
-        let nsec = records(LDNSDNSSECFields.nsec, in: LDNS_SECTION_AUTHORITY)
-        return nsec.isEmpty ? records(LDNSDNSSECFields.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
+        let nsec = records(.nsec, in: LDNS_SECTION_AUTHORITY)
+        return nsec.isEmpty ? records(.nsec3, in: LDNS_SECTION_AUTHORITY) : nsec
     }
 }

@@ -50,5 +50,5 @@ final class LDNSRRList {
         DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
     }
 
-    static func type(of rr: UnsafePointer<ldns_rr>) -> UInt16 { UInt16(ldns_rr_get_type(rr).rawValue) }
+    static func type(of rr: UnsafePointer<ldns_rr>) -> RecordType { RecordType(rawValue: UInt16(ldns_rr_get_type(rr).rawValue)) }
 }

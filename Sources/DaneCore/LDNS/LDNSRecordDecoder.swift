@@ -10,24 +10,24 @@ enum LDNSRecordDecoder {
     }
 
     static func decode(_ rr: UnsafeMutablePointer<ldns_rr>) -> ResourceRecord {
-        let type = UInt16(ldns_rr_get_type(rr).rawValue)
+        let type = LDNSRRList.type(of: rr)
         let owner = DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
         return ResourceRecord(owner: owner, type: type, ttl: ldns_rr_ttl(rr), data: data(of: rr, type: type))
     }
 
-    private static func data(of rr: UnsafeMutablePointer<ldns_rr>, type: UInt16) -> RecordData {
+    private static func data(of rr: UnsafeMutablePointer<ldns_rr>, type: RecordType) -> RecordData {
         let field = { (index: Int) in ldns_rr_rdf(rr, index) }
         let fieldCount = ldns_rr_rd_count(rr)
-        switch RecordType(rawValue: type) {
-        case .a?, .aaaa?:
+        switch type {
+        case .a, .aaaa:
             if let address = IPAddress(LDNSRData.text(field(0))) { return .address(address) }
-        case .mx?:
+        case .mx:
             if fieldCount == 2, let preference = LDNSRData.uint16(field(0)) {
                 return .mx(preference: preference, exchange: DNSName(dnsText: LDNSRData.text(field(1))))
             }
-        case .cname?:
+        case .cname:
             if fieldCount == 1 { return .cname(DNSName(dnsText: LDNSRData.text(field(0)))) }
-        case .tlsa?:
+        case .tlsa:
             // Three fields: no association data at all; kept, so it is reported as unusable.
             if fieldCount >= 3, let usage = LDNSRData.uint8(field(0)),
                let selector = LDNSRData.uint8(field(1)), let matching = LDNSRData.uint8(field(2)) {
@@ -36,7 +36,7 @@ enum LDNSRecordDecoder {
             }
             // Fewer than three octets of data: what there is, as received.
             return .malformedTLSA(rdata: (0..<fieldCount).flatMap { LDNSRData.bytes(field($0)) })
-        case .soa?:
+        case .soa:
             if fieldCount == 7, let minimum = LDNSRData.uint32(field(6)) { return .soa(minimum: minimum) }
         default:
             break

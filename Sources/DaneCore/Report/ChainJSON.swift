@@ -59,7 +59,7 @@ public struct ChainJSON: Encodable {
         reason = report.reason
         records = report.lookup.records.map(RecordPresentation.text)
         steps = report.steps.map { step in
-            Step(kind: step.kind.rawValue, name: step.name.text, type: step.type, signer: step.signer?.text,
+            Step(kind: step.kind.rawValue, name: step.name.text, type: step.type.description, signer: step.signer?.text,
                  status: step.status.rawValue, reason: step.reason,
                  keys: step.keys.map { key in
                      Key(kind: key.kind.rawValue, keyTag: key.keyTag, algorithm: key.algorithm,
@@ -67,9 +67,9 @@ public struct ChainJSON: Encodable {
                          matched: key.matched)
                  },
                  signatures: step.signatures.map { signature in
-                     Signature(covered: signature.covered, keyTag: signature.keyTag, algorithm: signature.algorithm,
+                     Signature(covered: signature.covered.description, keyTag: signature.keyTag, algorithm: signature.algorithm,
                                signer: signature.signer.text, inception: TimeFormat.timestamp(signature.inception),
-                               expiration: TimeFormat.timestamp(signature.expiration), result: signature.result)
+                               expiration: TimeFormat.timestamp(signature.expiration), result: signature.result.description)
                  })
         }
         anchors = report.anchors.map { Anchor(zone: $0.zone.text, record: $0.record, source: $0.source) }

@@ -17,9 +17,9 @@ public enum ChainTextRenderer {
             let title = step.kind == .zone ? step.name.absolute : "\(step.type) \(step.name.absolute)"
             lines.append("[\(title)] \(verdict(step.status, step.reason))")
             for key in step.keys.filter({ $0.kind != .dnskey }) { lines.append("  " + describe(key)) }
-            for signature in step.signatures.filter({ $0.covered == "DS" }) { lines.append("  " + describe(signature)) }
+            for signature in step.signatures.filter({ $0.covered == .ds }) { lines.append("  " + describe(signature)) }
             for key in step.keys.filter({ $0.kind == .dnskey }) { lines.append("  " + describe(key)) }
-            for signature in step.signatures.filter({ $0.covered != "DS" }) { lines.append("  " + describe(signature)) }
+            for signature in step.signatures.filter({ $0.covered != .ds }) { lines.append("  " + describe(signature)) }
         }
         switch report.lookup.answer {
         case .records(let records):

@@ -85,7 +85,7 @@ enum ReplyCheck {
                     ? String(UnicodeScalar(byte)) : "\\" + String(format: "%03d", byte)
             }.joined()
         }.joined(separator: ".") + "."
-        let type = RecordType(rawValue: question.type)?.description ?? "TYPE\(question.type)"
+        let type = RecordType(rawValue: question.type).description
         let qclass = question.qclass == 1 ? "IN" : question.qclass == 3 ? "CH" : "CLASS\(question.qclass)"
         return "\(String(name.prefix(80)))\(name.count > 80 ? "…" : "") \(type) \(qclass)"
     }
