@@ -28,7 +28,7 @@ public final class CommandEnvironment: @unchecked Sendable {
     public func lookups(for configuration: ResolverConfiguration) -> DNSLookupService? {
         let transport = ResolverTransport(configuration: configuration)
         return lock.withLock {
-            base?.sharingCache(with: transport, mode: configuration.validation, validator: configuration.validator(over: transport))
+            base?.sharingCache(with: transport, validation: configuration.validation(over: transport))
         }
     }
 

@@ -127,7 +127,7 @@ struct LocalValidationTests {
     @Test func zoneKeysAreFetchedOncePerRunForABatch() async throws {
         let counter = CountingTransport(ResolverTransport(servers: [try ResolverAddress(parsing: Sandbox.nonValidating)], timeout: 5))
         let validator = LocalValidator(transport: counter, anchors: try Self.anchors())
-        let lookups = DNSLookupService(transport: counter, mode: .local, validator: validator)
+        let lookups = DNSLookupService(transport: counter, validation: .local(validator))
         let inspector = DomainInspector(lookups: lookups, probes: [])
         for domain in ["example.test", "one.test", "eight.test", "nsec.test"] {
             let report = await inspector.inspect(try DNSName(validating: domain))

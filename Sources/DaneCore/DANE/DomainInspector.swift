@@ -18,16 +18,16 @@ public struct DomainInspector: Sendable {
     public init(configuration: ResolverConfiguration, port: UInt16 = 25, options: InspectionOptions = .report,
                 lookups shared: DNSLookupService? = nil, mtaSTS: MTASTSSettings? = nil) {
         let transport = ResolverTransport(configuration: configuration)
-        let validator = configuration.validator(over: transport)
-        let local = configuration.validation == .local
+        let validation = configuration.validation(over: transport)
+        let local = validation.mode == .local
         // Local validation does not depend on the resolvers' AD bit: no need to ask whether they validate.
         let probes = local ? [] : configuration.servers.map { server in
             (server: server, transport: ResolverTransport(servers: [server], timeout: configuration.timeout,
                                                       retries: configuration.retries,
                                                       trace: configuration.trace) as any DNSTransport)
         }
-        let lookups = shared?.sharingCache(with: transport, mode: configuration.validation, validator: validator)
-            ?? DNSLookupService(transport: transport, mode: configuration.validation, validator: validator)
+        let lookups = shared?.sharingCache(with: transport, validation: validation)
+            ?? DNSLookupService(transport: transport, validation: validation)
         self.init(lookups: lookups, probes: probes, port: port, options: options,
                   demotable: configuration.servers.count > 1 && !local ? transport : nil,
                   mtaSTS: mtaSTS.map { $0.fetcher(lookups: lookups, timeout: configuration.timeout) })

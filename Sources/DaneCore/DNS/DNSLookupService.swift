@@ -7,17 +7,17 @@
 public final class DNSLookupService: Sendable {
     private let transport: any DNSTransport
     private let cache: LookupCache
-    public let mode: ValidationMode
-    /// Validates in local mode; explains SERVFAILs in resolver mode. Nil: no trust anchor.
-    public let validator: LocalValidator?
+    public let validation: Validation
 
-    /// `now` is the clock TTLs are counted with (injectable in tests). Local mode needs a validator.
-    public init(transport: any DNSTransport, mode: ValidationMode = .resolver, validator: LocalValidator? = nil,
+    public var mode: ValidationMode { validation.mode }
+    /// Validates in local mode; explains SERVFAILs in resolver mode. Nil: no trust anchor.
+    public var validator: LocalValidator? { validation.validator }
+
+    /// `now` is the clock TTLs are counted with (injectable in tests).
+    public init(transport: any DNSTransport, validation: Validation = .resolver(explainer: nil),
                 now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
-        precondition(mode == .resolver || validator != nil, "local validation needs a validator")
         self.transport = transport
-        self.mode = mode
-        self.validator = validator
+        self.validation = validation
         cache = LookupCache(now: now)
     }
 
@@ -27,11 +27,11 @@ public final class DNSLookupService: Sendable {
         // Local mode's answers are cached under the CD=1 question: never mixed with the resolver's.
         let key = DNSQuery(name: name, type: type, checkingDisabled: mode == .local)
         let query = DNSQuery(name: name, type: type)
-        return await cache.value(for: key) { [transport, mode, validator] in
-            if mode == .local, let validator {
-                return await Self.resolveLocally(query, transport: transport, validator: validator)
+        return await cache.value(for: key) { [transport, validation] in
+            switch validation {
+            case .local(let validator): await Self.resolveLocally(query, transport: transport, validator: validator)
+            case .resolver(let explainer): await Self.resolve(query, transport: transport, validator: explainer)
             }
-            return await Self.resolve(query, transport: transport, validator: validator)
         }
     }
 
@@ -42,18 +42,16 @@ public final class DNSLookupService: Sendable {
         return await [a, aaaa]
     }
 
-    private init(transport: any DNSTransport, cache: LookupCache, mode: ValidationMode, validator: LocalValidator?) {
+    private init(transport: any DNSTransport, cache: LookupCache, validation: Validation) {
         self.transport = transport
         self.cache = cache
-        self.mode = mode
-        self.validator = validator
+        self.validation = validation
     }
 
     /// A service with this transport and the same cache (the console: one cache, while the
     /// timeout, resolvers or trace differ from one command to the next).
-    public func sharingCache(with transport: any DNSTransport, mode: ValidationMode = .resolver,
-                             validator: LocalValidator? = nil) -> DNSLookupService {
-        DNSLookupService(transport: transport, cache: cache, mode: validator == nil ? .resolver : mode, validator: validator)
+    public func sharingCache(with transport: any DNSTransport, validation: Validation = .resolver(explainer: nil)) -> DNSLookupService {
+        DNSLookupService(transport: transport, cache: cache, validation: validation)
     }
 
     /// Answers still in the cache, with the TTL each has left.

@@ -10,7 +10,7 @@ public struct ResolverConfiguration: Sendable {
     /// How many more times the server list is tried when no server answered.
     public let retries: Int
     public let trace: QueryTrace?
-    /// Who decides +dnssec: the resolver's AD bit or local validation.
+    /// Who decides +dnssec: the resolver's AD bit or local validation (which needs anchors).
     public let validation: ValidationMode
     /// Anchors for local validation (and for naming the cause of a SERVFAIL in resolver mode).
     public let trustAnchors: [TrustAnchor]
@@ -21,12 +21,16 @@ public struct ResolverConfiguration: Sendable {
         self.timeout = timeout
         self.retries = retries
         self.trace = trace
-        self.validation = trustAnchors.isEmpty ? .resolver : validation
+        self.validation = validation
         self.trustAnchors = trustAnchors
     }
 
-    /// A validator over `transport` when there are anchors.
-    public func validator(over transport: any DNSTransport) -> LocalValidator? {
-        trustAnchors.isEmpty ? nil : LocalValidator(transport: transport, anchors: trustAnchors)
+    /// The validation over `transport`: local with a validator from the anchors; the resolver's
+    /// AD bit, explained by a validator when there are anchors; the resolver's when local was
+    /// asked for without anchors (the command line refuses that before it gets here).
+    public func validation(over transport: any DNSTransport) -> Validation {
+        guard !trustAnchors.isEmpty else { return .resolver(explainer: nil) }
+        let validator = LocalValidator(transport: transport, anchors: trustAnchors)
+        return validation == .local ? .local(validator) : .resolver(explainer: validator)
     }
 }

@@ -29,7 +29,7 @@ enum DenialProof {
         if proof.isNSEC3, let sample = proof.records.first {
             // RFC 5155 §8.1-8.2: only SHA-1 hashing is known; RFC 9276 §3.2: validators may treat
             // high iteration counts as insecure (Unbound does above 150).
-            let algorithm = ldns_nsec3_algorithm(sample), iterations = ldns_nsec3_iterations(sample)
+            let algorithm = ldns_nsec3_algorithm(sample.pointer), iterations = ldns_nsec3_iterations(sample.pointer)
             if algorithm != 1 { return .insecure("NSEC3 hash algorithm \(algorithm) is unknown: the proof cannot be checked, insecure") }
             if iterations > maxIterations {
                 return .insecure("NSEC3 with \(iterations) iterations (more than \(maxIterations)): insecure (RFC 9276 §3.2)")
@@ -52,7 +52,7 @@ enum DenialProof {
 
     /// The NSEC or NSEC3 records of one proof; `list` owns the records the pointers refer to.
     private struct Proof {
-        let records: [UnsafeMutablePointer<ldns_rr>]
+        let records: [LDNSRecord]
         private let list: LDNSRRList
         let zone: DNSName
         let isNSEC3: Bool
@@ -61,35 +61,35 @@ enum DenialProof {
             list = records
             self.records = records.records
             self.zone = zone
-            isNSEC3 = self.records.contains { LDNSRRList.type(of: $0) == RecordType.nsec3 }
+            isNSEC3 = self.records.contains { $0.type == RecordType.nsec3 }
         }
 
         var kind: String { isNSEC3 ? "NSEC3" : "NSEC" }
 
-        func lists(_ record: UnsafeMutablePointer<ldns_rr>, _ type: RecordType) -> Bool {
-            LDNSDNSSECFields.bitmap(of: record, lists: type)
+        func lists(_ record: LDNSRecord, _ type: RecordType) -> Bool {
+            record.lists(type)
         }
 
         private func hashed(_ name: DNSName) -> DNSName? {
             guard let sample = records.first else { return nil }
-            return LDNSDNSSECFields.nsec3Owner(of: name, like: sample, zone: zone)
+            return LDNSDNSSECFields.nsec3Owner(of: name, like: sample.pointer, zone: zone)
         }
 
         /// The record whose owner is the name (NSEC) or its hash (NSEC3).
-        func matching(_ name: DNSName) -> UnsafeMutablePointer<ldns_rr>? {
+        func matching(_ name: DNSName) -> LDNSRecord? {
             guard let owner = isNSEC3 ? hashed(name) : name else { return nil }
-            return records.first { LDNSRRList.owner(of: $0) == owner }
+            return records.first { $0.owner == owner }
         }
 
         /// A record whose span holds the name strictly (owner < name < next, canonical order).
-        func covering(_ name: DNSName) -> UnsafeMutablePointer<ldns_rr>? {
+        func covering(_ name: DNSName) -> LDNSRecord? {
             if isNSEC3 {
                 guard let hashedName = hashed(name) else { return nil }
-                return records.first { LDNSDNSSECFields.nsec3Covers($0, hashedName: hashedName) }
+                return records.first { LDNSDNSSECFields.nsec3Covers($0.pointer, hashedName: hashedName) }
             }
             guard let dname = ldns_dname_new_frm_str(name.absolute) else { return nil }
             defer { ldns_rdf_deep_free(dname) }
-            return records.first { LDNSRRList.owner(of: $0) != name && ldns_nsec_covers_name($0, dname) }
+            return records.first { $0.owner != name && ldns_nsec_covers_name($0.pointer, dname) }
         }
 
         /// RFC 6840 §4.1: a record at an ancestor of the name (or at the name, unless DS is asked)
@@ -137,8 +137,8 @@ enum DenialProof {
         }
 
         /// The longest ancestor of the name that the covering record's owner or next name lie under.
-        func closestEncloser(_ name: DNSName, _ cover: UnsafeMutablePointer<ldns_rr>) -> DNSName {
-            let owner = LDNSRRList.owner(of: cover)
+        func closestEncloser(_ name: DNSName, _ cover: LDNSRecord) -> DNSName {
+            let owner = cover.owner
             let next = Self.nextName(cover) ?? zone
             var candidate = name.parent
             while let current = candidate, current != zone {
@@ -148,8 +148,8 @@ enum DenialProof {
             return zone
         }
 
-        static func nextName(_ nsec: UnsafeMutablePointer<ldns_rr>) -> DNSName? {
-            guard let rdf = ldns_rr_rdf(nsec, 0) else { return nil }
+        static func nextName(_ nsec: LDNSRecord) -> DNSName? {
+            guard let rdf = ldns_rr_rdf(nsec.pointer, 0) else { return nil }
             return DNSName(dnsText: LDNSRData.text(rdf))
         }
 
@@ -161,7 +161,7 @@ enum DenialProof {
                 guard let (encloser, cover) = closestEncloserProof(name) else {
                     return .unproven("no NSEC3 closest-encloser proof for \(name.text): NXDOMAIN is not proven")
                 }
-                if LDNSDNSSECFields.optOut(cover) {
+                if LDNSDNSSECFields.optOut(cover.pointer) {
                     return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text): NXDOMAIN, insecure (RFC 5155 §9.2)")
                 }
                 guard covering(encloser.prepending("*")) != nil else {
@@ -176,8 +176,8 @@ enum DenialProof {
                 return .proven
             }
             if let (encloser, cover) = closestEncloserProof(name) {
-                if type == RecordType.ds, LDNSDNSSECFields.optOut(cover) {
-                    return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(LDNSRRList.owner(of: cover).text)): no DS, unsigned")
+                if type == RecordType.ds, LDNSDNSSECFields.optOut(cover.pointer) {
+                    return .insecure("\(name.text) lies in an NSEC3 opt-out span of \(zone.text) (\(cover.owner.text)): no DS, unsigned")
                 }
                 if let wildcard = matching(encloser.prepending("*")), !lists(wildcard, type), !lists(wildcard, RecordType.cname) {
                     return .proven  // RFC 5155 §8.7: wildcard NODATA
@@ -188,7 +188,7 @@ enum DenialProof {
 
         /// RFC 5155 §7.2.1 / §8.3: an ancestor matched by an NSEC3 record (the closest encloser)
         /// and the next closer name strictly covered by another. Returns both.
-        func closestEncloserProof(_ name: DNSName) -> (DNSName, UnsafeMutablePointer<ldns_rr>)? {
+        func closestEncloserProof(_ name: DNSName) -> (DNSName, LDNSRecord)? {
             var nextCloser = name
             var candidate = name.parent
             while let encloser = candidate, encloser.isSubdomain(of: zone) {

@@ -68,7 +68,7 @@ extension LocalValidator {
             }
         }
         let dsSignatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == RecordType.ds }
+            .filter { $0.signature.covered == RecordType.ds }
         let dsOutcome = await checkSigned(dsSet, signatures: dsSignatures, owner: zone, type: .ds,
                                           what: "DS \(zone.text)", missing: "no RRSIG over DS \(zone.text)", parentSide: true)
         let parentSteps = dsOutcome.steps.filter { $0.kind == .zone }
@@ -84,11 +84,11 @@ extension LocalValidator {
     private func keysFromDS(_ zone: DNSName, dsSet: LDNSRRList, dsSignatures: [SignatureSummary], signer: DNSName?,
                             parentSteps: [ChainStep]) async -> ZoneTrust {
         let supported = dsSet.filter {
-            let ds = LDNSDNSSECFields.delegationSigner($0)
+            let ds = $0.delegationSigner
             return DNSSECAlgorithms.validates(ds.algorithm) && DNSSECAlgorithms.digests.contains(ds.digestType)
         }
         let dsKeys = dsSet.records.map { rr in
-            let ds = LDNSDNSSECFields.delegationSigner(rr)
+            let ds = rr.delegationSigner
             return (tag: ds.tag, algorithm: ds.algorithm, digest: ds.digestType)
         }
         if supported.isEmpty {
@@ -119,7 +119,7 @@ extension LocalValidator {
         }
         let keys = packet.records(RecordType.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
         let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: zone)
-            .filter { LDNSDNSSECFields.signature($0).covered == RecordType.dnskey }
+            .filter { $0.signature.covered == RecordType.dnskey }
         // Which keys a DS (or anchor) matches: digest over owner and key (RFC 4034 §5.1.4), or the key itself.
         var matchedKeys = Set<Int>()
         var matchedMatchers = Set<Int>()
@@ -130,15 +130,15 @@ extension LocalValidator {
             }
         }
         var summaries = matchers.records.enumerated().map { index, rr in
-            if LDNSRRList.type(of: rr) == RecordType.dnskey {
-                let key = LDNSDNSSECFields.key(rr)
+            if rr.type == RecordType.dnskey {
+                let key = rr.key
                 return KeySummary(kind: kind, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
             }
-            let ds = LDNSDNSSECFields.delegationSigner(rr)
+            let ds = rr.delegationSigner
             return KeySummary(kind: kind, keyTag: ds.tag, algorithm: ds.algorithm, detail: UInt16(ds.digestType), matched: matchedMatchers.contains(index))
         }
         summaries += keys.records.enumerated().map { index, rr in
-            let key = LDNSDNSSECFields.key(rr)
+            let key = rr.key
             return KeySummary(kind: .dnskey, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedKeys.contains(index))
         }
         func fail(_ status: SecurityStatus, _ reason: String, _ sigs: [SignatureSummary] = []) -> ZoneTrust {
@@ -152,20 +152,20 @@ extension LocalValidator {
                                                            : "DNSKEY \(zone.text): resolver answered \(response.rcode)")
         }
         guard !matchedKeys.isEmpty else {
-            let keyTags = Set(keys.records.map { LDNSDNSSECFields.key($0).tag })
-            let sameTag = matchers.records.filter { LDNSRRList.type(of: $0) == RecordType.ds }
-                .map { LDNSDNSSECFields.delegationSigner($0).tag }.filter { keyTags.contains($0) }
+            let keyTags = Set(keys.records.map { $0.key.tag })
+            let sameTag = matchers.records.filter { $0.type == RecordType.ds }
+                .map { $0.delegationSigner.tag }.filter { keyTags.contains($0) }
             if let tag = sameTag.first {
                 return fail(.bogus, "DS digest mismatch: the DS for \(zone.text) with key tag \(tag) does not match DNSKEY \(tag)")
             }
             return fail(.bogus, "no DNSKEY in \(zone.text) matches \(source) key tag \(Self.tags(matchers))")
         }
         let trusted = LDNSRRList()
-        for (index, key) in keys.records.enumerated() where matchedKeys.contains(index) { trusted.append(copyOf: key) }
+        for (index, key) in keys.records.enumerated() where matchedKeys.contains(index) { trusted.append(copyOf: key.pointer) }
         let check = SignatureVerifier.verify(keys, signatures: signatures, keys: trusted, zone: zone, what: "DNSKEY \(zone.text)", at: now())
         guard check.valid else {
-            let signedBy = Set(signatures.records.map { LDNSDNSSECFields.signature($0).tag }).sorted()
-            let trustedTags = Set(trusted.records.map { LDNSDNSSECFields.key($0).tag })
+            let signedBy = Set(signatures.records.map { $0.signature.tag }).sorted()
+            let trustedTags = Set(trusted.records.map { $0.key.tag })
             let reason = signedBy.contains(where: trustedTags.contains) || signedBy.isEmpty
                 ? (check.failure ?? "no RRSIG over DNSKEY \(zone.text)")
                 : "the DNSKEY RRset of \(zone.text) is not signed by the key the \(source) covers (key tag \(trustedTags.sorted().map(String.init).joined(separator: ", ")); signed by \(signedBy.map(String.init).joined(separator: ", ")))"
@@ -174,7 +174,7 @@ extension LocalValidator {
         let step = ChainStep(kind: .zone, name: zone, type: .dnskey, signer: signer, keys: summaries,
                              signatures: dsSignatures + check.summaries, status: .secure, reason: nil)
         // RFC 4034 §2.1.1: only zone keys (flag bit 7) sign zone data.
-        let zoneKeys = keys.records.filter { LDNSDNSSECFields.key($0).flags & 0x0100 != 0 }.map { LDNSRRList.text($0) }
+        let zoneKeys = keys.filter { $0.key.flags & 0x0100 != 0 }
         return ZoneTrust(zone: zone, status: .secure, reason: nil, keys: zoneKeys, steps: parentSteps + [step])
     }
 
@@ -197,23 +197,22 @@ extension LocalValidator {
 
     /// RFC 4035 §5.2, RFC 4034 §2.1.1-2.1.2, RFC 5011 §2.1: a key a DS or anchor points to must
     /// be a zone key of protocol 3, not revoked, of an algorithm that is validated.
-    private static func mayAnchor(_ key: UnsafeMutablePointer<ldns_rr>) -> Bool {
-        let fields = LDNSDNSSECFields.key(key)
-        return fields.flags & 0x0100 != 0 && fields.flags & 0x0080 == 0 && LDNSDNSSECFields.field8(key, 1) == 3
+    private static func mayAnchor(_ key: LDNSRecord) -> Bool {
+        let fields = key.key
+        return fields.flags & 0x0100 != 0 && fields.flags & 0x0080 == 0 && key.field8(1) == 3
             && DNSSECAlgorithms.validates(fields.algorithm)
     }
 
-    private static func matches(_ matcher: UnsafePointer<ldns_rr>, _ key: UnsafePointer<ldns_rr>) -> Bool {
-        if LDNSRRList.type(of: matcher) == RecordType.dnskey {
-            return LDNSRData.bytes(ldns_rr_rdf(matcher, 3)) == LDNSRData.bytes(ldns_rr_rdf(key, 3))
-                && LDNSDNSSECFields.key(matcher).algorithm == LDNSDNSSECFields.key(key).algorithm
+    private static func matches(_ matcher: LDNSRecord, _ key: LDNSRecord) -> Bool {
+        if matcher.type == RecordType.dnskey {
+            return matcher.rdata(3) == key.rdata(3) && matcher.key.algorithm == key.key.algorithm
         }
-        return ldns_rr_compare_ds(matcher, key)
+        return ldns_rr_compare_ds(matcher.pointer, key.pointer)
     }
 
     private static func tags(_ list: LDNSRRList) -> String {
         list.records.map { rr in
-            LDNSRRList.type(of: rr) == RecordType.ds ? LDNSDNSSECFields.delegationSigner(rr).tag : LDNSDNSSECFields.key(rr).tag
+            rr.type == RecordType.ds ? rr.delegationSigner.tag : rr.key.tag
         }.map(String.init).joined(separator: ", ")
     }
 

@@ -80,7 +80,7 @@ public final class LocalValidator: Sendable {
         let what = "\(type) \(owner.text)"
         let rrset = packet.records(type, in: LDNS_SECTION_ANSWER, owner: owner)
         let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_ANSWER, owner: owner)
-            .filter { LDNSDNSSECFields.signature($0).covered == type }
+            .filter { $0.signature.covered == type }
         let result = await checkSigned(rrset, signatures: signatures, owner: owner, type: type,
                                        what: what, missing: "no RRSIG over \(what)", parentSide: parentSide)
         guard result.status == .secure, let step = result.steps.last,
@@ -91,11 +91,10 @@ public final class LocalValidator: Sendable {
         // closer name exists (RFC 4035 §3.1.3.3, RFC 5155 §7.2.6).
         let proof = packet.proofRecords
         let proofSignatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_AUTHORITY)
-            .filter { [RecordType.nsec, RecordType.nsec3].contains(LDNSDNSSECFields.signature($0).covered) }
-            .filter { LDNSDNSSECFields.signature($0).signer == used.signer }
+            .filter { [RecordType.nsec, RecordType.nsec3].contains($0.signature.covered) }
+            .filter { $0.signature.signer == used.signer }
         let zone = await zoneTrust(used.signer)
-        let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-        let signed = verifyProof(proof, signatures: proofSignatures, keys: keys, zone: zone.zone)
+        let signed = verifyProof(proof, signatures: proofSignatures, keys: zone.keys, zone: zone.zone)
         let proven = signed.failure == nil && !proof.isEmpty
             && DenialProof.noCloserMatch(owner, labels: Int(used.labels), records: proof, zone: zone.zone)
         let reason = signed.failure ?? "\(what) was expanded from a wildcard without proof that \(owner.text) does not exist"
@@ -109,10 +108,10 @@ public final class LocalValidator: Sendable {
     private func verifyProof(_ proof: LDNSRRList, signatures: LDNSRRList, keys: LDNSRRList,
                              zone: DNSName) -> (failure: String?, summaries: [SignatureSummary]) {
         var summaries: [SignatureSummary] = []
-        for recordOwner in Set(proof.records.map { LDNSRRList.owner(of: $0) }).sorted() {
-            let rrset = proof.filter { LDNSRRList.owner(of: $0) == recordOwner }
-            let rrsigs = signatures.filter { LDNSRRList.owner(of: $0) == recordOwner }
-            let type = (rrset.records.first.map { LDNSRRList.type(of: $0) } ?? RecordType(rawValue: 0)).description
+        for recordOwner in Set(proof.records.map { $0.owner }).sorted() {
+            let rrset = proof.filter { $0.owner == recordOwner }
+            let rrsigs = signatures.filter { $0.owner == recordOwner }
+            let type = (rrset.records.first.map { $0.type } ?? RecordType(rawValue: 0)).description
             let check = SignatureVerifier.verify(rrset, signatures: rrsigs, keys: keys, zone: zone,
                                                  what: "\(type) \(recordOwner.text)", at: now(), exactLabels: true)
             summaries += check.summaries
@@ -125,9 +124,9 @@ public final class LocalValidator: Sendable {
                              parentSide: Bool) async -> ValidationOutcome {
         let typeName = type
         let proof = packet.proofRecords
-        let proofType = proof.records.first.map { LDNSRRList.type(of: $0) } ?? RecordType.nsec
+        let proofType = proof.records.first.map { $0.type } ?? RecordType.nsec
         let signatures = packet.records(RecordType.rrsig, in: LDNS_SECTION_AUTHORITY)
-            .filter { LDNSDNSSECFields.signature($0).covered == proofType }
+            .filter { $0.signature.covered == proofType }
         let absence = "the absence of \(typeName) at \(owner.text)"
         guard !proof.isEmpty else {
             return await unsigned(owner, type: typeName, missing: "no NSEC/NSEC3 proof for \(absence)", parentSide: parentSide)
@@ -141,9 +140,8 @@ public final class LocalValidator: Sendable {
                 failures.append(ValidationOutcome(status: zone.status, reason: zone.reason, steps: zone.steps))
                 continue
             }
-            let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-            let bySigner = signatures.filter { LDNSDNSSECFields.signature($0).signer == signer }
-            let signed = verifyProof(proof, signatures: bySigner, keys: keys, zone: zone.zone)
+                let bySigner = signatures.filter { $0.signature.signer == signer }
+            let signed = verifyProof(proof, signatures: bySigner, keys: zone.keys, zone: zone.zone)
             if let failure = signed.failure {
                 failures.append(outcome(.bogus, failure, zone, owner, typeName, signed.summaries))
                 continue
@@ -176,9 +174,8 @@ public final class LocalValidator: Sendable {
                 // The signer is proven to lie below an unsigned delegation, and so does the owner.
                 return outcome(.insecure, zone.reason, zone, owner, type, [])
             case .secure:
-                let keys = (try? LDNSRRList(parsing: zone.keys)) ?? LDNSRRList()
-                let bySigner = signatures.filter { LDNSDNSSECFields.signature($0).signer == signer }
-                let check = SignatureVerifier.verify(rrset, signatures: bySigner, keys: keys, zone: zone.zone, what: what, at: now())
+                        let bySigner = signatures.filter { $0.signature.signer == signer }
+                let check = SignatureVerifier.verify(rrset, signatures: bySigner, keys: zone.keys, zone: zone.zone, what: what, at: now())
                 if check.valid { return outcome(.secure, nil, zone, owner, type, check.summaries) }
                 failures.append(outcome(.bogus, check.failure, zone, owner, type, check.summaries))
             case .bogus, .indeterminate:
@@ -193,7 +190,7 @@ public final class LocalValidator: Sendable {
     private func signers(_ signatures: LDNSRRList, below owner: DNSName, parentSide: Bool) -> [DNSName] {
         // Only zones at or below the anchor that covers the owner can vouch for it (RFC 4035 §5).
         guard let top = anchorZone(covering: owner) else { return [] }
-        return Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer })
+        return Set(signatures.records.map { $0.signature.signer })
             .filter { owner.isSubdomain(of: $0) && $0.isSubdomain(of: top) && !(parentSide && $0 == owner) }
             .sorted { $0.labelCount > $1.labelCount }
     }
@@ -207,7 +204,7 @@ public final class LocalValidator: Sendable {
     }
 
     private static func strangeSigners(_ signatures: LDNSRRList, owner: DNSName, what: String) -> ValidationOutcome {
-        let named = Set(signatures.records.map { LDNSDNSSECFields.signature($0).signer.text }).sorted().joined(separator: ", ")
+        let named = Set(signatures.records.map { $0.signature.signer.text }).sorted().joined(separator: ", ")
         return ValidationOutcome(status: .bogus, reason: "the RRSIG over \(what) names signer \(named), not the zone holding \(owner.text)", steps: [])
     }
 
@@ -235,19 +232,16 @@ public final class LocalValidator: Sendable {
     // MARK: Fetching
 
     enum Fetched: Sendable {
-        case message(DNSResponse)
+        /// The response and its packet, parsed once when it was fetched.
+        case message(DNSResponse, LDNSPacket)
         case failure(String)
 
-        /// The response and its packet, when there is one that ldns can read.
         var packet: (response: DNSResponse, packet: LDNSPacket)? {
-            guard case .message(let response) = self, let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else { return nil }
+            guard case .message(let response, let packet) = self else { return nil }
             return (response, packet)
         }
 
-        var message: DNSResponse? {
-            if case .message(let response) = self { return response }
-            return nil
-        }
+        var message: DNSResponse? { packet?.response }
 
         /// Why there is no message (`fetch` turns error rcodes into failures).
         var failure: String? {
@@ -263,7 +257,10 @@ public final class LocalValidator: Sendable {
             case .failure(let failure): return .failure(failure.description)
             case .response(let response):
                 if response.rcode != .noError, response.rcode != .nxDomain { return .failure("resolver answered \(response.rcode) with CD=1") }
-                return .message(response)
+                guard let wire = response.wire else { return .failure("the response could not be read for validation") }
+                do throws(LDNSError) { return .message(response, try LDNSPacket(wire: wire)) } catch {
+                    return .failure("the response could not be read for validation: \(LDNSStatus.messageProblem(error.status))")
+                }
             }
         }
     }

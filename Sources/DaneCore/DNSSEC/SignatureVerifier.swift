@@ -19,11 +19,11 @@ enum SignatureVerifier {
         var summaries: [SignatureSummary] = []
         var failures: [(rank: Int, text: String)] = []
         for signature in signatures.records {
-            let fields = LDNSDNSSECFields.signature(signature)
+            let fields = signature.signature
             let inception = SerialTime.date(fields.inception, near: now)
             let expiration = SerialTime.date(fields.expiration, near: now)
             let candidates = keys.filter {
-                let key = LDNSDNSSECFields.key($0)
+                let key = $0.key
                 return key.tag == fields.tag && key.algorithm == fields.algorithm
             }
             let result: (rank: Int, text: String)?
@@ -31,13 +31,13 @@ enum SignatureVerifier {
                 result = (3, "no DNSKEY in \(zone.text) matches the RRSIG over \(what) (key tag \(fields.tag), algorithm \(fields.algorithm))")
             } else if !DNSSECAlgorithms.validates(fields.algorithm) {
                 result = (2, "RRSIG over \(what) uses algorithm \(fields.algorithm), which is not validated (RFC 8624)")
-            } else if let owner = rrset.records.first.map({ LDNSRRList.owner(of: $0) }), Int(fields.labels) > owner.labelCount {
+            } else if let owner = rrset.records.first.map({ $0.owner }), Int(fields.labels) > owner.labelCount {
                 result = (2, "RRSIG over \(what) claims \(fields.labels) labels, more than its owner has")
-            } else if exactLabels, let owner = rrset.records.first.map({ LDNSRRList.owner(of: $0) }),
+            } else if exactLabels, let owner = rrset.records.first.map({ $0.owner }),
                       Int(fields.labels) != owner.labelCount - (owner.absolute.hasPrefix("*.") ? 1 : 0) {
                 result = (2, "RRSIG over \(what) is a wildcard expansion: a denial record cannot be")
             } else {
-                let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature, candidates.pointer, nil)
+                let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature.pointer, candidates.pointer, nil)
                 if !LDNSStatus.isSuccess(status) {
                     result = (1, "signature over \(what) does not verify with key \(fields.tag) (\(LDNSStatus.message(status)))")
                 } else if now > expiration {

@@ -5,11 +5,11 @@ struct ZoneTrust: Sendable {
     let zone: DNSName
     let status: SecurityStatus
     let reason: String?
-    /// DNSKEY records in presentation format (secure zones only).
-    let keys: [String]
+    /// The trusted zone keys, parsed once (secure zones only; empty otherwise).
+    let keys: LDNSRRList
     let steps: [ChainStep]
 
     static func failed(_ zone: DNSName, _ status: SecurityStatus, _ reason: String, steps: [ChainStep]) -> ZoneTrust {
-        ZoneTrust(zone: zone, status: status, reason: reason, keys: [], steps: steps)
+        ZoneTrust(zone: zone, status: status, reason: reason, keys: LDNSRRList(), steps: steps)
     }
 }

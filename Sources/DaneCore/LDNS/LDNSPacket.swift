@@ -1,8 +1,9 @@
 import CLDNS
 import Foundation
 
-/// Owns an ldns packet; decodes it into a `DNSResponse`.
-final class LDNSPacket {
+/// Owns an ldns packet; decodes it into a `DNSResponse`. Parsed once, then only read (records
+/// are handed out as copies): shared between tasks as it is.
+final class LDNSPacket: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<ldns_pkt>
     /// The message as received, when the packet was parsed from it.
     private let received: [UInt8]?

@@ -1,8 +1,10 @@
 import CLDNS
 import Foundation
 
-/// Owns an ldns record list (deep-freed with it); the records are copies owned by the list.
-final class LDNSRRList {
+/// Owns an ldns record list (deep-freed with it); the records are copies owned by the list and
+/// handed out as `LDNSRecord`s, which keep the list alive. Built once (parsed or filled by
+/// copying), then only read: shared between tasks as it is.
+final class LDNSRRList: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<ldns_rr_list>
 
     init() {
@@ -25,8 +27,15 @@ final class LDNSRRList {
     var count: Int { ldns_rr_list_rr_count(pointer) }
     var isEmpty: Bool { count == 0 }
 
-    var records: [UnsafeMutablePointer<ldns_rr>] {
-        (0..<count).compactMap { ldns_rr_list_rr(pointer, $0) }
+    /// The records, each keeping this list (their owner) alive.
+    var records: [LDNSRecord] {
+        (0..<count).compactMap { ldns_rr_list_rr(pointer, $0).map { LDNSRecord($0, in: self) } }
+    }
+
+    /// A list of copies of these records (while it is being built: it is not shared yet).
+    convenience init(copying records: [LDNSRecord]) {
+        self.init()
+        for record in records { append(copyOf: record.pointer) }
     }
 
     func append(copyOf rr: UnsafePointer<ldns_rr>) {
@@ -34,10 +43,8 @@ final class LDNSRRList {
     }
 
     /// The records for which `keep` is true, copied.
-    func filter(_ keep: (UnsafeMutablePointer<ldns_rr>) -> Bool) -> LDNSRRList {
-        let list = LDNSRRList()
-        for rr in records where keep(rr) { list.append(copyOf: rr) }
-        return list
+    func filter(_ keep: (LDNSRecord) -> Bool) -> LDNSRRList {
+        LDNSRRList(copying: records.filter(keep))
     }
 
     static func text(_ rr: UnsafePointer<ldns_rr>) -> String {
