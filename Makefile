@@ -12,7 +12,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nginx-light
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit sandbox-start sandbox-stop docs bench bench-check bench-validation clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-validation clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -48,9 +48,13 @@ test: deps
 	$(SANDBOX) start
 	DANECHECK_SANDBOX=1 $(SWIFT) test --skip-build; rc=$$?; $(SANDBOX) stop; exit $$rc
 
-# Unit tests only (no servers).
+# Unit tests only (no servers, no root): the DNSSEC validator runs over recorded answers.
 unit:
 	$(SWIFT) test --filter 'DaneCoreTests|DaneConsoleTests'
+
+# Records those answers again from the sandbox (Tests/Fixtures/sandbox-dnssec.json).
+fixtures: deps sandbox-start
+	scripts/record-fixtures.sh
 
 sandbox-start: deps
 	$(SANDBOX) start
@@ -62,7 +66,7 @@ docs:
 	scripts/docs.sh
 
 bench: build sandbox-start
-	scripts/bench.sh
+	bench/domain.sh
 
 # check against the sandbox with latency, beside posttls-finger (bench/run.sh), release build.
 bench-check: deps sandbox-start

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "danecheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "danecheck", targets: ["danecheck"]),
         .library(name: "DaneCore", targets: ["DaneCore"]),
@@ -31,8 +31,9 @@ let package = Package(
             "DaneConsole", "DaneCommands",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )

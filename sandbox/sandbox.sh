@@ -40,7 +40,7 @@ SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. 
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
-# Signatures expire before 2038: ldns 1.8.3 mis-validates later dates (GUIDE §3).
+# Signatures expire before 2038: ldns 1.8.3 mis-validates later dates.
 EXPIRY=20370101000000
 
 # shellcheck source=zones.sh

@@ -129,7 +129,7 @@ def main(out):
     # For the policy knobs: no TLSA and no STARTTLS; no TLSA and a certificate for another name.
     case("plain", "127.0.10.22", good["plain"], [inter], [], starttls=False)
     case("wrongname-notlsa", "127.0.10.23", wrongname_plain, [inter], [])
-    # Rollover health (issue 7): the recommended pair (no warning at all); a leaf that expires in
+    # Rollover health: the recommended pair (no warning at all); a leaf that expires in
     # ten days; and (below) one host whose two addresses present different certificates.
     paired = leaf("paired")
     case("paired", "127.0.10.24", paired, [inter], [tlsa(3, 1, 1, paired[1]), tlsa(2, 1, 1, inter)])

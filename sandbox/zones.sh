@@ -224,7 +224,7 @@ zone_bigtlsa() {
   done
 }
 
-# Local-validation cases (issue 6): one MX host with an address and a TLSA RRset, in a zone whose
+# Local-validation cases: one MX host with an address and a TLSA RRset, in a zone whose
 # signing is broken or unusual in one way each (sandbox.sh signs them):
 #   expiredrr.test    the TLSA RRSIG expired (grafted from an expired signing)
 #   expired.test      every signature of the zone expired

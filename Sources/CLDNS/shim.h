@@ -1,6 +1,6 @@
 #ifndef DANECHECK_CLDNS_SHIM_H
 #define DANECHECK_CLDNS_SHIM_H
-/* ldns/common.h redefines bool as signed char unless stdbool.h came first (GUIDE §3). */
+/* ldns/common.h redefines bool as signed char unless stdbool.h came first. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <ldns/ldns.h>

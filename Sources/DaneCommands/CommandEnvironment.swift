@@ -1,11 +1,12 @@
 import DaneCore
 import Foundation
+import Synchronization
 
 /// What commands share when they run inside the console: one cache, honouring TTLs, for
 /// everything looked up (whatever timeout or trace each command asks for), and the per-address
 /// probe statistics. The one-shot CLI uses the defaults: a fresh service per command.
 /// (Whether an interrupted command may still print is `OutputGate`.)
-public final class CommandEnvironment: @unchecked Sendable {
+public final class CommandEnvironment: Sendable {
     public static let shared = CommandEnvironment()
 
     /// Per-address probe statistics: the session's in the console, this command's otherwise.
@@ -13,12 +14,11 @@ public final class CommandEnvironment: @unchecked Sendable {
     /// MTA-STS policies fetched: the session's in the console, this command's otherwise.
     public let mtaSTSCache = MTASTSPolicyCache()
 
-    private let lock = NSLock()
-    private var base: DNSLookupService?
+    private let base = Mutex<DNSLookupService?>(nil)
 
     /// Turns on sharing of one cache between commands (the console does).
     public func shareLookups() {
-        lock.withLock {
+        base.withLock { base in
             if base == nil { base = DNSLookupService(transport: ResolverTransport(servers: [], timeout: 1)) }
         }
     }
@@ -27,13 +27,13 @@ public final class CommandEnvironment: @unchecked Sendable {
     /// nil when commands should make their own.
     public func lookups(for configuration: ResolverConfiguration) -> DNSLookupService? {
         let transport = ResolverTransport(configuration: configuration)
-        return lock.withLock {
+        return base.withLock { base in
             base?.sharingCache(with: transport, validation: configuration.validation(over: transport))
         }
     }
 
     /// The shared cache (through a service that asks no resolver), for the console's cache commands.
-    public var currentLookups: DNSLookupService? { lock.withLock { base } }
+    public var currentLookups: DNSLookupService? { base.withLock { $0 } }
 
     /// A DomainInspector for a command: shared lookups in the console, fresh ones otherwise.
     public func inspector(_ configuration: ResolverConfiguration, options: InspectionOptions = .report,

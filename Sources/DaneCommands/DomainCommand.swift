@@ -73,7 +73,7 @@ public struct DomainCommand: AsyncParsableCommand {
         if output.json {
             StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check)))
         } else {
-            StandardOutput.lines(TextRenderer.lines(report, probes: check?.hosts, history: history.snapshot))
+            StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot))
         }
         let code = DanecheckExit.code(for: report.outcome(probed: check))
         if code != DanecheckExit.ok { throw code }

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Ctrl-C while a console command runs: SIGINT is taken away from its default (which would end
 /// the process) and delivered here, so the command can be abandoned and the prompt come back.
 /// Each wait has its own slot: cancelling one wait never consumes a Ctrl-C meant for another.
-final class InterruptSignal: @unchecked Sendable {
-    private let source: DispatchSourceSignal
-    private let lock = NSLock()
-    private var waiters: [UUID: CheckedContinuation<Bool, Never>] = [:]
+final class InterruptSignal: Sendable {
+    /// Kept only to stay alive; never touched after `init`.
+    nonisolated(unsafe) private let source: DispatchSourceSignal
+    private let waiters = Mutex<[UUID: CheckedContinuation<Bool, Never>]>([:])
 
     init() {
         signal(SIGINT, SIG_IGN)
@@ -21,7 +22,7 @@ final class InterruptSignal: @unchecked Sendable {
         let id = UUID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let resumeNow = lock.withLock { () -> Bool in
+                let resumeNow = waiters.withLock { waiters -> Bool in
                     if Task.isCancelled { return true }
                     waiters[id] = continuation
                     return false
@@ -29,12 +30,12 @@ final class InterruptSignal: @unchecked Sendable {
                 if resumeNow { continuation.resume(returning: false) }
             }
         } onCancel: {
-            lock.withLock { waiters.removeValue(forKey: id) }?.resume(returning: false)
+            waiters.withLock { $0.removeValue(forKey: id) }?.resume(returning: false)
         }
     }
 
     private func fire() {
-        let all = lock.withLock { () -> [CheckedContinuation<Bool, Never>] in
+        let all = waiters.withLock { waiters -> [CheckedContinuation<Bool, Never>] in
             defer { waiters.removeAll() }
             return Array(waiters.values)
         }

@@ -81,7 +81,7 @@ import DaneCore
                    aliases: [name("_dane.example.test")], status: .secure, answer: .noData, ttl: 60),
             Lookup(name: name("other.test"), type: .mx, status: .secure, answer: .noData, ttl: 60),
         ]
-        let names = ConsoleSession.namesReachable(from: name("example.test"), in: lookups)
+        let names = ConsoleCacheCommands.namesReachable(from: name("example.test"), in: lookups)
         #expect(names.map(\.text).sorted() == [
             "_25._tcp.alias.example.test", "_25._tcp.real.example.test", "_dane.example.test",
             "alias.example.test", "example.test", "real.example.test",

@@ -53,7 +53,7 @@ import Testing
 
     @Test func textFollowsMomentumLayout() async {
         let report = await Self.inspector(Self.exampleTransport()).inspect(DNSName(dnsText: "example.test"))
-        #expect(TextRenderer.render(report) == """
+        #expect(DomainTextRenderer.render(report) == """
             Domain 'example.test' has 3 MXs and a TTL of 3600 seconds +dnssec
               [10 mx0.other.test. TTL:3600]
             TLSA not looked up: address records of mx0.other.test are insecure
@@ -155,6 +155,6 @@ import Testing
         #expect(nx.kind == .nxDomain && nx.hosts.isEmpty && nx.outcome == .noMail)
         let silent = await Self.inspector(t).inspect(DNSName(dnsText: "silent.test"))
         #expect(silent.kind == .failed && silent.mx.status == .indeterminate && silent.outcome == .indeterminate)
-        #expect(TextRenderer.render(silent) == "Domain 'silent.test' MX lookup failed: indeterminate (timeout: no answer from 127.0.0.1 within 5s)\n")
+        #expect(DomainTextRenderer.render(silent) == "Domain 'silent.test' MX lookup failed: indeterminate (timeout: no answer from 127.0.0.1 within 5s)\n")
     }
 }

@@ -3,24 +3,17 @@ import Foundation
 import Testing
 @testable import DaneCore
 
-/// Local validation against the sandbox's real signed tree (needs DANECHECK_SANDBOX=1), with a
-/// transport that strips the RRSIGs from chosen answers, as an attacker on the path could.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["DANECHECK_SANDBOX"] == "1", "needs the sandbox"),
-       .timeLimit(.minutes(1)))
+/// Local validation of the sandbox's real signed tree (its recorded answers, `SandboxFixture`:
+/// offline, on the recording's clock), with a transport that strips or forges parts of chosen
+/// answers, as an attacker on the path could.
+@Suite(.timeLimit(.minutes(1)))
 struct StrippedSignatureTests {
-    static func anchors() throws -> [TrustAnchor] {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        return try TrustAnchorFile.load(dir.appendingPathComponent(".sandbox/keys/root.ds").path)
-    }
-
     static func validator(stripping queries: Set<String>, authorityOnly: Bool = false) throws -> LocalValidator {
         try validator(Dictionary(uniqueKeysWithValues: queries.map { ($0, .strip(authorityOnly: authorityOnly)) }))
     }
 
     static func validator(_ rewrites: [String: RewritingTransport.Rewrite]) throws -> LocalValidator {
-        let plain = ResolverTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
-        return LocalValidator(transport: RewritingTransport(inner: plain, rewrites: rewrites), anchors: try anchors())
+        try SandboxFixture.validator(over: RewritingTransport(inner: SandboxFixture.transport, rewrites: rewrites))
     }
 
     @Test func aForgedRRSIGNamingTheOwnerAsSignerDoesNotMakeForgedDataInsecure() async throws {
@@ -61,18 +54,16 @@ struct StrippedSignatureTests {
     }
 
     @Test func aSignerAboveTheTrustAnchorVouchesForNothing() async throws {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        let anchors = try TrustAnchorFile.load(dir.appendingPathComponent(".sandbox/zones/test.ds").path)
+        let anchors = try SandboxFixture.testAnchors
         let owner = "_25._tcp.mx1.example.test."
         let forged = "\(owner) 300 IN TLSA 3 1 1 " + String(repeating: "cd", count: 32)
         let fakeSignature = "\(owner) 300 IN RRSIG TLSA 13 5 300 20370101000000 20200101000000 4242 . "
             + Data(repeating: 9, count: 64).base64EncodedString()
-        let plain = ResolverTransport(servers: [try ResolverAddress(parsing: "127.53.0.3")], timeout: 5)
+        let plain = SandboxFixture.transport
         let rewriting = RewritingTransport(inner: plain, rewrites: ["\(owner) TLSA +cd": .forge(removing: 52, adding: [forged, fakeSignature])])
-        let report = await LocalValidator(transport: rewriting, anchors: anchors).chain(DNSName(dnsText: owner), .tlsa)
+        let report = await (try SandboxFixture.validator(anchors: anchors, over: rewriting)).chain(DNSName(dnsText: owner), .tlsa)
         #expect(report.status == .bogus, "\(report.reason ?? "")")
-        let honest = await LocalValidator(transport: plain, anchors: anchors).chain(DNSName(dnsText: owner), .tlsa)
+        let honest = await (try SandboxFixture.validator(anchors: anchors, over: plain)).chain(DNSName(dnsText: owner), .tlsa)
         #expect(honest.status == .secure, "an anchor for test. validates below it")
     }
 

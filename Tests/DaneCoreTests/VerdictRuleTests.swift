@@ -98,3 +98,17 @@ import Testing
         #expect(DANEPolicy.of(host(onlyUnusable)) == .encryptOnly(reason: "TLSA records present but none usable (RFC 7672 §2.2)"))
     }
 }
+
+/// RFC 7672 §2.2.1 in one rule: what DANE is for a host under an MX RRset of each status.
+@Suite struct InsecureMXRuleTests {
+    @Test func aSecureMXOrNoneGivesDANEInFull() {
+        #expect(InsecureMXRule.evaluate(mxStatus: .secure, useTLSA: false) == .dane)
+        #expect(InsecureMXRule.evaluate(mxStatus: nil, useTLSA: false) == .dane)
+    }
+
+    @Test func anInsecureMXGivesNoDANEOrATrustedMatchByLocalChoice() {
+        #expect(InsecureMXRule.evaluate(mxStatus: .insecure, useTLSA: false)
+                == .noDANE(reason: "the MX RRset is insecure: DANE does not apply (RFC 7672 §2.2.1)"))
+        #expect(InsecureMXRule.evaluate(mxStatus: .insecure, useTLSA: true) == .trustOnly(reason: "MX RRset insecure"))
+    }
+}

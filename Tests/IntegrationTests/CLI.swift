@@ -8,7 +8,7 @@ struct CLI {
         let stderr: String
         let seconds: Double
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        /// The lines without rollover-health warnings ("  warning: …", issue 7).
+        /// The lines without rollover-health warnings ("  warning: …").
         var reportLines: [String] { lines.filter { !$0.hasPrefix("  warning: ") } }
     }
 

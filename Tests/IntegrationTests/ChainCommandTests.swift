@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `danecheck chain` and the CLI options of issue 6, run as a subprocess against the sandbox.
+/// `danecheck chain` and the validation options of the CLI, run as a subprocess against the sandbox.
 @Suite(.sandbox)
 struct ChainCommandTests {
     static let anchor = ["--trust-anchor", LocalValidationTests.anchorFile]

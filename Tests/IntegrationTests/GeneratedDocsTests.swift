@@ -1,16 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// man/ and completions/ are generated from the command tree (scripts/docs.sh) and checked in;
 /// these tests fail when they no longer match it.
 @Suite struct GeneratedDocsTests {
-    static let root: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
-    }()
+    static let root = PackageRoot.url
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptIsCurrent(shell: String) async throws {

@@ -2,7 +2,7 @@ import DaneCore
 import Foundation
 import Testing
 
-/// Issue 6: validation here (`--validation local`) against the sandbox's signed tree, compared
+/// Validation here (`--validation local`) against the sandbox's signed tree, compared
 /// with the validating Unbound; bogus causes named; the chain command.
 @Suite(.sandbox, .serialized)
 struct LocalValidationTests {
@@ -55,7 +55,7 @@ struct LocalValidationTests {
         let name = try DNSName(validating: "example.test")
         let plain = try await Sandbox.report("example.test", resolvers: [Sandbox.nonValidating])
         #expect(plain.mx.status == .insecure)
-        let local = await try Self.inspector(Sandbox.nonValidating, .local).inspect(name)
+        let local = try await Self.inspector(Sandbox.nonValidating, .local).inspect(name)
         #expect(local.mx.status == .secure)
         #expect(local.hosts.allSatisfy { $0.tlsa.attempts.allSatisfy { $0.status == .secure } })
         #expect(local.resolvers.isEmpty, "local mode does not ask whether the resolver validates")
@@ -72,7 +72,7 @@ struct LocalValidationTests {
     func bogusLookupsNameTheirCauseInBothModes(domain: String, cause: String) async throws {
         let name = try DNSName(validating: domain)
         for (resolver, mode) in [(Sandbox.validating, ValidationMode.resolver), (Sandbox.nonValidating, .local)] {
-            let report = await try Self.inspector(resolver, mode).inspect(name)
+            let report = try await Self.inspector(resolver, mode).inspect(name)
             let failures = ([report.mx] + report.hosts.flatMap { $0.addressLookups + $0.tlsa.attempts }).filter { $0.status == .bogus }
             #expect(!failures.isEmpty, "\(domain) in \(mode) mode")
             #expect(failures.contains { $0.failureReason?.contains(cause) == true },

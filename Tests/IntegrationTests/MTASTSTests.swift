@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 8: MTA-STS beside DANE against the sandbox's nginx (policies under the sandbox CA).
+/// MTA-STS beside DANE against the sandbox's nginx (policies under the sandbox CA).
 @Suite(.sandbox)
 struct MTASTSTests {
     static let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 7: rollover-health warnings, each triggered by a sandbox case built for it.
+/// Rollover-health warnings, each triggered by a sandbox case built for it.
 @Suite(.sandbox)
 struct RolloverHealthTests {
     static let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path

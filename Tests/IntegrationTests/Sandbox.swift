@@ -1,4 +1,5 @@
 import DaneCore
+import TestSupport
 import Foundation
 import Testing
 
@@ -14,11 +15,7 @@ enum Sandbox {
     /// Where sandbox.sh keeps its state (keys, certificates): .sandbox/ at the package root.
     static let stateDirectory: URL = {
         if let dir = ProcessInfo.processInfo.environment["DANECHECK_SANDBOX_DIR"] { return URL(fileURLWithPath: dir) }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir.appendingPathComponent(".sandbox")
+        return PackageRoot.url.appendingPathComponent(".sandbox")
     }()
 
     static func inspector(_ resolvers: [String] = [validating], timeout: Double = 5) throws -> DomainInspector {

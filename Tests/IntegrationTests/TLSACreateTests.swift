@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 7: `danecheck tlsa create` from chain files and from live servers, round trips through
+/// `danecheck tlsa create` from chain files and from live servers, round trips through
 /// OpenSSL's DANE verification and through a real probe.
 @Suite(.sandbox)
 struct TLSACreateTests {

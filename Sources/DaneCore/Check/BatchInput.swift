@@ -66,7 +66,7 @@ public struct BatchInput: Sendable {
         }
     }
 
-    private final class ReadFailure: @unchecked Sendable {
+    private final class ReadFailure {
         var message: String?
     }
 

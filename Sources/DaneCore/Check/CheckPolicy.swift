@@ -38,7 +38,7 @@ public struct CheckPolicy: Sendable, Hashable, CustomStringConvertible {
             + (mtaSTS ? " mta_sts=on" : "")
     }
 
-    /// What the DNS walk must do under this policy.
+    /// What the DNS walk must do under this policy (`InsecureMXRule` reads `tlsaUnderInsecureMX`).
     public var inspection: InspectionOptions {
         InspectionOptions(lookUpTLSA: useDANE, tlsaUnderInsecureMX: insecureMX == .dane, speculativeTLSA: useDANE)
     }

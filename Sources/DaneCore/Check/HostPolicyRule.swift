@@ -11,7 +11,11 @@ public enum HostPolicyRule {
             return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
         case .authenticate(let expectation):
             guard policy.enableDANE else { return fallback(host, "enable_dane is off", policy) }
-            return mxStatus == nil || mxStatus == .secure ? dane : .trust(expectation, reason: "MX RRset \(mxStatus!.rawValue)")
+            // TLSA looked up under an insecure MX RRset is trusted at best (the policy's choice to look).
+            switch InsecureMXRule.evaluate(mxStatus: mxStatus, useTLSA: true) {
+            case .dane: return dane
+            case .trustOnly(let reason), .noDANE(let reason): return .trust(expectation, reason: reason)
+            }
         case .encryptOnly:
             return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
         case .opportunistic(let reason):

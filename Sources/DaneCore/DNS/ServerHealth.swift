@@ -1,29 +1,32 @@
-import Foundation
+import Synchronization
 
 /// Remembers which resolvers failed to answer during a run, so later queries try the ones that
 /// answer first instead of waiting out the same timeout again, and which do not validate, so
 /// that a validating resolver is asked before them.
-final class ServerHealth: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failed: Set<ResolverAddress> = []
-    private var demoted: Set<ResolverAddress> = []
+final class ServerHealth: Sendable {
+    private struct State {
+        var failed: Set<ResolverAddress> = []
+        var demoted: Set<ResolverAddress> = []
+    }
+
+    private let state = Mutex(State())
 
     /// The servers in configured order: answering validators first, then answering resolvers
     /// that do not validate, then those that failed.
     func ordered(_ servers: [ResolverAddress]) -> [ResolverAddress] {
-        let (failed, demoted) = lock.withLock { (self.failed, self.demoted) }
+        let (failed, demoted) = state.withLock { ($0.failed, $0.demoted) }
         let answering = servers.filter { !failed.contains($0) }
         return answering.filter { !demoted.contains($0) } + answering.filter { demoted.contains($0) }
             + servers.filter { failed.contains($0) }
     }
 
     func demote(_ servers: [ResolverAddress]) {
-        lock.withLock { demoted.formUnion(servers) }
+        state.withLock { $0.demoted.formUnion(servers) }
     }
 
     func record(_ server: ResolverAddress, answered: Bool) {
-        lock.withLock {
-            if answered { failed.remove(server) } else { failed.insert(server) }
+        state.withLock {
+            if answered { $0.failed.remove(server) } else { $0.failed.insert(server) }
         }
     }
 }

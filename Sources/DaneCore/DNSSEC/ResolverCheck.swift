@@ -1,11 +1,10 @@
-import Foundation
+import Synchronization
 
 /// Asks each resolver once per run whether it validates (`ResolverValidationProbe`); every
 /// domain of a batch shares the answer.
-final class ResolverCheck: @unchecked Sendable {
+final class ResolverCheck: Sendable {
     private let probes: [(server: ResolverAddress, transport: any DNSTransport)]
-    private let lock = NSLock()
-    private var task: Task<[ResolverReport], Never>?
+    private let task = Mutex<Task<[ResolverReport], Never>?>(nil)
 
     init(probes: [(server: ResolverAddress, transport: any DNSTransport)]) {
         self.probes = probes
@@ -13,8 +12,8 @@ final class ResolverCheck: @unchecked Sendable {
 
     var reports: [ResolverReport] {
         get async {
-            let task = lock.withLock {
-                if let task = self.task { return task }
+            let task = self.task.withLock { stored in
+                if let stored { return stored }
                 let probes = self.probes
                 let created = Task {
                     await probes.concurrentMap { probe in
@@ -22,7 +21,7 @@ final class ResolverCheck: @unchecked Sendable {
                                        validates: await ResolverValidationProbe.validates(through: probe.transport))
                     }
                 }
-                self.task = created
+                stored = created
                 return created
             }
             return await task.value

@@ -2,7 +2,7 @@ import Foundation
 
 /// RRSIG validity times are 32-bit serial numbers of seconds (RFC 4034 §3.1.5): the date is the
 /// one with these low 32 bits closest to now. (Reading them this way sidesteps ldns 1.8.3's
-/// post-2038 arithmetic, GUIDE §3.)
+/// post-2038 arithmetic.)
 enum SerialTime {
     static func date(_ raw: UInt32, near now: Date) -> Date {
         let current = Int64(now.timeIntervalSince1970)

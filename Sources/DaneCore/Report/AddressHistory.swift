@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the probes of one address add up to over a session, as Momentum's console keeps it:
 /// decayed averages of the connect and delivery times, and when the last failure was.
@@ -13,20 +14,19 @@ public struct AddressStats: Sendable, Hashable {
 
 /// Per-address statistics accumulated across probes (the console keeps one for its session;
 /// a one-shot command's holds just its own probes). Thread-safe.
-public final class AddressHistory: @unchecked Sendable {
+public final class AddressHistory: Sendable {
     /// Weight of the newest probe in the decayed averages.
     public static let newestWeight = 0.5
 
-    private let lock = NSLock()
     /// Port 25 only: the statistics Momentum's `domain` columns show (probes of other ports are
     /// not mixed in).
-    private var stats: [IPAddress: AddressStats] = [:]
+    private let stats = Mutex<[IPAddress: AddressStats]>([:])
 
     public init() {}
 
     public func record(_ probe: AddressProbe) {
         guard probe.port == 25 else { return }
-        lock.withLock {
+        stats.withLock { stats in
             var entry = stats[probe.address] ?? AddressStats(failed: false, probes: 0)
             entry.connectMilliseconds = Self.decayed(entry.connectMilliseconds, probe.connectMilliseconds)
             entry.deliveryMilliseconds = Self.decayed(entry.deliveryMilliseconds, probe.deliveryMilliseconds)
@@ -41,7 +41,7 @@ public final class AddressHistory: @unchecked Sendable {
         reports.forEach { $0.addresses.forEach { record($0.probe) } }
     }
 
-    public var snapshot: [IPAddress: AddressStats] { lock.withLock { stats } }
+    public var snapshot: [IPAddress: AddressStats] { stats.withLock { $0 } }
 
     static func decayed(_ old: Double?, _ new: Double?) -> Double? {
         guard let new else { return old }

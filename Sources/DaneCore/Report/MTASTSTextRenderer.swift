@@ -12,7 +12,7 @@ public enum MTASTSTextRenderer {
     /// Nothing for a domain without the TXT record (unless `always`, as `mta_sts show` asks).
     public static func lines(_ report: MTASTSReport, now: Date = Date(), always: Bool = false) -> [String] {
         let name = "'\(report.domain.text)'"
-        let flag = TextRenderer.flag(report.txt.status)
+        let flag = DomainTextRenderer.flag(report.txt.status)
         if report.absent && report.note == nil {
             return always ? ["Domain \(name) has no MTA-STS TXT record\(flag)"] : []
         }

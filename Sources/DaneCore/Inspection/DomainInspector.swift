@@ -99,7 +99,10 @@ public struct DomainInspector: Sendable {
     /// `mxStatus`: the status of the MX RRset (or its denial) that named the host; nil when the
     /// host was named directly.
     public func inspectHost(_ host: DNSName, preference: UInt16, mxStatus: SecurityStatus? = nil) async -> HostReport {
-        if options.speculativeTLSA, options.lookUpTLSA, options.tlsaUnderInsecureMX || mxStatus != .insecure {
+        let insecureMX = InsecureMXRule.evaluate(mxStatus: mxStatus, useTLSA: options.tlsaUnderInsecureMX)
+        var daneApplies = true
+        if case .noDANE = insecureMX { daneApplies = false }
+        if options.speculativeTLSA, options.lookUpTLSA, daneApplies {
             // Warms the run's lookup cache; read below only if §2.2.3 says so.
             Task { [lookups, port] in _ = await lookups.lookup(host.tlsaName(port: port), .tlsa) }
         }
@@ -113,8 +116,8 @@ public struct DomainInspector: Sendable {
         }
         if !options.lookUpTLSA {
             decision = .skip(reason: "use_dane is off")
-        } else if !options.tlsaUnderInsecureMX, let mxStatus, mxStatus != .secure, case .lookUp = decision {
-            decision = .skip(reason: "the MX RRset is \(mxStatus.rawValue): DANE does not apply (RFC 7672 §2.2.1)")
+        } else if case .noDANE(let reason) = insecureMX, case .lookUp = decision {
+            decision = .skip(reason: reason)
         }
         let tlsa: TLSAReport
         switch decision {

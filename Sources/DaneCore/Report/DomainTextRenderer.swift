@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders a `DomainReport` in the layout of the Momentum MTA's `domain` console command,
 /// with one extra line, in the same voice, wherever Momentum has nothing to say.
-public enum TextRenderer {
+public enum DomainTextRenderer {
     /// `probes`, when given, holds one probe report per host (same order), with each address's
     /// verdict. `history` holds what probes of each address add up to (decayed connect and
     /// delivery times, the last failure): the address lines then carry those times, `*` and

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Records the answers the offline DNSSEC tests need (Tests/Fixtures/sandbox-dnssec.json) from a
+# running sandbox: the tests that use `SandboxFixture` run once against the live non-validating
+# resolver, every exchange is kept, and the recording is written with the sandbox's trust anchors
+# and the time, which the tests then use as their clock. `make fixtures` starts the sandbox.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+swift build --build-tests >/dev/null
+DANECHECK_RECORD_FIXTURES="$log" swift test --skip-build --filter 'StrippedSignatureTests|OfflineValidationTests' >/dev/null
+python3 - "$log" Tests/Fixtures/sandbox-dnssec.json <<'PY'
+import datetime, json, sys
+answers = {}
+for line in open(sys.argv[1]):
+    entry = json.loads(line)
+    answers[entry["q"]] = entry["wire"]
+first = lambda path: next(l.strip() for l in open(path) if l.strip() and not l.startswith(";"))
+fixture = {
+    "recordedAt": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+    "rootAnchor": first(".sandbox/keys/root.ds"),
+    "testAnchor": first(".sandbox/zones/test.ds"),
+    "answers": dict(sorted(answers.items())),
+}
+with open(sys.argv[2], "w") as out:
+    json.dump(fixture, out, indent=1)
+    out.write("\n")
+print(f"recorded {len(answers)} answers into {sys.argv[2]}")
+PY
