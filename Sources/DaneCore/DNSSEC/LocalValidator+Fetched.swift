@@ -1,0 +1,22 @@
+/// What the validator fetched for one question (with CD=1): the message, parsed once, or why
+/// there is none.
+extension LocalValidator {
+    enum Fetched: Sendable {
+        /// The response and its packet, parsed once when it was fetched.
+        case message(DNSResponse, LDNSPacket)
+        case failure(String)
+
+        var packet: (response: DNSResponse, packet: LDNSPacket)? {
+            guard case .message(let response, let packet) = self else { return nil }
+            return (response, packet)
+        }
+
+        var message: DNSResponse? { packet?.response }
+
+        /// Why there is no message (`fetch` turns error rcodes into failures).
+        var failure: String? {
+            if case .failure(let text) = self { return text }
+            return nil
+        }
+    }
+}
