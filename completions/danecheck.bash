@@ -188,11 +188,15 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--probe --json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--color --ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
     '--ehlo')
         return
         ;;
@@ -232,9 +236,9 @@ _danecheck_domain() {
 
 _danecheck_probe() {
     repeating_flags=()
-    non_repeating_flags=(-4 -6 --json --version -h --help)
+    non_repeating_flags=(-4 -6 --show-chain --json --version -h --help)
     repeating_options=(--tlsa --resolver --trust-anchor)
-    non_repeating_options=(--address --tlsa-file --port --ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--address --tlsa-file --color --port --ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -246,6 +250,10 @@ _danecheck_probe() {
         return
         ;;
     '--tlsa-file')
+        return
+        ;;
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
         return
         ;;
     '--port')
@@ -286,7 +294,7 @@ _danecheck_check() {
     repeating_flags=()
     non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --color --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -295,6 +303,10 @@ _danecheck_check() {
         return
         ;;
     '--concurrency')
+        return
+        ;;
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
         return
         ;;
     '--ehlo')
@@ -350,11 +362,15 @@ _danecheck_chain() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--timeout --retries --debug --validation)
+    non_repeating_options=(--color --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
     '--resolver')
         return
         ;;
@@ -404,7 +420,7 @@ _danecheck_tlsa_create() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--cert --usage --selector --matching --name --ttl --port --ehlo --timeout --retries --debug --validation)
+    non_repeating_options=(--cert --usage --selector --matching --name --ttl --color --port --ehlo --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -425,6 +441,10 @@ _danecheck_tlsa_create() {
         return
         ;;
     '--ttl')
+        return
+        ;;
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
         return
         ;;
     '--port')

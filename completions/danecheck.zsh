@@ -74,11 +74,13 @@ _danecheck() {
 
 _danecheck_domain() {
     local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':domain:'
         '--probe[Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).]'
         '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '--ca-file[CA certificates (PEM) for the HTTPS of MTA-STS policies, and in check for --tls-verify and hosts an enforced policy lists (default\: the system store).]:file:'
         '--mta-sts-cname-max-depth[How many CNAMEs may lead to the _mta-sts TXT record (Momentum'\''s mta_sts_dns_cname_max_depth); more is no policy.]:count:'
@@ -100,6 +102,7 @@ _danecheck_domain() {
 
 _danecheck_probe() {
     local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
@@ -108,7 +111,9 @@ _danecheck_probe() {
         '--tlsa-file[A file of TLSA records, one per line ("U S M HEX" or zone-file lines).]:file:'
         '-4[Probe IPv4 addresses only.]'
         '-6[Probe IPv6 addresses only.]'
+        '--show-chain[Print each certificate of the peer chain as PEM too (posttls-finger -C).]'
         '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
@@ -129,6 +134,7 @@ _danecheck_probe() {
 
 _danecheck_check() {
     local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
     local -ar ___tls=('ifavailable' 'required' 'disabled')
     local -ar ___tls_verify=('none' 'ca' 'host')
     local -ar ___insecure_mx=('may' 'dane')
@@ -138,7 +144,8 @@ _danecheck_check() {
         '--file[Read domains from a file, one per line (# comments); - reads stdin.]:file:'
         '--concurrency[How many domains are checked at once (1-1000).]:concurrency:'
         '--json[Print one JSON document instead of text.]'
-        '--jsonl[Print one JSON object per line, per domain, as each finishes.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
+        '--jsonl[Print one JSON object per line, per domain, in the order domains finish (each names its domain).]'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
         '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
@@ -169,11 +176,13 @@ _danecheck_check() {
 
 _danecheck_chain() {
     local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':name:'
         ':type:'
         '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
@@ -218,6 +227,7 @@ _danecheck_tlsa() {
 
 _danecheck_tlsa_create() {
     local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
@@ -228,6 +238,7 @@ _danecheck_tlsa_create() {
         '--name[Owner name of the records (default\: _PORT._tcp.HOST.).]:owner:'
         '--ttl[TTL to write on each line (default\: none, the zone'\''s $TTL applies).]:seconds:'
         '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'

@@ -25,6 +25,9 @@ static inline unsigned long copenssl_name_print_flags(void) {
 static inline long copenssl_dane_no_ee_namechecks(void) { return DANE_FLAG_NO_DANE_EE_NAMECHECKS; }
 static inline STACK_OF(X509) *copenssl_sk_X509_new(void) { return sk_X509_new_null(); }
 static inline int copenssl_sk_X509_push(STACK_OF(X509) *chain, X509 *cert) { return sk_X509_push(chain, cert); }
+/* What a handshake negotiated: the key-exchange group, the digest of the server's signature. */
+static inline long copenssl_negotiated_group(SSL *ssl) { return SSL_get_negotiated_group(ssl); }
+static inline int copenssl_peer_signature_digest(SSL *ssl, int *nid) { return (int)SSL_get_peer_signature_nid(ssl, nid); }
 /* Frees the stack only: the certificates stay with their owners. */
 static inline void copenssl_sk_X509_free(STACK_OF(X509) *chain) { sk_X509_free(chain); }
 #endif

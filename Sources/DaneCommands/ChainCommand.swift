@@ -27,11 +27,7 @@ public struct ChainCommand: AsyncParsableCommand {
             algorithm, flags, digest_type, matched}, signatures[] {covered, key_tag, algorithm, \
             signer, inception, expiration, result}}.
 
-            EXIT STATUS
-              0  the answer is secure, or provably insecure (unsigned delegation)
-              1  bogus: the chain is broken (the reason names where)
-              2  usage or input error (bad name, type or trust anchor file)
-              3  indeterminate: resolver unreachable, DNS timeout, SERVFAIL even with CD=1
+            \(DanecheckExit.summary)
             """)
 
     @Argument(help: ArgumentHelp("The owner name, e.g. example.com or _25._tcp.mx.example.com.", valueName: "name"))

@@ -10,7 +10,7 @@ public struct CheckCommand: AsyncParsableCommand {
         discussion: """
             For each domain: the MX hosts in preference order, each host's addresses and TLSA \
             records, a STARTTLS probe of every address (all at once), and a verdict with its \
-            reason: authenticated, trusted, encrypted, opportunistic, defer or undeliverable. The \
+            reason (the words are below). The \
             first MX host that does not defer decides ("via HOST"); every host deferred means \
             defer; NXDOMAIN or null MX mean undeliverable; a bogus or indeterminate MX lookup \
             defers the whole domain.
@@ -31,17 +31,19 @@ public struct CheckCommand: AsyncParsableCommand {
             Batch: domains as arguments and/or --file (one per line, # comments; - reads stdin); \
             duplicates are checked once; a bad line is reported with its line number and the \
             rest still run. --concurrency domains are in flight at once; lookups and probes \
-            shared by many domains are made once. On a terminal a progress bar runs on stderr; a \
-            summary (count per verdict, slowest domains) ends the run on stderr.
+            shared by many domains are made once.
 
-            EXIT STATUS (the first that applies, in this order)
-              2  an argument or input line is invalid (the rest still ran)
-              3  a domain defers because a DNS lookup got no answer (resolver unreachable,
-                 DNS timeout, unexplained SERVFAIL); an SMTP timeout is a defer (1)
-              4  a domain is undeliverable (NXDOMAIN, null MX, no address)
-              1  a domain would defer (with --require-dane: or is not authenticated;
-                 with --strict: or has a rollover-health warning)
-              0  every domain receives mail under its policy
+            Output order: text lines come in input order, each domain as soon as every earlier \
+            one is done (stdout is written line by line, into pipes and files too); with more \
+            than one domain each host's rollover warning is printed once, after the results, \
+            with the domains it affects. --jsonl prints each domain as it finishes, in the order \
+            they finish; --json prints one document at the end, domains in input order. When \
+            stderr is a terminal a progress bar runs there, naming the domains pending longest; \
+            a summary (count per verdict, slowest domains) ends the run on stderr.
+
+            \(DanecheckVerdicts.summary)
+
+            \(DanecheckExit.summary)
             """)
 
     @Argument(help: ArgumentHelp("Mail domains to check.", valueName: "domain"))
@@ -55,7 +57,7 @@ public struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup public var output: OutputOptions
 
-    @Flag(help: "Print one JSON object per line, per domain, as each finishes.")
+    @Flag(help: "Print one JSON object per line, per domain, in the order domains finish (each names its domain).")
     public var jsonl = false
 
     @Flag(help: "Exit 1 unless every deliverable domain is authenticated by DANE.")
@@ -121,12 +123,10 @@ public struct CheckCommand: AsyncParsableCommand {
         let results = await runAll(input.domains, checker: checker, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.
-        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
+        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.warning($0, colour: output.colorsErrors) }
         if output.json {
             let checks = results.compactMap(\.full)
             StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
-        } else if !jsonl {
-            results.forEach { StandardOutput.lines($0.lines) }
         }
         let summaries = results.map(\.summary)
         if !output.json && !jsonl || summaries.count > 1 {
@@ -136,49 +136,55 @@ public struct CheckCommand: AsyncParsableCommand {
         if code != DanecheckExit.ok { throw code }
     }
 
-    /// What is kept of each domain until the end: its summary, its text lines (text output, in
-    /// input order) or the whole check (--json only).
+    /// What is kept of each domain until the end: its summary, and with --json the whole check.
     struct Result {
         let summary: DomainCheckSummary
-        let lines: [String]
         let full: DomainCheck?
     }
 
-    /// Checks every domain, `concurrency` at once; with --jsonl each is printed as it finishes.
+    /// Checks every domain, `concurrency` at once, printing as results come in: text lines in
+    /// input order, each domain as soon as every earlier one is done; --jsonl lines in the
+    /// order domains finish. With more than one domain, text prints each host's warnings once,
+    /// after the results, with the domains they affect.
     func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> [Result] {
         let progress = ProgressBar(total: domains.count)
+        let ticker = progress.ticking()
+        defer { ticker.cancel() }
+        let text = !output.json && !jsonl, colour = output.colorsOutput
         var results = [Result?](repeating: nil, count: domains.count)
+        // Text: each domain's lines and host warnings, released in input order.
+        var order = InputOrder<(lines: [StyledLine], domain: DNSName, warnings: [(host: DNSName, warning: RolloverWarning)])>()
+        var tally = HostWarningTally()
         await withTaskGroup(of: (Int, DomainCheck).self) { group in
             var next = 0
-            while next < min(concurrency, domains.count) {
+            func startNext() {
+                guard next < domains.count, !Task.isCancelled else { return }
                 let index = next
+                progress.started(index, name: domains[index].text)
                 group.addTask { (index, await checker.check(domains[index])) }
                 next += 1
             }
-            var done = 0
+            for _ in 0..<min(concurrency, domains.count) { startNext() }
             for await (index, check) in group {
-                var lines: [String] = []
-                if !output.json && !jsonl {
-                    lines = [CheckTextRenderer.line(check)] + CheckTextRenderer.warnings(check)
-                        + (verbose ? CheckTextRenderer.verbose(check) : [])
-                }
-                results[index] = Result(summary: DomainCheckSummary(check), lines: lines, full: output.json ? check : nil)
+                results[index] = Result(summary: DomainCheckSummary(check), full: output.json ? check : nil)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
                 ProbeTrace.emit(check.hosts, options: resolverOptions)
-                done += 1
-                if jsonl, let line = try? JSONOutput.line(CheckJSON.Domain(check, policy: policy)) {
-                    progress.clear()
-                    StandardOutput.json(line)
+                if jsonl, let line = try? JSONOutput.line(CheckDomainJSON(check, line: true)) {
+                    progress.printing { StandardOutput.json(line) }
+                } else if text {
+                    let lines = [CheckTextRenderer.line(check)] + CheckTextRenderer.notes(check)
+                        + (domains.count == 1 ? CheckTextRenderer.warnings(check) : [])
+                        + (verbose ? CheckTextRenderer.verbose(check) : [])
+                    let ready = order.add((lines, check.report.domain, check.warnings), at: index)
+                    ready.forEach { tally.add($0.warnings, domain: $0.domain) }
+                    if !ready.isEmpty { progress.printing { StandardOutput.lines(ready.flatMap(\.lines), colour: colour) } }
                 }
-                progress.update(done: done)
-                if next < domains.count, !Task.isCancelled {
-                    let index = next
-                    group.addTask { (index, await checker.check(domains[index])) }
-                    next += 1
-                }
+                progress.finished(index)
+                startNext()
             }
         }
         progress.finish()
+        if text && domains.count > 1 { StandardOutput.lines(CheckTextRenderer.warnings(tally), colour: colour) }
         return results.compactMap { $0 }
     }
 

@@ -13,6 +13,8 @@ public final class CommandEnvironment: Sendable {
     public let addressHistory = AddressHistory()
     /// MTA-STS policies fetched: the session's in the console, this command's otherwise.
     public let mtaSTSCache = MTASTSPolicyCache()
+    /// The DNS queries waiting for an answer now, every command's (the console's waiting line).
+    public let pendingQueries = PendingQueries()
 
     private let base = Mutex<DNSLookupService?>(nil)
 

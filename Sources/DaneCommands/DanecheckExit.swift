@@ -1,17 +1,19 @@
 import ArgumentParser
 import DaneCore
 
-/// Exit codes shared by every command (documented in `--help`, the man page and README).
+/// The exit codes, one table for every command: `--help` shows it, scripts/docs.sh turns it into
+/// the man page's EXIT STATUS section, README quotes it, and a test runs every command over the
+/// sandbox cases against it. What ends a run is decided in the core (`ExitClass`).
 public enum DanecheckExit {
-    /// The report was produced.
+    /// Mail is delivered (the report was produced; bogus lookups are shown in it).
     public static let ok = ExitCode(0)
-    /// Mail would be deferred: `probe` some address defers, `domain --probe` every MX host does.
+    /// Mail would be deferred.
     public static let deferred = ExitCode(1)
     /// Usage or input error.
     public static let usage = ExitCode(2)
-    /// Indeterminate: a resolver was unreachable or a lookup timed out.
+    /// Indeterminate: a DNS lookup got no answer, or the resolver does not validate.
     public static let indeterminate = ExitCode(3)
-    /// The domain does not exist or accepts no mail (NXDOMAIN, null MX).
+    /// No mail: the domain or host does not exist or accepts none (NXDOMAIN, null MX, no address).
     public static let noMail = ExitCode(4)
 
     public static func code(for exitClass: ExitClass) -> ExitCode {
@@ -23,15 +25,21 @@ public enum DanecheckExit {
         }
     }
 
-    /// The EXIT STATUS text shown in `--help` and the man page.
+    /// The table in `--help` of every command (and, through scripts/docs.sh, the man page).
     public static let summary = """
-        EXIT STATUS
-          0  report produced (bogus lookups are shown in it)
-          1  mail would be deferred (probe: an address defers; domain --probe:
-             every MX host defers)
-          2  usage or input error
-          3  indeterminate: resolver unreachable, DNS timeout, unexplained SERVFAIL
-          4  the domain does not exist or accepts no mail (NXDOMAIN, null MX,
-             no MX and no address)
+        EXIT STATUS (every command)
+          0  mail is delivered; chain: the answer is secure or provably
+             insecure; tlsa create: the records were printed
+          1  mail would be deferred: a DANE or TLS failure, a bogus lookup;
+             probe: an address defers; chain: bogus; tlsa create: a record
+             would not verify; check --require-dane: a domain is not
+             authenticated; check --strict: a rollover-health warning
+          2  usage or input error (a malformed TLSA record given included)
+          3  indeterminate: a DNS lookup got no answer (resolver unreachable,
+             DNS timeout, unexplained SERVFAIL), or the resolver does not
+             validate DNSSEC (every status unknown)
+          4  no mail: the domain or host does not exist (NXDOMAIN), null MX,
+             no address
+          check: the first that applies, in the order 2, 3, 4, 1.
         """
 }

@@ -9,22 +9,20 @@ public struct DomainCommand: AsyncParsableCommand {
         discussion: """
             Prints, in the layout of the Momentum MTA's `domain` console command, every MX host \
             in preference order with its TTL, the TLSA RRset at _25._tcp.<host> where RFC 7672 \
-            §2.2.3 allows a lookup (address records secure; CNAME hosts at the expanded name, \
+            section 2.2.3 allows a lookup (address records secure; CNAME hosts at the expanded name, \
             then the original name), and each address. "+dnssec" marks every RRset, or denial, \
             that validated: the resolver set AD=1, or with --validation local danecheck \
             validated it here from the trust anchors. Lookup failures are shown as bogus (with \
-            the cause: an expired RRSIG, a DS that matches no DNSKEY, …) or indeterminate \
+            the cause: an expired RRSIG, a DS that matches no DNSKEY, and so on) or indeterminate \
             (timeout, unreachable resolver), never as "no records". TLSA records an SMTP client cannot use are marked \
             "(unusable: reason)". The domain's MTA-STS policy, when it publishes one, follows in \
             the layout of Momentum's `mta_sts show domain` (--ca-file for a private CA).
 
-            With --json, one JSON document: domain, kind (mx, implicit, null-mx, nxdomain, \
-            failed), status, result, ttl, reason, resolvers[] {address, port, validates}, \
-            validation (resolver, local), warnings[], mx[] {preference, host, cname, ttl, dnssec, addresses[] {address, \
-            family, ttl, dnssec}, lookups[], tlsa {name, ttl, dnssec, status, result, reason, \
-            skipped, note, records[] {usage, selector, matching, data, usable, reason}, \
-            lookups[]}}; each lookups[] entry is {name, type, owner, status, result, ttl, \
-            reason}. Absent values are left out.
+            With --probe every address is probed (see `danecheck probe`) and the domain gets a \
+            verdict. With --json, one JSON document (schema "domain" in \
+            schema/danecheck.schema.json, described in the man page under JSON OUTPUT).
+
+            \(DanecheckVerdicts.summary)
 
             \(DanecheckExit.summary)
             """)
@@ -58,7 +56,7 @@ public struct DomainCommand: AsyncParsableCommand {
     public func run() async throws {
         let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration(), mtaSTS: mtaSTSOptions.settings)
         let report = await inspector.inspect(domain)
-        report.resolvers.compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
+        report.resolvers.compactMap(\.warning).forEach { StandardError.warning($0, colour: output.colorsErrors) }
         var check: DomainCheck?
         if probe {
             let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)
@@ -73,7 +71,10 @@ public struct DomainCommand: AsyncParsableCommand {
         if output.json {
             StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check)))
         } else {
-            StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot))
+            // With --probe the domain's verdict ends the report, in `check`'s words.
+            let verdict = check.map { [CheckTextRenderer.line($0)] } ?? []
+            StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict,
+                                 colour: output.colorsOutput)
         }
         let code = DanecheckExit.code(for: report.outcome(probed: check))
         if code != DanecheckExit.ok { throw code }

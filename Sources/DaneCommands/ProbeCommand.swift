@@ -12,17 +12,16 @@ public struct ProbeCommand: AsyncParsableCommand {
             address at once: greeting, EHLO, STARTTLS, the TLS handshake with OpenSSL's DANE \
             verification (SNI and reference identifier: the TLSA base domain), EHLO over TLS, QUIT. \
             Each step waits at most --timeout seconds. One line per address first (verdict and \
-            reason), then the details: connect time, greeting, STARTTLS, TLS version and cipher, \
+            reason), then the details: connect time, greeting, STARTTLS, the TLS line (protocol, \
+            cipher, key exchange, server signature and digest, certificate key), \
             the peer chain, and each TLSA record marked "matched at depth N", "no match" or \
             "unusable (reason)".
 
-            Verdicts: authenticated (usable TLSA, DANE verification succeeded); encrypted (TLSA \
-            present, none usable: TLS mandatory, unauthenticated); opportunistic (no DANE: TLS if \
-            offered); defer (TLS mandatory but missing or failed, DANE failed, or a lookup failed: \
-            an RFC 7672 MTA keeps the mail queued).
-
             With --tlsa or --tlsa-file, the given records are used instead of DNS, and HOST may \
-            be an address literal such as [192.0.2.25].
+            be an address literal such as [192.0.2.25]. --show-chain adds each certificate as \
+            PEM (posttls-finger -C).
+
+            \(DanecheckVerdicts.summary)
 
             \(DanecheckExit.summary)
             """)
@@ -45,6 +44,9 @@ public struct ProbeCommand: AsyncParsableCommand {
     @Flag(name: .customShort("6"), help: "Probe IPv6 addresses only.")
     public var ipv6Only = false
 
+    @Flag(help: "Print each certificate of the peer chain as PEM too (posttls-finger -C).")
+    public var showChain = false
+
     @OptionGroup public var output: OutputOptions
     @OptionGroup public var portOptions: PortOptions
     @OptionGroup public var probeOptions: ProbeOptions
@@ -57,7 +59,7 @@ public struct ProbeCommand: AsyncParsableCommand {
     public private(set) var givenRecords: [TLSARecord]?
 
     enum CodingKeys: String, CodingKey {
-        case host, address, tlsa, tlsaFile, ipv4Only, ipv6Only, output, portOptions, probeOptions, rolloverOptions, resolverOptions
+        case host, address, tlsa, tlsaFile, ipv4Only, ipv6Only, showChain, output, portOptions, probeOptions, rolloverOptions, resolverOptions
     }
 
     public init() {}
@@ -104,6 +106,10 @@ public struct ProbeCommand: AsyncParsableCommand {
                 records += try TLSARecordParser.parseFile(String(decoding: data, as: UTF8.self))
             }
             if records.isEmpty { throw ValidationError("no TLSA record in --tlsa-file \(BoundedText.prefix(file ?? ""))") }
+            // A record typed wrong is a usage error, not an unusable record of the server's.
+            if let bad = records.first(where: { SMTPTLSAUsabilityRule.malformation($0) != nil }) {
+                throw ValidationError("TLSA record \(BoundedText.quoted(bad.description)): \(SMTPTLSAUsabilityRule.malformation(bad)!)")
+            }
             return records
         } catch let error as TLSARecordParser.Failure {
             throw ValidationError(error.description)
@@ -132,19 +138,21 @@ public struct ProbeCommand: AsyncParsableCommand {
             } else {
                 async let resolvers = inspector.resolverReports()
                 let host = await inspector.inspectHost(name, preference: 0)
-                (await resolvers).compactMap(\.warning).forEach { StandardError.line("danecheck: warning: \($0)") }
+                let reports = await resolvers
+                reports.compactMap(\.warning).forEach { StandardError.warning($0, colour: output.colorsErrors) }
                 report = await hostProber.probe(name: name, host: host, policy: .of(host),
                                                 records: host.tlsa.entries.compactMap(\.record), recordsGiven: false,
                                                 addresses: filter(host.addresses.map(\.address)))
+                    .with(unvalidated: ResolverReport.unvalidated(reports, mode: configuration.validation))
             }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         CommandEnvironment.shared.addressHistory.record([report])
         ProbeTrace.emit([report], options: resolverOptions)
         if output.json {
-            StandardOutput.json(try JSONOutput.encode(ProbeJSON(report)))
+            StandardOutput.json(try JSONOutput.encode(ProbeJSON(report, showChain: showChain)))
         } else {
-            StandardOutput.lines(ProbeTextRenderer.lines(report))
+            StandardOutput.lines(ProbeTextRenderer.lines(report, showChain: showChain), colour: output.colorsOutput)
         }
         let code = DanecheckExit.code(for: report.outcome.exitClass)
         if code != DanecheckExit.ok { throw code }

@@ -93,6 +93,7 @@ public struct ResolverOptions: ParsableArguments {
         let gate = OutputGate.current
         let trace: QueryTrace? = traces(.dns) ? { @Sendable exchange in DNSTraceFormatter.lines(exchange).forEach { StandardError.line($0, gate: gate) } } : nil
         return ResolverConfiguration(servers: parsed.servers, timeout: timeout, retries: retries, trace: trace,
-                                     validation: validation, trustAnchors: parsed.trustAnchors)
+                                     validation: validation, trustAnchors: parsed.trustAnchors,
+                                     pending: CommandEnvironment.shared.pendingQueries)
     }
 }

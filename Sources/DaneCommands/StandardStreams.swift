@@ -1,5 +1,6 @@
 import DaneCore
 import Foundation
+import Synchronization
 
 /// Standard output for commands, through the current `OutputGate`. Report text goes out line
 /// by line with whatever could act on a terminal escaped (`TerminalText`), each write(2) as it
@@ -9,6 +10,12 @@ public enum StandardOutput {
     public static func lines(_ lines: [String], gate: OutputGate? = OutputGate.current) {
         guard gate?.isOpen ?? true, !lines.isEmpty else { return }
         StreamWriter.write(STDOUT_FILENO, lines.map { TerminalText.escape($0) + "\n" }.joined())
+    }
+
+    /// Report lines with styled spans: each span escaped, then coloured when `colour`.
+    public static func lines(_ lines: [StyledLine], colour: Bool, gate: OutputGate? = OutputGate.current) {
+        guard gate?.isOpen ?? true, !lines.isEmpty else { return }
+        StreamWriter.write(STDOUT_FILENO, lines.map { TerminalColor.render($0, colour: colour) + "\n" }.joined())
     }
 
     /// danecheck's own text of several lines (help, usage), a line at a time like report lines.
@@ -32,6 +39,13 @@ public enum StandardError {
         StreamWriter.write(STDERR_FILENO, TerminalText.escape(text) + "\n")
     }
 
+    /// "danecheck: warning: TEXT", the mark coloured when `colour`.
+    public static func warning(_ text: String, colour: Bool, gate: OutputGate? = OutputGate.current) {
+        guard gate?.isOpen ?? true else { return }
+        let line: StyledLine = "danecheck: \(warning: "warning:") \(text)"
+        StreamWriter.write(STDERR_FILENO, TerminalColor.render(line, colour: colour) + "\n")
+    }
+
     /// Terminal control text of danecheck's own (the progress bar), unescaped.
     public static func control(_ text: String) {
         StreamWriter.write(STDERR_FILENO, text)
@@ -39,9 +53,20 @@ public enum StandardError {
 }
 
 /// write(2) until everything is written; a closed reader (EPIPE, `| head -1`) ends the writing
-/// quietly: SIGPIPE is ignored, and there is no one left to tell.
+/// quietly: SIGPIPE is ignored, and there is no one left to tell. Every write first erases the
+/// status line (`StatusLine`) if one is shown, under the same lock, so no line lands after it.
 public enum StreamWriter {
     public static func write(_ fd: Int32, _ text: String) {
+        StatusLine.state.withLock { shown in
+            if shown {
+                raw(STDERR_FILENO, "\r\u{1B}[K")
+                shown = false
+            }
+            raw(fd, text)
+        }
+    }
+
+    static func raw(_ fd: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

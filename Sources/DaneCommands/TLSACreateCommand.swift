@@ -12,7 +12,7 @@ public struct TLSACreateCommand: AsyncParsableCommand {
             issuer and any others) or from HOST over SMTP STARTTLS (every address is probed; \
             the first that completes TLS gives the chain). Without --usage, --selector or \
             --matching, the output is the pair that survives a renewal: "3 1 1" of the server's \
-            key and "2 1 1" of the issuing CA's key (RFC 7671 §8.1); with any of them, one record \
+            key and "2 1 1" of the issuing CA's key (RFC 7671 section 8.1); with any of them, one record \
             with those values (defaults 3 1 1; usage 3 pins the server's certificate, 2 its \
             issuer). Every record is verified against the chain it came from with OpenSSL's DANE \
             verification, as a probe would (DANE-TA also checks the name, HOST or --cert's first \
@@ -23,11 +23,7 @@ public struct TLSACreateCommand: AsyncParsableCommand {
             origin, base_domain, records[] {usage, selector, matching, data, zone_line, \
             verified_depth, certificate {depth, subject, not_after, sha256}}.
 
-            EXIT STATUS
-              0  the records were printed
-              1  a record would not verify against its chain, or HOST presented no certificate
-              2  usage or input error (bad file, name or parameter)
-              3  the addresses of HOST could not be looked up (DNS failure)
+            \(DanecheckExit.summary)
             """)
 
     @Argument(help: ArgumentHelp("The MX host: names the records and, without --cert, is probed for its chain.", valueName: "host"))
@@ -105,7 +101,7 @@ public struct TLSACreateCommand: AsyncParsableCommand {
             generated = try TLSARecordGenerator.records(chain, usage: usage, selector: selector, matching: matching)
         } catch { throw CommandError(error.description, exitCode: DanecheckExit.usage) }
         if generated.count == 1, usage == nil, selector == nil, matching == nil {
-            StandardError.line("danecheck: warning: \(origin) holds no issuing CA certificate: only 3 1 1 made (add the issuer for a 2 1 1 backup)")
+            StandardError.warning("\(origin) holds no issuing CA certificate: only 3 1 1 made (add the issuer for a 2 1 1 backup)", colour: output.colorsErrors)
         }
         var depths: [Int] = []
         for item in generated {
@@ -139,9 +135,11 @@ public struct TLSACreateCommand: AsyncParsableCommand {
         let addresses = lookups.flatMap(\.addresses).sorted()
         guard !addresses.isEmpty else {
             if let failed = lookups.first(where: \.status.isFailure) {
-                throw CommandError(failed.failureLine, exitCode: DanecheckExit.indeterminate)
+                throw CommandError(failed.failureLine,
+                                   exitCode: failed.status == .indeterminate ? DanecheckExit.indeterminate : DanecheckExit.deferred)
             }
-            throw failure("\(host.text) has no address")
+            let nx = lookups.allSatisfy { $0.answer == .nxDomain }
+            throw CommandError(nx ? "\(host.text) does not exist (NXDOMAIN)" : "\(host.text) has no address", exitCode: DanecheckExit.noMail)
         }
         let prober = probeOptions.smtpProber(resolverOptions)
         let request = ProbeRequest(serverName: host, verification: .none)
@@ -153,7 +151,7 @@ public struct TLSACreateCommand: AsyncParsableCommand {
             throw failure("\(host.text) presented no certificate (\(why))")
         }
         if Set(presented.map { $0.0.first?.certificateDER ?? [] }).count > 1 {
-            StandardError.line("danecheck: warning: the addresses of \(host.text) present different certificates; using [\(first.1)]'s")
+            StandardError.warning("the addresses of \(host.text) present different certificates; using [\(first.1)]'s", colour: output.colorsErrors)
         }
         return first
     }

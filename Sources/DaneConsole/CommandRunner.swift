@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCommands
+import DaneCore
 import Foundation
 
 /// Parses and runs one command of the tree, and maps whatever ends it to an exit status: the
@@ -10,7 +11,27 @@ public enum CommandRunner {
     /// The command for `arguments` (the whole command line without the program name), or the
     /// status to end with when they do not name one.
     public static func parse(_ arguments: [String]) -> Result<any ParsableCommand, Failure> {
+        if let first = arguments.first, let message = unknownCommand(first) {
+            StandardError.line("danecheck: error: \(message)")
+            return .failure(Failure(status: DanecheckExit.usage.rawValue))
+        }
         do { return .success(try Danecheck.parseAsRoot(arguments)) } catch { return .failure(Failure(status: status(for: error))) }
+    }
+
+    /// The command names of the tree (and `help`).
+    public static var commandNames: [String] {
+        Danecheck.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// "unknown command 'domian' (did you mean 'domain'?)" when `word`, in a command's place,
+    /// names none of `commandNames` and `also` (the console's own words); nil for a known
+    /// word or an option.
+    public static func unknownCommand(_ word: String, also: [String] = []) -> String? {
+        let known = commandNames + also
+        guard !word.hasPrefix("-"), !known.contains(word) else { return nil }
+        let hint = CommandSuggestion.nearest(word, among: known).map { " (did you mean '\($0)'?)" }
+            ?? " (commands: \(commandNames.dropLast().joined(separator: ", ")); see 'danecheck --help')"
+        return "unknown command \(BoundedText.quoted(word))\(hint)"
     }
 
     /// Runs a parsed command; its exit status.

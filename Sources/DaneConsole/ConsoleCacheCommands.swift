@@ -61,7 +61,9 @@ struct ConsoleCacheCommands {
             guard let lookup = await lookups.cached().first(where: { $0.name == name && $0.type == type }) else {
                 return .lines(["\(name.absolute) \(type) is not in the cache"])
             }
-            return .lines([Self.line(lookup)])
+            // The record data too, as `dig` shows it (the cache holds what validated, or why not).
+            return .lines([Self.line(lookup)] + lookup.records.map { "  \(RecordPresentation.text($0))" }
+                          + (lookup.failureReason.map { ["  reason: \($0)"] } ?? []))
         default:
             return .usage(Self.dnsCacheUsage)
         }

@@ -24,6 +24,11 @@ struct ConsoleCommandRun {
             }
         }
         guard let interrupt else { return await task.value }
+        let waiting = WaitingLine.watch(CommandEnvironment.shared.pendingQueries, gate: gate)
+        defer {
+            waiting.cancel()
+            StatusLine.clear()
+        }
         guard let finished = await Self.race(task, interrupt) else {
             gate.close()  // whatever the abandoned command prints from now on is dropped
             task.cancel()

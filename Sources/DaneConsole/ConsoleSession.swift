@@ -111,6 +111,7 @@ public final class ConsoleSession {
         case "console":
             return usage("already in the console")
         default:
+            if let message = CommandRunner.unknownCommand(words[0], also: ConsoleCompleter.consoleCommands) { return usage(message) }
             if let file = words.firstIndex(of: "--file"), words.indices.contains(file + 1), words[file + 1] == "-" {
                 return usage("--file - reads the console's own input: give a file name")
             }

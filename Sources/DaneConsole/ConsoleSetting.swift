@@ -23,13 +23,20 @@ struct ConsoleSetting: Sendable {
     let check: @Sendable ([String]) throws -> Void
     /// `show settings` when not set.
     let unset: String
+    /// `show settings` when not set, worked out when shown (the resolvers resolv.conf names now).
+    var unsetShown: (@Sendable () -> String)?
     /// `show settings` for the value as typed (none: as typed).
     var shown: (@Sendable (String) -> String)?
 
     /// Every setting, in the order `show settings` lists them and commands receive them.
     static let all: [ConsoleSetting] = [
         ConsoleSetting(key: "resolver", option: "--resolver", form: .value(list: true), check: { _ = try ResolverOptions.parse($0) },
-                       unset: "(from /etc/resolv.conf)"),
+                       unset: "(from \(ResolvConf.defaultPath))", unsetShown: {
+                           switch Result(catching: { () throws(ResolvConfError) in try ResolvConf.nameservers(atPath: ResolvConf.defaultPath) }) {
+                           case .success(let servers): "\(servers.map(\.description).joined(separator: ",")) (from \(ResolvConf.defaultPath))"
+                           case .failure(let error): "(\(error))"
+                           }
+                       }),
         ConsoleSetting(key: "timeout", option: "--timeout", form: .value(list: false), check: { _ = try ResolverOptions.parse($0) },
                        unset: "5s", shown: { Double($0).map { TimeFormat.seconds($0) } ?? $0 }),
         ConsoleSetting(key: "validation", option: "--validation", form: .value(list: false), check: { _ = try ResolverOptions.parse($0) },

@@ -39,7 +39,7 @@ struct ConsoleSettings: Sendable {
     /// `show settings`.
     var lines: [String] {
         ConsoleSetting.all.map { setting in
-            guard let value = typed[setting.key] else { return "\(setting.key) \(setting.unset)" }
+            guard let value = typed[setting.key] else { return "\(setting.key) \(setting.unsetShown?() ?? setting.unset)" }
             return "\(setting.key) \(setting.shown?(value) ?? value)"
         } + ["tlsa_expire_interval \(Int(tlsaExpireInterval))s", "debug \(debug.isEmpty ? "off" : debug.sorted().joined(separator: ","))"]
     }

@@ -14,8 +14,11 @@ public struct Danecheck: AsyncParsableCommand {
             --resolver (or /etc/resolv.conf). DNSSEC status comes from a validating resolver's \
             AD bit (--validation resolver, the default; a resolver that does not validate is \
             reported), or from validation here with ldns from trust anchors (--validation local: \
-            any resolver will do). `chain` shows the chain of trust behind one answer. Every \
-            command's help lists the exit codes they share.
+            any resolver will do). `chain` shows the chain of trust behind one answer.
+
+            \(DanecheckVerdicts.summary)
+
+            \(DanecheckExit.summary)
             """,
         version: version,
         subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, TLSACommand.self,

@@ -8,8 +8,9 @@ struct CLI {
         let stderr: String
         let seconds: Double
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        /// The lines without rollover-health warnings ("  warning: …").
-        var reportLines: [String] { lines.filter { !$0.hasPrefix("  warning: ") } }
+        /// The lines without rollover-health warnings ("  warning: …" under one domain or host,
+        /// "warning: …" once for a batch).
+        var reportLines: [String] { lines.filter { !$0.hasPrefix("  warning: ") && !$0.hasPrefix("warning: ") } }
     }
 
     /// The executable sits next to the test bundle in the build directory.
@@ -23,6 +24,27 @@ struct CLI {
         }
         fatalError("danecheck executable not found; build it first (swift build)")
     }()
+
+    /// Runs another program (a validator, openssl) with `input` on its stdin; its status and what
+    /// it printed (stdout and stderr together).
+    static func tool(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let stdin = Pipe(), out = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let writer = stdin.fileHandleForWriting
+        Thread {
+            try? writer.write(contentsOf: Data(input.utf8))
+            try? writer.close()
+        }.start()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
 
     /// Runs the executable on a thread of its own: waiting for it never holds one of the (two)
     /// cooperative threads that concurrent async tests need.

@@ -1,3 +1,4 @@
+import DaneCommands
 import Foundation
 import Testing
 import TestSupport
@@ -36,5 +37,39 @@ import TestSupport
         #expect(process.terminationStatus == 0)
         let generated = try String(contentsOf: dir.appendingPathComponent("danecheck.1"), encoding: .utf8)
         #expect(generated == committed, "man/danecheck.1 is stale: run scripts/docs.sh")
+    }
+
+    /// README's tables name every verdict word (with Postfix's and Momentum's) and every exit code.
+    @Test func readmeTablesCoverEveryWordAndCode() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for word in DanecheckVerdicts.words {
+            #expect(readme.contains("\n| `\(word)` | "), "README lacks the row for \(word)")
+        }
+        for code in [DanecheckExit.ok, .init(1), DanecheckExit.usage, DanecheckExit.indeterminate, DanecheckExit.noMail] {
+            #expect(readme.contains("\n| \(code.rawValue) | "), "README lacks the row for exit code \(code.rawValue)")
+        }
+    }
+
+    /// The rendered man page (not only its source): the generated tables are whole, nothing of
+    /// them is left under a command, no option name is hyphenated across lines.
+    @Test func renderedManPageReadsWell() async throws {
+        let page = Self.root.appendingPathComponent("man/danecheck.1").path
+        let man = Process()
+        man.executableURL = URL(fileURLWithPath: "/usr/bin/man")
+        man.arguments = ["-l", page]
+        man.environment = ["MANWIDTH": "80", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let out = Pipe(), err = Pipe()
+        man.standardOutput = out
+        man.standardError = err
+        try man.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        man.waitUntilExit()
+        #expect(man.terminationStatus == 0)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(text.components(separatedBy: "EXIT STATUS (every command)").count == 1, "the table once, as its own section")
+        #expect(text.contains("\nEXIT STATUS\n") && text.contains("\nVERDICTS\n") && text.contains("\nJSON OUTPUT\n"))
+        #expect(!text.contains("\u{2010}\n"), "no word hyphenated at a line end")
+        #expect(text.contains("a DS that matches no DNSKEY, and so on)"))
     }
 }

@@ -65,11 +65,11 @@ import Testing
         #expect(domain.status == 4)
         #expect(domain.lines.prefix(2) == [
             "Domain 'nullmix.hostile.test' has a null MX (RFC 7505) and a TTL of 300 seconds: it accepts no mail",
-            "  null MX beside 1 other MX record (mx.nullmix.hostile.test): a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)",
+            "  warning: null MX beside 1 other MX record (mx.nullmix.hostile.test): a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)",
         ])
         let check = try await CLI.run(["check", "--resolver", Self.hostile, "--timeout", "1", "nullmix.hostile.test"])
         #expect(check.status == 4)
-        #expect(check.stdout.hasPrefix("nullmix.hostile.test: undeliverable (null MX beside 1 other MX record"))
+        #expect(check.stdout.hasPrefix("nullmix.hostile.test: undeliverable: null MX beside 1 other MX record"))
     }
 
     @Test func aTLSARecordTooShortToParseIsShownUnusable() async throws {
@@ -80,7 +80,7 @@ import Testing
             """))
         let beside = try await Self.domain("shorttlsa2.hostile.test", ["--json"])
         let json = try JSONSerialization.jsonObject(with: Data(beside.stdout.utf8)) as? [String: Any]
-        let tlsa = ((json?["mx"] as? [[String: Any]])?.first?["tlsa"] as? [String: Any])
+        let tlsa = ((json?["hosts"] as? [[String: Any]])?.first?["tlsa"] as? [String: Any])
         let records = tlsa?["records"] as? [[String: Any]] ?? []
         #expect(records.map { $0["usable"] as? Bool } == [true, false])
         #expect(records.last?["data"] as? String == "0301" && records.last?["usage"] == nil)

@@ -29,8 +29,8 @@ struct MTASTSTests {
 
     @Test(arguments: [
         ("dane.sts.test", "authenticated", "ee311.dane.test"),
-        ("pkix.sts.test", "trusted", "notlsa.dane.test"),
-        ("outside.sts.test", "trusted", "notlsa.dane.test"),
+        ("pkix.sts.test", "verified", "notlsa.dane.test"),
+        ("outside.sts.test", "verified", "notlsa.dane.test"),
         ("cname.sts.test", "authenticated", "ee311.dane.test"),
     ])
     func enforcedPoliciesChooseHostsAndChecks(domain: String, verdict: String, via: String) async throws {
@@ -38,7 +38,7 @@ struct MTASTSTests {
         #expect(result.status == 0)
         #expect(entry["verdict"] as? String == verdict)
         #expect(entry["via"] as? String == via)
-        if verdict == "trusted" { #expect((entry["reason"] as? String)?.contains("MTA-STS enforce, RFC 8461 §4.2: a valid certificate for \(via) is required") == true) }
+        if verdict == "verified" { #expect((entry["reason"] as? String)?.contains("MTA-STS enforce, RFC 8461 §4.2: a valid certificate for \(via) is required") == true) }
     }
 
     @Test func withoutMTASTSTheFirstHostIsUsedInPlaintext() async throws {
@@ -61,7 +61,7 @@ struct MTASTSTests {
         let (result, entry) = try await Self.check("testing.sts.test")
         #expect(result.status == 0)
         #expect(entry["verdict"] as? String == "opportunistic")
-        #expect((entry["mtaSTSNotes"] as? [String])?.first?.hasPrefix("wrongname-notlsa.dane.test: would defer under enforce: certificate verification failed: hostname mismatch") == true)
+        #expect((entry["mta_sts_notes"] as? [String])?.first?.hasPrefix("wrongname-notlsa.dane.test: would defer under enforce: certificate verification failed: hostname mismatch") == true)
         let text = try await CLI.run(["check", "testing.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
         #expect(text.lines.contains { $0.hasPrefix("  mta-sts testing: wrongname-notlsa.dane.test: would defer under enforce") })
         let failed = try await CLI.run(["check", "fetchfail.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
@@ -82,14 +82,14 @@ struct MTASTSTests {
         let (result, entry) = try await Self.check(domain)
         #expect(result.status == 0)
         #expect(["authenticated", "opportunistic"].contains(entry["verdict"] as? String ?? ""), "delivered as without a policy")
-        let sts = (entry["details"] as? [String: Any])?["mtaSTS"] as? [String: Any]
+        let sts = (entry["details"] as? [String: Any])?["mta_sts"] as? [String: Any]
         #expect(sts?["failure"] as? String == failure)
         #expect(sts?["mode"] == nil)
     }
 
     @Test func theCNAMELimitIsAnOption() async throws {
         let (_, entry) = try await Self.check("longcname.sts.test", ["--mta-sts", "--ca-file", Self.root, "--mta-sts-cname-max-depth", "6"])
-        let sts = (entry["details"] as? [String: Any])?["mtaSTS"] as? [String: Any]
+        let sts = (entry["details"] as? [String: Any])?["mta_sts"] as? [String: Any]
         #expect(sts?["failure"] == nil)
         #expect(sts?["cnames"] as? Int == 6)
         #expect(sts?["mode"] as? String == "enforce")
@@ -109,7 +109,7 @@ struct MTASTSTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.lines.filter { $0.hasPrefix("Domain 'outside.sts.test' has MTA-STS TXT") }.count == 3)
         #expect(result.lines.contains("               *.other.test"))
-        #expect(result.lines.contains { $0.hasPrefix("outside.sts.test: trusted via notlsa.dane.test") })
+        #expect(result.lines.contains { $0.hasPrefix("outside.sts.test: verified via notlsa.dane.test") })
         let bad = try await CLI.run(["console"], stdin: "mta_sts show\n")
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("mta_sts show domain NAME | refresh policy NAME | list all"))

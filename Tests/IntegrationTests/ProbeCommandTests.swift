@@ -27,7 +27,7 @@ import Testing
     @Test func givenRecordsReplaceDNSAndAllowAnAddressLiteral() async throws {
         let dns = try await CLI.run(["domain", "--json", "--resolver", Sandbox.validating, "ee311.dane.test"])
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(dns.stdout.utf8))
-        let record = try #require(json.mx.first?.tlsa.records.first)
+        let record = try #require(json.hosts.first?.tlsa.records.first)
         let text = "\(try #require(record.usage)) \(try #require(record.selector)) \(try #require(record.matching)) \(record.data)"
         let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--tlsa", text, "[127.0.10.1]"])
         #expect(literal.status == 0, "\(literal.stdout)\(literal.stderr)")
@@ -55,7 +55,7 @@ import Testing
     @Test func jsonProbe() async throws {
         let result = try await probe("--json", "ta-inter.dane.test")
         let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(result.stdout.utf8))
-        #expect(json.policy == "authenticate" && json.baseDomain == "ta-inter.dane.test")
+        #expect(json.requirement.kind == "authenticate" && json.requirement.baseDomain == "ta-inter.dane.test")
         #expect(json.verdict == "authenticated")
         let address = try #require(json.addresses.first)
         #expect(address.tls?.matched?.hasPrefix("2 1 1 ") == true && address.tls?.matchedDepth == 1)
@@ -76,9 +76,11 @@ import Testing
     @Test func missingHostExitsWith4AndFailedLookupsSayWhy() async throws {
         let missing = try await probe("nothere.dane.test")
         #expect(missing.status == 4)
-        #expect(missing.lines[0] == "nothere.dane.test defer: nothere.dane.test does not exist (NXDOMAIN)")
+        #expect(missing.lines[0] == "nothere.dane.test undeliverable: nothere.dane.test does not exist (NXDOMAIN)",
+                "the word and the exit code agree: no such host is no mail, not a deferral")
         let bogus = try await probe("mx.bogus-a.test")
-        #expect(bogus.lines[0] == "mx.bogus-a.test defer: A lookup for mx.bogus-a.test failed: bogus (resolver SERVFAIL; data present with CD=1)")
+        #expect(bogus.lines[0] == "mx.bogus-a.test defer: A lookup for mx.bogus-a.test failed: bogus (resolver SERVFAIL; data present with CD=1; --trust-anchor FILE with the resolver's anchor, or --validation local, names the cause)")
+        #expect(bogus.status == 1)
         let traced = try await probe("--debug", "tls", "ee311.dane.test")
         #expect(traced.stderr.contains("tls: [127.0.10.1]:25 TLSv1."))
         let check = try await CLI.run(["check", "--resolver", Sandbox.validating, "--debug", "dane", "ee311.mx.dane.test"])
@@ -107,18 +109,50 @@ import Testing
     @Test func domainProbeUnderAnInsecureMXSaysTrusted() async throws {
         let result = try await CLI.run(["domain", "--probe", "--json", "--resolver", Sandbox.validating, "danemx.insecure.test"])
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
-        #expect(json.status == "insecure")
+        #expect(json.mxLookup.status == "insecure")
         #expect(json.verdict == "trusted", "never authenticated under an insecure MX RRset (RFC 7672 §2.2.1)")
-        #expect(json.mx.first?.probe?.policy == "trust")
+        #expect(json.hosts.first?.probe?.requirement.kind == "trust")
     }
 
     @Test func domainProbeWhereEveryHostDefersExitsWith1() async throws {
         let result = try await CLI.run(["domain", "--probe", "--timeout", "1", "--json", "--resolver", Sandbox.validating, "deferred.dane.test"])
         #expect(result.status == 1)
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
-        #expect(json.verdict == "defer" && json.verdictReason?.hasPrefix("every MX host defers; wrongdigest.dane.test: no TLSA record matches") == true)
-        #expect(json.mx.compactMap(\.probe?.addresses.first?.failure) == ["timeout after 1s waiting for the greeting (nothing received)"])
+        // Every host's cause in the reason: the mismatch, and the timeout that set the wall time.
+        #expect(json.verdict == "defer" && json.reason?.hasPrefix("every MX host defers: wrongdigest.dane.test: no TLSA record matches") == true)
+        #expect(json.reason?.contains("; h-silent.dane.test: timeout after 1s waiting for the greeting") == true)
+        #expect(json.hosts.compactMap(\.probe?.addresses.first?.failure) == ["timeout after 1s waiting for the greeting (nothing received)"])
         let text = try await CLI.run(["domain", "--probe", "--timeout", "1", "--resolver", Sandbox.validating, "deferred.dane.test"])
-        #expect(text.lines.contains { $0.range(of: #"^ \*      \[127\.0\.11\.1\]:25 IPv4 \(\d+\.\d\dms con 0\.00ms dlv\) \d+\.\d\ds since failure$"#, options: .regularExpression) != nil })
+        // A failed address is marked; "since failure" needs a history of more than this one probe.
+        #expect(text.lines.contains { $0.range(of: #"^ \*      \[127\.0\.11\.1\]:25 IPv4 \(\d+\.\d\dms con 0\.00ms dlv\)$"#, options: .regularExpression) != nil })
+        #expect(!text.stdout.contains("since failure"))
+        #expect(text.lines.last { !$0.isEmpty }?.hasPrefix("deferred.dane.test: defer: every MX host defers: ") == true)
+    }
+
+    @Test func theTLSLineSaysWhatPosttlsFingerUsersReadFirst() async throws {
+        let result = try await probe("ee311.dane.test")
+        let line = try #require(result.lines.first { $0.hasPrefix("  TLS: ") })
+        // The sandbox's Postfix and its EC P-256 certificates.
+        #expect(line.range(of: #"^  TLS: TLSv1\.3 TLS_\w+, key exchange \w+, server signature ECDSA with SHA256, certificate key EC prime256v1 \(256 bits\)$"#,
+                           options: .regularExpression) != nil, "\(line)")
+        let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(try await probe("--json", "ee311.dane.test").stdout.utf8))
+        let tls = try #require(json.addresses.first?.tls)
+        #expect(tls.keyType == "EC" && tls.keyBits == 256 && tls.keyCurve == "prime256v1" && tls.signatureDigest == "SHA256")
+        #expect(tls.group != nil && tls.chain.allSatisfy { $0.pem == nil }, "PEM only with --show-chain")
+    }
+
+    @Test func showChainPrintsEachCertificateAsPEMThatOpenSSLReads() async throws {
+        let result = try await probe("--show-chain", "ee311.dane.test")
+        let pem = result.lines.filter { $0.hasPrefix("    ") && !$0.contains(":") }.map { String($0.dropFirst(4)) }
+        let blocks = pem.split(separator: "-----END CERTIFICATE-----").map { $0.joined(separator: "\n") + "\n-----END CERTIFICATE-----\n" }
+        #expect(blocks.count == 2, "leaf and intermediate")
+        let digests = result.lines.filter { $0.hasPrefix("    SHA-256 cert: ") }.map { String($0.dropFirst("    SHA-256 cert: ".count)) }
+        for (block, digest) in zip(blocks, digests) {
+            let text = try CLI.tool("/usr/bin/openssl", ["x509", "-noout", "-fingerprint", "-sha256"], input: block).output
+            let fingerprint = text.split(separator: "=").last.map { $0.replacingOccurrences(of: ":", with: "").lowercased() }
+            #expect(fingerprint?.trimmingCharacters(in: .whitespacesAndNewlines) == digest)
+        }
+        let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(try await probe("--json", "--show-chain", "ee311.dane.test").stdout.utf8))
+        #expect(json.addresses.first?.tls?.chain.allSatisfy { $0.pem?.hasPrefix("-----BEGIN CERTIFICATE-----\n") == true } == true)
     }
 }

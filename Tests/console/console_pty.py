@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Drives `danecheck console` on a real pseudo-terminal (pexpect): prompt, tab completion,
-errors that do not leave, the TTL counting down between two `domain` calls, `refresh domain`,
-Ctrl-C during a probe of a silent peer, Ctrl-D, and history recalled in a second session.
+errors that do not leave (an unknown command with the nearest one), the TTL counting down
+between two `domain` calls, `refresh domain`, Ctrl-C during a probe of a silent peer, the line
+that says which resolver a long wait is for, `dns_cache lookup` with its records, Ctrl-D, and
+history recalled in a second session.
 
     console_pty.py DANECHECK_BINARY      (needs the sandbox; exits 0 when every step passed)
 """
@@ -75,7 +77,7 @@ console.expect(r"example.test. MX secure records TTL:\d+")
 console.expect(PROMPT)
 console.send("domain --js\t")             # an option of the command
 console.sendline("nullmx.test")
-console.expect('"kind" : "null-mx"')
+console.expect('"kind": "null-mx"')
 console.expect(PROMPT)
 
 step("refresh domain re-queries")
@@ -88,7 +90,7 @@ assert after[0] >= before[0] + 5, f"MX, A, AAAA and TLSA asked again: {before} -
 
 step("an error does not leave the console")
 console.sendline("domian example.test")
-console.expect("danecheck: error: 2 unexpected arguments")
+console.expect("danecheck: error: unknown command 'domian' \\(did you mean 'domain'\\?\\)")
 console.expect(PROMPT)
 console.sendline("domain a..b")
 console.expect("empty label")
@@ -125,6 +127,17 @@ try:
 except pexpect.TIMEOUT:
     pass
 
+step("a long resolver wait is shown on the terminal, and erased")
+# 127.53.0.5 never answers: after a second the console says who it waits for, and for what.
+console.sendline("domain --resolver 127.53.0.5 --timeout 3 slow.example.test")
+console.expect(r"waiting for 127\.53\.0\.5 to answer slow\.example\.test MX \(\d+s", timeout=3)
+console.expect(r"\r\x1b\[K", timeout=6)  # erased before the report's first line
+console.expect("MX lookup failed: indeterminate", timeout=6)
+console.expect(PROMPT)
+console.sendline("dns_cache lookup example.test MX")
+console.expect(r"example\.test\. MX secure records TTL:\d+\r?\n  \d+ mx\d\.example\.test\.")
+console.expect(PROMPT)
+
 step("Ctrl-D leaves")
 console.sendline("dig nsec.test")
 console.expect(PROMPT)
@@ -142,7 +155,7 @@ again.send("\x1b[A")  # up arrow: the last line of the first session, recalled, 
 again.expect("dig nsec.test")
 again.send("\x15")    # Ctrl-U: clear the line
 again.sendline("show settings")
-again.expect("resolver \\(from /etc/resolv.conf\\)")
+again.expect(r"resolver \S+ \(from /etc/resolv.conf\)")
 again.expect(PROMPT)
 again.sendline("quit")
 again.expect(pexpect.EOF)

@@ -43,6 +43,7 @@ public struct DomainCheck: Sendable, Hashable {
     public var outcome: Outcome {
         let exitClass: ExitClass = switch verdict.verdict {
         case .undeliverable: .noMail
+        case .unknown: .indeterminate
         case .defer: isIndeterminate ? .indeterminate : .deferred
         default: .ok
         }

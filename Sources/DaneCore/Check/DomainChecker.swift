@@ -26,6 +26,11 @@ public struct DomainChecker: Sendable {
 
     /// Every address of every MX host of a walked domain, all at once, under the policy.
     public func probeHosts(of report: DomainReport) async -> [HostProbeReport] {
+        let unvalidated = report.unvalidated
+        return await probeEachHost(of: report).map { $0.with(unvalidated: unvalidated) }
+    }
+
+    private func probeEachHost(of report: DomainReport) async -> [HostProbeReport] {
         let sts = policy.mtaSTS ? report.mtaSTS?.effective : nil
         return await report.hosts.concurrentMap { [prober, policy] host in
             let base = HostPolicyRule.evaluate(host, mxStatus: report.mx.status, nextHop: report.domain, policy: policy)

@@ -11,6 +11,15 @@
 /// (matching type 0) must be a DER certificate (selector 0) or SubjectPublicKeyInfo (selector 1),
 /// which OpenSSL decodes for us.
 public enum SMTPTLSAUsabilityRule {
+    /// Why a record's data does not fit its own matching type and selector (a digest of the wrong
+    /// length, no data, full data that is not DER): a typing error when a user gives the record,
+    /// unlike a usage an SMTP client does not use. Nil for well-formed data or unknown parameters.
+    public static func malformation(_ record: TLSARecord) -> String? {
+        guard record.selector <= 1, record.matchingType <= 2, case .unusable(let reason) = evaluate(TLSARecord(
+            usage: 3, selector: record.selector, matchingType: record.matchingType, data: record.data)) else { return nil }
+        return reason
+    }
+
     public static func evaluate(_ record: TLSARecord) -> TLSAUsability {
         switch record.usage {
         case 0, 1:

@@ -156,12 +156,14 @@ public final class DNSLookupService: Sendable {
                     return failed(query, .bogus, "resolver SERVFAIL; checked here: \(reason)", server)
                 }
             }
+            // No cause found here (no anchor, or not the resolver's): say how to find it.
+            let hint = "; --trust-anchor FILE with the resolver's anchor, or --validation local, names the cause"
             switch reading {
             case .answer(_, _, .records, _):
-                return failed(query, .bogus, "resolver SERVFAIL; data present with CD=1", server)
+                return failed(query, .bogus, "resolver SERVFAIL; data present with CD=1" + hint, server)
             case .answer(_, _, let denial, _):
                 let what = denial == .nxDomain ? "NXDOMAIN" : "NODATA"
-                return failed(query, .bogus, "resolver SERVFAIL; \(what) with CD=1", server)
+                return failed(query, .bogus, "resolver SERVFAIL; \(what) with CD=1" + hint, server)
             case .serverFailure, .error:
                 return failed(query, .indeterminate, "resolver SERVFAIL; CD=1 also \(response.rcode)", server)
             case .broken(let reason):

@@ -10,17 +10,21 @@ public struct ResolverConfiguration: Sendable {
     /// How many more times the server list is tried when no server answered.
     public let retries: Int
     public let trace: QueryTrace?
+    /// Where each query is entered while it waits for an answer (the console's "waiting for").
+    public let pending: PendingQueries?
     /// Who decides +dnssec: the resolver's AD bit or local validation (which needs anchors).
     public let validation: ValidationMode
     /// Anchors for local validation (and for naming the cause of a SERVFAIL in resolver mode).
     public let trustAnchors: [TrustAnchor]
 
     public init(servers: [ResolverAddress], timeout: Double = defaultTimeout, retries: Int = defaultRetries,
-                trace: QueryTrace? = nil, validation: ValidationMode = .resolver, trustAnchors: [TrustAnchor] = []) {
+                trace: QueryTrace? = nil, validation: ValidationMode = .resolver, trustAnchors: [TrustAnchor] = [],
+                pending: PendingQueries? = nil) {
         self.servers = servers
         self.timeout = timeout
         self.retries = retries
         self.trace = trace
+        self.pending = pending
         self.validation = validation
         self.trustAnchors = trustAnchors
     }

@@ -13,18 +13,21 @@ public struct ResolverTransport: DNSTransport {
     public let timeout: Double
     public let retries: Int
     public let trace: QueryTrace?
+    public let pending: PendingQueries?
     private let health = ServerHealth()
 
-    public init(servers: [ResolverAddress], timeout: Double, retries: Int = 0, trace: QueryTrace? = nil) {
+    public init(servers: [ResolverAddress], timeout: Double, retries: Int = 0, trace: QueryTrace? = nil,
+                pending: PendingQueries? = nil) {
         self.servers = servers
         self.timeout = timeout
         self.retries = retries
         self.trace = trace
+        self.pending = pending
     }
 
     public init(configuration: ResolverConfiguration) {
         self.init(servers: configuration.servers, timeout: configuration.timeout,
-                  retries: configuration.retries, trace: configuration.trace)
+                  retries: configuration.retries, trace: configuration.trace, pending: configuration.pending)
     }
 
     /// Asks these (resolvers that do not validate) only after the others.
@@ -44,7 +47,9 @@ public struct ResolverTransport: DNSTransport {
         var tries = 0
         for _ in 0...max(0, retries) {
             for server in health.ordered(servers) where !refused.contains(server) {
+                let ticket = pending?.begin(query, server: server)
                 let attempt = await Self.send(query, to: server, timeout: timeout)
+                if let ticket { pending?.end(ticket) }
                 tries += 1
                 trace?(attempt)
                 last = DNSExchange(query: query, server: server, outcome: attempt.outcome,

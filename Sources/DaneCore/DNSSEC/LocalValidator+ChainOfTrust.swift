@@ -132,10 +132,10 @@ extension LocalValidator {
         var summaries = matchers.records.enumerated().map { index, rr in
             if rr.type == RecordType.dnskey {
                 let key = rr.key
-                return KeySummary(kind: kind, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
+                return KeySummary(kind: kind, recordType: .dnskey, keyTag: key.tag, algorithm: key.algorithm, detail: key.flags, matched: matchedMatchers.contains(index))
             }
             let ds = rr.delegationSigner
-            return KeySummary(kind: kind, keyTag: ds.tag, algorithm: ds.algorithm, detail: UInt16(ds.digestType), matched: matchedMatchers.contains(index))
+            return KeySummary(kind: kind, recordType: .ds, keyTag: ds.tag, algorithm: ds.algorithm, detail: UInt16(ds.digestType), matched: matchedMatchers.contains(index))
         }
         summaries += keys.records.enumerated().map { index, rr in
             let key = rr.key

@@ -47,16 +47,28 @@ public struct DomainReport: Sendable, Hashable {
             + "a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)"
     }
 
-    /// How a run that shows this report ends (exit codes in `DanecheckExit`).
+    /// Why no DNSSEC status is known (the resolvers do not validate), nil when it is.
+    public var unvalidated: String? { ResolverReport.unvalidated(resolvers, mode: validation) }
+
+    /// How a run that shows this report (without probes) ends, by what DNS says of the mail:
+    /// no mail for NXDOMAIN, null MX or no host with an address; deferred when the MX lookup is
+    /// bogus or every host is unusable (its address or TLSA lookups failed, §2.1.2), indeterminate
+    /// when that is for want of an answer or the resolvers do not validate (exit codes in
+    /// `DanecheckExit`).
     public var outcome: ExitClass {
+        if unvalidated != nil { return .indeterminate }
         switch kind {
         case .nxDomain, .nullMX:
             return .noMail
-        case .implicit where hosts.allSatisfy({ host in host.addressLookups.allSatisfy { $0.isDenial } }):
-            return .noMail
-        default:
-            return lookups.contains { $0.status == .indeterminate } ? .indeterminate : .ok
+        case .failed:
+            return mx.status == .indeterminate ? .indeterminate : .deferred
+        case .mx, .implicit:
+            break
         }
+        if hosts.allSatisfy({ host in host.addressLookups.allSatisfy(\.isDenial) }) { return .noMail }
+        let failures = hosts.map(\.unusableBecause)
+        guard failures.allSatisfy({ $0 != nil }) else { return .ok }
+        return failures.allSatisfy({ $0 == .indeterminate }) ? .indeterminate : .deferred
     }
 
     /// How a run that shows this report and its probes (`check`) ends: as the report, else

@@ -30,6 +30,14 @@ public struct HostReport: Sendable, Hashable {
     /// True when every address lookup answered and securely (Momentum's "+dnssec" on the host).
     public var isSecure: Bool { !addressLookups.isEmpty && addressLookups.allSatisfy(\.isSecure) }
 
+    /// Why an RFC 7672 client cannot use the host (§2.1.2): the status of the failed lookup that
+    /// stops it (no address because its lookups failed, or a failed TLSA lookup); nil when usable.
+    public var unusableBecause: SecurityStatus? {
+        if addresses.isEmpty, let failed = addressLookups.first(where: \.status.isFailure) { return failed.status }
+        if let final = tlsa.final, final.status.isFailure { return final.status }
+        return nil
+    }
+
     /// The name the address records were found at, when the host is a CNAME.
     public var canonicalName: DNSName? {
         answered.first(where: { !$0.aliases.isEmpty })?.owner

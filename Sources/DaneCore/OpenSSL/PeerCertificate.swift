@@ -35,6 +35,19 @@ public struct PeerCertificate: Sendable, Hashable {
         }
     }
 
+    /// The certificate as PEM (RFC 7468 §5.1: base64 in lines of 64), ending in a line end.
+    public var pem: String {
+        let base64 = Data(certificateDER).base64EncodedString()
+        var lines = ["-----BEGIN CERTIFICATE-----"]
+        var rest = Substring(base64)
+        while !rest.isEmpty {
+            lines.append(String(rest.prefix(64)))
+            rest = rest.dropFirst(64)
+        }
+        lines.append("-----END CERTIFICATE-----")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     public var sha256Certificate: String { Digest.hex(Digest.sha256(certificateDER)) }
     public var sha256PublicKey: String { Digest.hex(Digest.sha256(publicKeyDER)) }
 }

@@ -127,7 +127,46 @@ final class TLSSession {
         }
         let code = SSL_get_verify_result(ssl)
         let words = code == X509_V_OK ? nil : X509_verify_cert_error_string(code).map { String(cString: $0) }
-        return TLSSummary(version: version, cipher: cipher, chain: chain, verifyCode: Int(code),
-                          verifyError: words, daneMatch: code == X509_V_OK ? OpenSSLDANE.matchedRecord(ssl) : nil)
+        let key = SSL_get0_peer_certificate(ssl).flatMap { X509_get0_pubkey($0) }.map(Self.keyFacts)
+        let signature = Self.signatureFacts(ssl)
+        return TLSSummary(version: version, cipher: cipher, group: Self.group(ssl), signatureAlgorithm: signature.algorithm,
+                          signatureDigest: signature.digest, keyType: key?.type, keyBits: key?.bits, keyCurve: key?.curve,
+                          chain: chain, verifyCode: Int(code), verifyError: words,
+                          daneMatch: code == X509_V_OK ? OpenSSLDANE.matchedRecord(ssl) : nil)
+    }
+
+    private static func group(_ ssl: OpaquePointer) -> String? {
+        let id = Int32(truncatingIfNeeded: copenssl_negotiated_group(ssl))
+        guard id > 0 else { return nil }
+        return SSL_group_to_name(ssl, id).map { String(cString: $0) } ?? OBJ_nid2sn(id).map { String(cString: $0) }
+    }
+
+    private static func signatureFacts(_ ssl: OpaquePointer) -> (algorithm: String?, digest: String?) {
+        var type: Int32 = 0, digest: Int32 = 0
+        let algorithm = SSL_get_peer_signature_type_nid(ssl, &type) == 1 ? signatureName(type) : nil
+        let digestName = copenssl_peer_signature_digest(ssl, &digest) == 1 && digest != NID_undef
+            ? OBJ_nid2sn(digest).map { String(cString: $0) } : nil
+        return (algorithm, digestName)
+    }
+
+    private static func signatureName(_ type: Int32) -> String? {
+        switch type {
+        case EVP_PKEY_RSA_PSS: "RSA-PSS"
+        case EVP_PKEY_RSA: "RSA"
+        case EVP_PKEY_EC: "ECDSA"
+        case EVP_PKEY_ED25519: "Ed25519"
+        case EVP_PKEY_ED448: "Ed448"
+        default: OBJ_nid2sn(type).map { String(cString: $0) }
+        }
+    }
+
+    private static func keyFacts(_ key: OpaquePointer) -> (type: String?, bits: Int?, curve: String?) {
+        let type = EVP_PKEY_get0_type_name(key).map { String(cString: $0) }
+        let bits = Int(EVP_PKEY_get_bits(key))
+        var buffer = [CChar](repeating: 0, count: 64)
+        var length = 0
+        let curve = EVP_PKEY_get_group_name(key, &buffer, buffer.count, &length) == 1
+            ? String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
+        return (type, bits > 0 ? bits : nil, curve)
     }
 }

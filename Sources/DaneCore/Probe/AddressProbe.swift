@@ -16,10 +16,13 @@ public struct AddressProbe: Sendable, Hashable {
     public let injectedBytes: Int
     /// When the probe ended; with a failure, the time of the failure.
     public let finishedAt: Date
+    /// False when no connection was tried: the host cannot be used (a failed TLSA lookup), as
+    /// an RFC 7672 MTA would not try it either (§2.1.2).
+    public let attempted: Bool
 
     public init(address: IPAddress, port: UInt16, connectMilliseconds: Double?, deliveryMilliseconds: Double?,
                 transcript: SMTPTranscript, tls: TLSSummary?, refusedRecords: [TLSARecord], injectedBytes: Int,
-                finishedAt: Date) {
+                finishedAt: Date, attempted: Bool = true) {
         self.address = address
         self.port = port
         self.connectMilliseconds = connectMilliseconds
@@ -29,6 +32,13 @@ public struct AddressProbe: Sendable, Hashable {
         self.refusedRecords = refusedRecords
         self.injectedBytes = injectedBytes
         self.finishedAt = finishedAt
+        self.attempted = attempted
+    }
+
+    /// An address of a host that cannot be used: not connected to.
+    public static func notAttempted(_ address: IPAddress, port: UInt16, at time: Date) -> AddressProbe {
+        AddressProbe(address: address, port: port, connectMilliseconds: nil, deliveryMilliseconds: nil,
+                     transcript: SMTPTranscript(), tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: time, attempted: false)
     }
 
     /// True when the connection or the dialogue failed before its end.

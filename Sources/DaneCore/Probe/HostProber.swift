@@ -26,10 +26,12 @@ public struct HostProber: Sendable {
     public func probe(name: DNSName?, host: HostReport?, policy: DANEPolicy, records: [TLSARecord],
                       recordsGiven: Bool, addresses: [IPAddress]) async -> HostProbeReport {
         let request = policy.request(host: name ?? DNSName(dnsText: "."))
+        let unusable: Bool = if case .unusable = policy { true } else { false }
+        let time = now()
         let reports = await addresses.concurrentMap { [prober, port, cache] address in
-            let probe = await cache.probe(address, port: port, request: request) {
-                await prober.probe(address, port: port, request: request)
-            }
+            // An unusable host (a failed TLSA or address lookup) is not connected to (RFC 7672 §2.1.2).
+            let probe = unusable ? AddressProbe.notAttempted(address, port: port, at: time)
+                : await cache.probe(address, port: port, request: request) { await prober.probe(address, port: port, request: request) }
             let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
             return AddressReport(probe: probe, verdict: verdict, reason: reason,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords))
@@ -37,7 +39,6 @@ public struct HostProber: Sendable {
         let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
                                      addresses: reports)
         guard let rollover else { return report }
-        let time = now()
         // The public CA store is loaded (off the cooperative threads) only if the rule asks about it.
         var asked = false
         let warnings = RolloverHealthRule.evaluate(report, settings: rollover, now: time) { _ in

@@ -25,7 +25,7 @@ public final class AddressHistory: Sendable {
     public init() {}
 
     public func record(_ probe: AddressProbe) {
-        guard probe.port == 25 else { return }
+        guard probe.port == 25, probe.attempted else { return }
         stats.withLock { stats in
             var entry = stats[probe.address] ?? AddressStats(failed: false, probes: 0)
             entry.connectMilliseconds = Self.decayed(entry.connectMilliseconds, probe.connectMilliseconds)

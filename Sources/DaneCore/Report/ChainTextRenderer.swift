@@ -43,9 +43,11 @@ public enum ChainTextRenderer {
         return "\(status.rawValue): \(reason)"
     }
 
+    /// "DS 54915 alg 13 digest 2 (matched)", "anchor DNSKEY 20326 alg 8 flags 257 SEP".
     static func describe(_ key: KeySummary) -> String {
-        let detail = key.kind == .dnskey ? "flags \(key.detail)\(key.detail & 1 == 1 ? " SEP" : "")" : "digest \(key.detail)"
-        return "\(key.kind.rawValue) \(key.keyTag) alg \(key.algorithm) \(detail)\(key.matched ? " (matched)" : "")"
+        let detail = key.flags.map { "flags \($0)\($0 & 1 == 1 ? " SEP" : "")" } ?? "digest \(key.detail)"
+        let what = key.kind == .anchor ? "anchor \(key.recordType)" : key.kind.rawValue
+        return "\(what) \(key.keyTag) alg \(key.algorithm) \(detail)\(key.matched ? " (matched)" : "")"
     }
 
     static func describe(_ signature: SignatureSummary) -> String {

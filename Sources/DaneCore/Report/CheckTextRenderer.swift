@@ -1,34 +1,61 @@
 /// `danecheck check` in text: one line per domain; `-v` adds per-host and per-address lines.
 public enum CheckTextRenderer {
-    /// "example.test: authenticated via mx1.example.test (3 1 1 at depth 0)".
-    public static func line(_ check: DomainCheck) -> String {
+    /// "example.test: authenticated via mx1.example.test: 3 1 1 at depth 0".
+    public static func line(_ check: DomainCheck) -> StyledLine {
         let verdict = check.verdict
         let via = verdict.via.map { " via \($0.text)" } ?? ""
-        return "\(check.report.domain.text): \(verdict.verdict.rawValue)\(via) (\(verdict.reason))"
+        return "\(check.report.domain.text): \(verdict: verdict.verdict)\(via): \(verdict.reason)"
     }
 
-    /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record only (...)".
-    public static func warnings(_ check: DomainCheck) -> [String] {
-        let noPolicy = check.report.mtaSTS.flatMap { $0.failure.map { "  mta-sts: no policy (\($0))" } }
-        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { "  mta-sts testing: \($0)" }
-            + check.warnings.map { "  warning: \($0.host.text): \($0.warning.message)" }
+    /// The domain's own notes: "  mta-sts: no policy (...)", "  mta-sts testing: ...".
+    public static func notes(_ check: DomainCheck) -> [StyledLine] {
+        let noPolicy = check.report.mtaSTS.flatMap { $0.failure.map { StyledLine("  mta-sts: no policy (\($0))") } }
+        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { StyledLine("  mta-sts testing: \($0)") }
     }
 
-    public static func verbose(_ check: DomainCheck) -> [String] {
-        var lines: [String] = []
-        let mx = check.report.mx
-        lines.append("  MX: \(check.report.kind.rawValue), \(mx.status.rawValue)\(mx.failureReason.map { " (\($0))" } ?? "")")
+    /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record
+    /// only (...)", under the one domain checked.
+    public static func warnings(_ check: DomainCheck) -> [StyledLine] {
+        check.warnings.map { "  \(warning: "warning:") \($0.host.text): \($0.warning.message)" }
+    }
+
+    /// A batch's host warnings, each once, after the results: "warning: mx.example.test: ...
+    /// (3 domains: a.test, b.test, c.test)"; up to `named` domains are named.
+    public static func warnings(_ tally: HostWarningTally, named: Int = 3) -> [StyledLine] {
+        tally.all.map { entry in
+            let count = entry.domains.count
+            let names = entry.domains.prefix(named).map(\.text).joined(separator: ", ") + (count > named ? ", …" : "")
+            return "\(warning: "warning:") \(entry.host.text): \(entry.message) (\(count) domain\(count == 1 ? "" : "s"): \(names))"
+        }
+    }
+
+    public static func verbose(_ check: DomainCheck) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        lines.append("  \(mxLine(check.report))")
         for (host, probe) in zip(check.report.hosts, check.hosts) {
             let (verdict, reason) = probe.verdict
-            lines.append("  [\(host.preference) \(host.name.text)] \(verdict.rawValue): \(reason)")
+            lines.append("  [\(host.preference) \(host.name.text)] \(verdict: verdict): \(reason)")
             lines.append("    policy: \(probe.policy.explanation)")
             for address in probe.addresses {
-                lines.append("    [\(address.probe.address)]:\(address.probe.port) \(address.verdict.rawValue): \(address.reason)")
+                lines.append("    [\(address.probe.address)]:\(address.probe.port) \(verdict: address.verdict): \(address.reason)")
             }
             // A host left out (MTA-STS) has addresses; its line above says why it was not probed.
             if probe.addresses.isEmpty && host.addresses.isEmpty { lines.append("    no address to connect to") }
         }
         return lines
+    }
+
+    /// "MX RRset: secure, 2 hosts", "MX RRset: none (implicit MX, the domain itself), secure", …
+    static func mxLine(_ report: DomainReport) -> String {
+        let mx = report.mx
+        let hosts = "\(report.hosts.count) host\(report.hosts.count == 1 ? "" : "s")"
+        switch report.kind {
+        case .mx: return "MX RRset: \(mx.status.rawValue), \(hosts)"
+        case .implicit: return "MX RRset: none (implicit MX: the domain is its own host), \(mx.status.rawValue)"
+        case .nullMX: return "MX RRset: null MX, \(mx.status.rawValue)"
+        case .nxDomain: return "MX RRset: the domain does not exist (NXDOMAIN), \(mx.status.rawValue)"
+        case .failed: return "MX RRset: lookup failed: \(mx.failureText)"
+        }
     }
 
     /// The end-of-run summary: count per verdict, the slowest domains.

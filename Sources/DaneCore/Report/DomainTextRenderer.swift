@@ -10,12 +10,12 @@ public enum DomainTextRenderer {
     /// the next connection would use.
     public static func render(_ report: DomainReport, probes: [HostProbeReport]? = nil,
                               history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> String {
-        lines(report, probes: probes, history: history, now: now).joined(separator: "\n") + "\n"
+        lines(report, probes: probes, history: history, now: now).map(\.text).joined(separator: "\n") + "\n"
     }
 
     /// The report's lines, without line ends (remote text in them not yet escaped for a terminal).
     public static func lines(_ report: DomainReport, probes: [HostProbeReport]? = nil,
-                             history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> [String] {
+                             history: [IPAddress: AddressStats] = [:], now: Date = Date()) -> [StyledLine] {
         var lines = domainLines(report)
         let chosen = probes != nil ? probes.flatMap(chosenAddress)?.address : nextAddress(report, history)
         for (index, host) in report.hosts.enumerated() {
@@ -23,7 +23,7 @@ public enum DomainTextRenderer {
         }
         // Beside a failed MX lookup, a failed TXT lookup only repeats the cause.
         if let mtaSTS = report.mtaSTS, !(report.kind == .failed && mtaSTS.txt.status.isFailure) {
-            lines += MTASTSTextRenderer.lines(mtaSTS, now: now)
+            lines += MTASTSTextRenderer.lines(mtaSTS, now: now).map { StyledLine($0) }
         }
         return lines
     }
@@ -49,10 +49,10 @@ public enum DomainTextRenderer {
         ttl.map { " and a TTL of \($0) seconds" } ?? ""
     }
 
-    private static func domainLines(_ report: DomainReport) -> [String] {
+    private static func domainLines(_ report: DomainReport) -> [StyledLine] {
         let mx = report.mx
         let name = quoted(report.domain)
-        var lines: [String] = []
+        var lines: [StyledLine] = []
         if !mx.aliases.isEmpty {
             lines.append("Domain \(name) is a CNAME for \(quoted(mx.owner))\(flag(mx.status))")
         }
@@ -64,7 +64,7 @@ public enum DomainTextRenderer {
             lines.append("Domain \(name) has no MX records\(ttlPhrase(mx.ttl)): it is its own mail host (implicit MX, RFC 7672 §2.2.2)\(flag(mx.status))")
         case .nullMX:
             lines.append("Domain \(name) has a null MX (RFC 7505)\(ttlPhrase(mx.ttl)): it accepts no mail\(flag(mx.status))")
-            if let warning = report.nullMXWarning { lines.append("  \(warning)") }
+            if let warning = report.nullMXWarning { lines.append("  \(warning: "warning:") \(warning)") }
         case .nxDomain:
             lines.append("Domain \(name) does not exist (NXDOMAIN)\(flag(mx.status))")
         case .failed:
@@ -74,9 +74,9 @@ public enum DomainTextRenderer {
     }
 
     private static func hostLines(_ host: HostReport, probe: HostProbeReport?, history: [IPAddress: AddressStats],
-                                  chosen: IPAddress?, now: Date) -> [String] {
+                                  chosen: IPAddress?, now: Date) -> [StyledLine] {
         let secureFlag = host.isSecure ? " +dnssec" : ""
-        var lines = ["  [\(host.preference) \(host.name.absolute) TTL:\(host.ttl.map(String.init) ?? "-")]\(secureFlag)"]
+        var lines: [StyledLine] = ["  [\(host.preference) \(host.name.absolute) TTL:\(host.ttl.map(String.init) ?? "-")]\(secureFlag)"]
         if let canonical = host.canonicalName {
             if let cname = host.cnameLookup, cname.isSecure {
                 lines.append("  CNAME \(host.name.absolute) -> \(canonical.absolute) (first hop +dnssec, the rest insecure)")
@@ -87,9 +87,9 @@ public enum DomainTextRenderer {
         let statuses = Set(host.addressLookups.filter { !$0.status.isFailure }.map(\.status))
         if statuses.count > 1 {
             // A and AAAA differ: show each, so a secure RRset keeps its flag (never merged).
-            lines.append("  " + host.addressLookups.filter { !$0.status.isFailure }.map { lookup in
+            lines.append(StyledLine("  " + host.addressLookups.filter { !$0.status.isFailure }.map { lookup in
                 "\(lookup.type) \(lookup.answer == .noData ? "NODATA" : "TTL:\(lookup.ttl.map(String.init) ?? "-")")\(flag(lookup.status))"
-            }.joined(separator: ", "))
+            }.joined(separator: ", ")))
         }
         for lookup in host.addressLookups where lookup.status.isFailure {
             lines.append("  \(lookup.type) lookup for \(host.name.absolute) failed: \(lookup.failureText)")
@@ -97,20 +97,22 @@ public enum DomainTextRenderer {
         if host.addressLookups.allSatisfy(\.isDenial) {
             lines.append("  \(host.name.absolute) has no address records\(secureFlag)")
         }
-        lines += tlsaLines(host.tlsa)
+        lines += tlsaLines(host.tlsa).map { StyledLine($0) }
         for (address, _) in host.addresses {
             let result = probe?.addresses.first(where: { $0.probe.address == address })
             let stats = history[address]
             let marker = address == chosen ? "=>" : (stats?.failed == true ? "* " : "  ")
             let con = TimeFormat.milliseconds(stats?.connectMilliseconds ?? 0)
             let dlv = TimeFormat.milliseconds(stats?.deliveryMilliseconds ?? 0)
-            let since = stats.flatMap { $0.failed ? $0.lastFailure : nil }
+            // "since failure" tells of a failure before this report: from an earlier command, or
+            // an earlier probe than the one just made (which the verdict line below tells of).
+            let since = stats.flatMap { $0.failed && (result == nil || $0.probes > 1) ? $0.lastFailure : nil }
                 .map { String(format: " %.2fs since failure", now.timeIntervalSince($0)) } ?? ""
             let port = result?.probe.port ?? 25
             lines.append(" \(marker)     [\(address.text)]:\(port) \(address.family.label) (\(con) con \(dlv) dlv)\(since)")
-            if let result { lines.append("          \(result.verdict.rawValue): \(result.reason)") }
+            if let result { lines.append("          \(verdict: result.verdict): \(result.reason)") }
         }
-        lines += (probe?.warnings ?? []).map { "  warning: \($0.message)" }
+        lines += (probe?.warnings ?? []).map { "  \(warning: "warning:") \($0.message)" }
         return lines
     }
 

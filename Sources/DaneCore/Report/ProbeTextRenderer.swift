@@ -2,25 +2,27 @@ import Foundation
 
 /// Renders `danecheck probe`: one line per address first (verdict and reason), details below.
 public enum ProbeTextRenderer {
-    public static func render(_ report: HostProbeReport) -> String {
-        lines(report).joined(separator: "\n") + "\n"
+    public static func render(_ report: HostProbeReport, showChain: Bool = false) -> String {
+        lines(report, showChain: showChain).map(\.text).joined(separator: "\n") + "\n"
     }
 
     /// The report's lines, without line ends.
-    public static func lines(_ report: HostProbeReport) -> [String] {
-        var lines: [String] = []
+    /// `showChain`: each certificate's PEM below its facts (`probe --show-chain`).
+    public static func lines(_ report: HostProbeReport, showChain: Bool = false) -> [StyledLine] {
+        var lines: [StyledLine] = []
         let hostName = report.name?.text ?? "-"
+        if let unvalidated = report.unvalidated { lines.append("\(hostName) \(verdict: .unknown): \(unvalidated)") }
         for address in report.addresses {
-            lines.append("\(hostName) [\(address.probe.address)]:\(address.probe.port) \(address.verdict.rawValue): \(address.reason)")
+            lines.append("\(hostName) [\(address.probe.address)]:\(address.probe.port) \(verdict: address.verdict): \(address.reason)")
         }
         if report.addresses.isEmpty {
-            lines.append("\(hostName) \(Verdict.defer.rawValue): \(report.verdict.1)")
+            lines.append("\(hostName) \(verdict: report.verdict.0): \(report.verdict.1)")
         }
-        lines += report.warnings.map { "warning: \($0.message)" }
+        lines += report.warnings.map { "\(warning: "warning:") \($0.message)" }
         lines.append("")
-        lines.append(policyLine(report))
+        lines.append(StyledLine(policyLine(report)))
         for address in report.addresses {
-            lines += details(address, records: report.records)
+            lines += details(address, records: report.records, showChain: showChain)
         }
         return lines
     }
@@ -37,10 +39,10 @@ public enum ProbeTextRenderer {
         return "policy: \(report.policy.explanation) [\(source)]"
     }
 
-    static func details(_ address: AddressReport, records: [TLSARecord]) -> [String] {
+    static func details(_ address: AddressReport, records: [TLSARecord], showChain: Bool) -> [StyledLine] {
         let probe = address.probe
-        var lines = ["[\(probe.address)]:\(probe.port)"]
-        let con = probe.connectMilliseconds.map { TimeFormat.milliseconds($0) } ?? "failed"
+        var lines: [StyledLine] = ["[\(probe.address)]:\(probe.port)"]
+        let con = probe.connectMilliseconds.map { TimeFormat.milliseconds($0) } ?? (probe.attempted ? "failed" : "not tried: the host cannot be used")
         let dlv = probe.deliveryMilliseconds.map { ", TLS done at \(TimeFormat.milliseconds($0))" } ?? ""
         lines.append("  connect: \(con)\(dlv)")
         let transcript = probe.transcript
@@ -53,13 +55,14 @@ public enum ProbeTextRenderer {
             lines.append("  \(probe.injectedBytes) octets sent in plaintext after the STARTTLS reply were discarded (RFC 3207 §4.2)")
         }
         if let tls = probe.tls {
-            lines.append("  TLS: \(tls.version) \(tls.cipher)")
+            lines.append("  TLS: \(tls.line)")
             for cert in tls.chain {
                 lines.append("  depth \(cert.depth): \(cert.subject)")
                 lines.append("    issuer: \(cert.issuer)")
                 lines.append("    valid: \(day(cert.notBefore)) to \(day(cert.notAfter))")
                 lines.append("    SHA-256 cert: \(cert.sha256Certificate)")
                 lines.append("    SHA-256 SPKI: \(cert.sha256PublicKey)")
+                if showChain { lines += cert.pem.split(separator: "\n").map { StyledLine("    \($0)") } }
             }
             if tls.daneMatch == nil, let error = tls.verifyError, records.contains(where: { SMTPTLSAUsabilityRule.evaluate($0).isUsable }) {
                 lines.append("  OpenSSL: \(error)")
@@ -69,7 +72,7 @@ public enum ProbeTextRenderer {
             lines.append("  TLSA \(record.usage) \(record.selector) \(record.matchingType) \(abbreviated(record.hexData)): \(mark)")
         }
         if let failure = transcript.failure { lines.append("  stopped: \(failure)") }
-        lines.append("  verdict: \(address.verdict.rawValue): \(address.reason)")
+        lines.append("  verdict: \(verdict: address.verdict): \(address.reason)")
         return lines
     }
 

@@ -22,8 +22,12 @@ public enum AddressVerdictRule {
             guard tls.verifyCode == 0 else {
                 return (.defer, "certificate verification failed: \(tls.verifyError ?? "error \(tls.verifyCode)") (\(reason))")
             }
-            let name = expectation.hostname.map { ", name \($0.text) matches" } ?? ""
-            return (.trusted, "\(session), chain verified by the CA store\(name) (\(reason))")
+            // A chain to a trusted CA with the reference name matched is Postfix's Verified; the
+            // chain alone, without a name check, its Trusted.
+            guard let hostname = expectation.hostname else {
+                return (.trusted, "\(session), chain verified by the CA store, no name checked (\(reason))")
+            }
+            return (.verified, "\(session), chain verified by the CA store, name \(hostname.text) matches (\(reason))")
         case .tlsRequired(let reason):
             return (.encrypted, "\(session), unauthenticated: \(reason)")
         case .plaintext(let reason):
@@ -58,7 +62,7 @@ public enum AddressVerdictRule {
         }
         if let tlsFailure {
             if policy.requiresTLS { return (.defer, "\(tlsFailure); \(mandatory)") }
-            return (.opportunistic, "\(tlsFailure): an MTA delivers in plaintext (\(mandatory))")
+            return (.opportunistic, "\(tlsFailure): an MTA delivers in plaintext; \(mandatory)")
         }
         return (.defer, transcript.failure?.description ?? "no TLS session")
     }

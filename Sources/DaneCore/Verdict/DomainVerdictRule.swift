@@ -4,6 +4,7 @@
 /// indeterminate MX lookup → defer (RFC 7672 §2.1.2, §2.2.2; RFC 7505).
 public enum DomainVerdictRule {
     public static func evaluate(_ report: DomainReport, _ probes: [HostProbeReport]) -> DomainVerdict {
+        if let reason = report.unvalidated { return DomainVerdict(verdict: .unknown, via: nil, reason: reason) }
         switch report.kind {
         case .nxDomain:
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: "the domain does not exist (NXDOMAIN)")
@@ -23,14 +24,16 @@ public enum DomainVerdictRule {
         if report.hosts.allSatisfy({ host in host.addressLookups.allSatisfy(\.isDenial) }) {
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: "no MX host has an address")
         }
-        let first = zip(report.hosts, probes).map { "\($0.0.name.text): \($0.1.verdict.1)" }.first ?? "no MX host"
-        return DomainVerdict(verdict: .defer, via: nil, reason: "every MX host defers; \(first)")
+        // "Why is mail deferred": every host's cause, in MX order, one clause each.
+        let causes = zip(report.hosts, probes).map { "\($0.0.name.text): \($0.1.verdict.1)" }
+        let reason = causes.count > 1 ? "every MX host defers: " + causes.joined(separator: "; ") : causes.first ?? "no MX host"
+        return DomainVerdict(verdict: .defer, via: nil, reason: reason)
     }
 
     /// "3 1 1 at depth 0" for a DANE match ("…; MX RRset insecure" when only trusted), else the
     /// address's reason.
     static func shortReason(_ address: AddressReport, _ policy: DANEPolicy) -> String {
-        guard let match = address.probe.tls?.daneMatch, address.verdict == .authenticated || address.verdict == .trusted else {
+        guard let match = address.probe.tls?.daneMatch, [.authenticated, .trusted].contains(address.verdict) else {
             return address.reason
         }
         let record = match.record

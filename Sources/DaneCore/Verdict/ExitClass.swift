@@ -10,3 +10,15 @@ public enum ExitClass: Sendable, Hashable {
     /// The domain does not exist or accepts no mail (NXDOMAIN, null MX, no address at all).
     case noMail
 }
+
+extension ExitClass {
+    /// The word JSON uses: ok, deferred, indeterminate, no-mail.
+    public var keyword: String {
+        switch self {
+        case .ok: "ok"
+        case .deferred: "deferred"
+        case .indeterminate: "indeterminate"
+        case .noMail: "no-mail"
+        }
+    }
+}

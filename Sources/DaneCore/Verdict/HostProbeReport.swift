@@ -13,9 +13,12 @@ public struct HostProbeReport: Sendable, Hashable {
     public let warnings: [RolloverWarning]
     /// MTA-STS testing mode: what the policy would have changed for this host (RFC 8461 §5).
     public let mtaSTSNote: String?
+    /// Why no DNSSEC status is known (the resolvers do not validate): the host's verdict is unknown.
+    public let unvalidated: String?
 
     public init(host: HostReport?, name: DNSName?, policy: DANEPolicy, records: [TLSARecord], recordsGiven: Bool,
-                addresses: [AddressReport], warnings: [RolloverWarning] = [], mtaSTSNote: String? = nil) {
+                addresses: [AddressReport], warnings: [RolloverWarning] = [], mtaSTSNote: String? = nil,
+                unvalidated: String? = nil) {
         self.host = host
         self.name = name
         self.policy = policy
@@ -24,26 +27,35 @@ public struct HostProbeReport: Sendable, Hashable {
         self.addresses = addresses
         self.warnings = warnings
         self.mtaSTSNote = mtaSTSNote
+        self.unvalidated = unvalidated
     }
 
     /// The same report with rollover warnings attached.
     public func with(warnings: [RolloverWarning]) -> HostProbeReport {
         HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
-                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote)
+                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote, unvalidated: unvalidated)
     }
 
     /// The same report with an MTA-STS testing-mode note.
     public func with(mtaSTSNote: String?) -> HostProbeReport {
         HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
-                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote)
+                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote, unvalidated: unvalidated)
     }
 
     /// The address mail goes through: an MTA tries the addresses in turn, so the first that
     /// delivers; nil when none does.
     public var deliveringAddress: AddressReport? { addresses.first { $0.verdict.delivers } }
 
+    /// The same report, judged without knowing any DNSSEC status (`unvalidated` says why).
+    public func with(unvalidated: String?) -> HostProbeReport {
+        HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
+                        addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote, unvalidated: unvalidated)
+    }
+
     /// The host's verdict: the delivering address's; when none delivers, the host defers.
     public var verdict: (Verdict, String) {
+        if let unvalidated { return (.unknown, unvalidated) }
+        if hostDoesNotExist { return (.undeliverable, noAddressReason) }
         if let good = deliveringAddress {
             return (good.verdict, "via [\(good.probe.address)]: \(good.reason)")
         }
@@ -85,7 +97,8 @@ public struct HostProbeReport: Sendable, Hashable {
     /// exist, deferred when any address defers (indeterminate when a DNS lookup is why).
     public var outcome: Outcome {
         let (verdict, reason) = self.verdict
-        let exitClass: ExitClass = hostDoesNotExist ? .noMail : !anyDeferred ? .ok : isIndeterminate ? .indeterminate : .deferred
+        let exitClass: ExitClass = unvalidated != nil ? .indeterminate : hostDoesNotExist ? .noMail
+            : !anyDeferred ? .ok : isIndeterminate ? .indeterminate : .deferred
         return Outcome(verdict: verdict, reason: reason, exitClass: exitClass)
     }
 }

@@ -1,8 +1,8 @@
-/// The MTA-STS part of the domain JSON.
+/// The MTA-STS lookup of a domain (schema `mta_sts`): the TXT lookup, the record's id, the
+/// policy, or why there is none.
 public struct MTASTSJSON: Codable, Sendable, Equatable {
-    public let txt: String
-    public let status: String
-    public let ttl: UInt32?
+    public let txt: LookupJSON
+    /// CNAMEs followed to the TXT record.
     public let cnames: Int
     public let id: String?
     public let mode: String?
@@ -13,10 +13,10 @@ public struct MTASTSJSON: Codable, Sendable, Equatable {
     /// Why a cached policy applies instead of a fresh one.
     public let note: String?
 
+    enum CodingKeys: String, CodingKey { case txt, cnames, id, mode, mx, maxAge = "max_age", failure, note }
+
     public init(_ report: MTASTSReport) {
-        txt = report.txt.answer.keyword
-        status = report.txt.status.rawValue
-        ttl = report.txt.ttl
+        txt = LookupJSON(report.txt)
         cnames = report.txt.aliases.count
         id = report.record?.id
         mode = report.policy?.mode.rawValue

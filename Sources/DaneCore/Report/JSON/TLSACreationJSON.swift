@@ -1,6 +1,6 @@
 import Foundation
 
-/// `danecheck tlsa create --json`.
+/// `danecheck tlsa create --json` (schema `tlsa_create`).
 public struct TLSACreationJSON: Encodable {
     struct Certificate: Encodable {
         let depth: Int
@@ -21,13 +21,17 @@ public struct TLSACreationJSON: Encodable {
         enum CodingKeys: String, CodingKey { case usage, selector, matching, data, zoneLine = "zone_line", verifiedDepth = "verified_depth", certificate }
     }
 
+    let schemaVersion = JSONOutput.schemaVersion
+    let command = "tlsa create"
     let owner: String
     let ttl: UInt32?
     let source: String
     let origin: String
     let baseDomain: String
     let records: [Record]
-    enum CodingKeys: String, CodingKey { case owner, ttl, source, origin, baseDomain = "base_domain", records }
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", command, owner, ttl, source, origin, baseDomain = "base_domain", records
+    }
 
     public init(_ creation: TLSACreation) {
         owner = creation.owner.text
