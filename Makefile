@@ -34,6 +34,7 @@ install:
 	install -D -m 644 completions/danecheck.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/danecheck
 	install -D -m 644 completions/danecheck.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_danecheck
 	install -D -m 644 completions/danecheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/danecheck.fish
+	install -D -m 755 contrib/danecheck-deploy-hook $(DESTDIR)$(PREFIX)/share/danecheck/danecheck-deploy-hook
 
 # Offline demo: sandbox up, then `danecheck domain` and `danecheck check` against its validating
 # resolver (check exits non-zero: one of the demo domains defers on purpose).

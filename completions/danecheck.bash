@@ -405,13 +405,13 @@ _danecheck_tlsa() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create)
+    create|verify)
         # Offer subcommand argument completions
         "_danecheck_tlsa_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create verify' -- "${cur}"))
         ;;
     esac
 }
@@ -441,6 +441,56 @@ _danecheck_tlsa_create() {
         return
         ;;
     '--ttl')
+        return
+        ;;
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    esac
+}
+
+_danecheck_tlsa_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--also-current --json --version -h --help)
+    repeating_options=(--record --name --resolver --trust-anchor)
+    non_repeating_options=(--cert --color --port --ehlo --timeout --retries --debug --validation)
+    __danecheck_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--cert')
+        return
+        ;;
+    '--record')
+        return
+        ;;
+    '--name')
         return
         ;;
     '--color')

@@ -54,7 +54,7 @@ _danecheck() {
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
             'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
-            'tlsa:TLSA records for operators: create them from a certificate chain or a live server.'
+            'tlsa:TLSA records for operators: create them from a chain or a live server; verify a chain against them before deploying it.'
             'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
         )
@@ -210,12 +210,13 @@ _danecheck_tlsa() {
     command)
         local -ar subcommands=(
             'create:Make the TLSA records to publish for a mail server, from a chain file or from what the server presents.'
+            'verify:Check that a certificate chain matches the TLSA records: before deploying a renewed certificate.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        create)
+        create|verify)
             "_danecheck_tlsa_${words[1]}" && ret=0
             ;;
         esac
@@ -237,6 +238,34 @@ _danecheck_tlsa_create() {
         '--matching[Matching type\: 1 (SHA-256), 2 (SHA-512) or 0 (full data).]:type:'
         '--name[Owner name of the records (default\: _PORT._tcp.HOST.).]:owner:'
         '--ttl[TTL to write on each line (default\: none, the zone'\''s $TTL applies).]:seconds:'
+        '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
+        '--port[TCP port of the SMTP server to connect to.]:port:'
+        '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_tlsa_verify() {
+    local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
+    local -ar ___validation=('resolver' 'local')
+    local -ar arg_specs=(
+        ':host:'
+        '--cert[PEM chain file to verify (the server'\''s certificate first).]:file:'
+        '*--record[A TLSA record to verify against instead of DNS, "U S M DATA" (repeatable).]:record:'
+        '*--name[A further name a DANE-TA certificate may carry\: the MX name, the next-hop domain (repeatable).]:name:'
+        '--also-current[With --cert\: also verify the chain HOST presents now; pass only if both match.]'
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'

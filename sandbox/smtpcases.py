@@ -135,6 +135,11 @@ def main(out):
     case("paired", "127.0.10.24", paired, [inter], [tlsa(3, 1, 1, paired[1]), tlsa(2, 1, 1, inter)])
     expiring = leaf("expiring", days_left=10)
     case("expiring", "127.0.10.25", expiring, [inter], [tlsa(3, 1, 1, expiring[1]), tlsa(2, 1, 1, inter)])
+    # DANE-EE with a self-signed server certificate that says CA:TRUE, as `openssl req -x509`
+    # makes it: names, dates and CA flags do not matter under DANE-EE (RFC 7672 §3.1.1).
+    selfsigned_key = key()
+    selfsigned = certificate(f"selfsigned.{ZONE}", selfsigned_key, None, None, ca=True, names=[f"selfsigned.{ZONE}"])
+    case("selfsigned", "127.0.10.26", (selfsigned_key, selfsigned), [], [tlsa(3, 1, 1, selfsigned)])
 
     def write(name, data):
         with open(os.path.join(pki, name), "wb") as f:

@@ -71,7 +71,7 @@ public struct ProbeCommand: AsyncParsableCommand {
             guard let parsed = IPAddress(address) else { throw ValidationError("--address \(BoundedText.quoted(address)) is not an IP address") }
             onlyAddress = parsed
         }
-        givenRecords = try Self.records(tlsa, file: tlsaFile)
+        givenRecords = try GivenTLSARecords.parse(tlsa, file: tlsaFile, option: "--tlsa-file")
     }
 
     public enum Target: Sendable {
@@ -93,27 +93,6 @@ public struct ProbeCommand: AsyncParsableCommand {
             return .literal(literal)
         }
         do { return .name(try DNSName(validating: host)) } catch { throw ValidationError(error.description) }
-    }
-
-    static func records(_ texts: [String], file: String?) throws -> [TLSARecord]? {
-        guard !texts.isEmpty || file != nil else { return nil }
-        do {
-            var records = try texts.map { text throws(TLSARecordParser.Failure) in try TLSARecordParser.parse(text) }
-            if let file {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ValidationError("cannot read --tlsa-file \(BoundedText.prefix(file))")
-                }
-                records += try TLSARecordParser.parseFile(String(decoding: data, as: UTF8.self))
-            }
-            if records.isEmpty { throw ValidationError("no TLSA record in --tlsa-file \(BoundedText.prefix(file ?? ""))") }
-            // A record typed wrong is a usage error, not an unusable record of the server's.
-            if let bad = records.first(where: { SMTPTLSAUsabilityRule.malformation($0) != nil }) {
-                throw ValidationError("TLSA record \(BoundedText.quoted(bad.description)): \(SMTPTLSAUsabilityRule.malformation(bad)!)")
-            }
-            return records
-        } catch let error as TLSARecordParser.Failure {
-            throw ValidationError(error.description)
-        }
     }
 
     public func run() async throws {

@@ -4,8 +4,8 @@ import ArgumentParser
 public struct TLSACommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tlsa",
-        abstract: "TLSA records for operators: create them from a certificate chain or a live server.",
-        subcommands: [TLSACreateCommand.self])
+        abstract: "TLSA records for operators: create them from a chain or a live server; verify a chain against them before deploying it.",
+        subcommands: [TLSACreateCommand.self, TLSAVerifyCommand.self])
 
     public init() {}
 }

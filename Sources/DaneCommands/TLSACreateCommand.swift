@@ -87,7 +87,8 @@ public struct TLSACreateCommand: AsyncParsableCommand {
             chain = fileChain
             (source, origin) = ("file", cert)
         } else if let hostName {
-            let (presented, address) = try await presentedChain(hostName)
+            let (presented, address) = try await PresentedChain.fetch(hostName, port: portOptions.port, probeOptions: probeOptions,
+                                                                      resolverOptions: resolverOptions, colour: output.colorsErrors)
             chain = presented
             (source, origin) = ("host", "[\(address)]:\(portOptions.port)")
         } else {
@@ -100,7 +101,8 @@ public struct TLSACreateCommand: AsyncParsableCommand {
         do {
             generated = try TLSARecordGenerator.records(chain, usage: usage, selector: selector, matching: matching)
         } catch { throw CommandError(error.description, exitCode: DanecheckExit.usage) }
-        if generated.count == 1, usage == nil, selector == nil, matching == nil {
+        let selfSigned = chain.count == 1 && chain[0].subject == chain[0].issuer
+        if generated.count == 1, usage == nil, selector == nil, matching == nil, !selfSigned {
             StandardError.warning("\(origin) holds no issuing CA certificate: only 3 1 1 made (add the issuer for a 2 1 1 backup)", colour: output.colorsErrors)
         }
         var depths: [Int] = []
@@ -127,32 +129,5 @@ public struct TLSACreateCommand: AsyncParsableCommand {
 
     private func failure(_ text: String) -> CommandError {
         CommandError(text, exitCode: DanecheckExit.deferred)
-    }
-    /// The chain the first address of HOST that completes STARTTLS presents.
-    private func presentedChain(_ host: DNSName) async throws -> ([PeerCertificate], IPAddress) {
-        let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration())
-        let lookups = await inspector.addressLookups(host)
-        let addresses = lookups.flatMap(\.addresses).sorted()
-        guard !addresses.isEmpty else {
-            if let failed = lookups.first(where: \.status.isFailure) {
-                throw CommandError(failed.failureLine,
-                                   exitCode: failed.status == .indeterminate ? DanecheckExit.indeterminate : DanecheckExit.deferred)
-            }
-            let nx = lookups.allSatisfy { $0.answer == .nxDomain }
-            throw CommandError(nx ? "\(host.text) does not exist (NXDOMAIN)" : "\(host.text) has no address", exitCode: DanecheckExit.noMail)
-        }
-        let prober = probeOptions.smtpProber(resolverOptions)
-        let request = ProbeRequest(serverName: host, verification: .none)
-        let port = portOptions.port
-        let probes = await addresses.concurrentMap { address in await prober.probe(address, port: port, request: request) }
-        let presented = probes.compactMap { probe in probe.tls.map { ($0.chain, probe.address) } }.filter { !$0.0.isEmpty }
-        guard let first = presented.first else {
-            let why = probes.first?.transcript.failure?.description ?? "no TLS session"
-            throw failure("\(host.text) presented no certificate (\(why))")
-        }
-        if Set(presented.map { $0.0.first?.certificateDER ?? [] }).count > 1 {
-            StandardError.warning("the addresses of \(host.text) present different certificates; using [\(first.1)]'s", colour: output.colorsErrors)
-        }
-        return first
     }
 }

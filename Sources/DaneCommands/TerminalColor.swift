@@ -17,6 +17,7 @@ enum TerminalColor {
             case .unknown: "35"
             }
         case .warning: "33"
+        case .result(let passed): passed ? "1;32" : "1;31"
         }
     }
 

@@ -13,7 +13,8 @@ struct ConsoleCompleter {
         "probe": optionNames(ProbeCommand.self),
         "check": optionNames(CheckCommand.self),
         "chain": optionNames(ChainCommand.self),
-        "tlsa": optionNames(TLSACreateCommand.self),
+        "tlsa create": optionNames(TLSACreateCommand.self),
+        "tlsa verify": optionNames(TLSAVerifyCommand.self),
     ]
 
     static func optionNames(_ command: any ParsableCommand.Type) -> Set<String> {
@@ -58,7 +59,8 @@ struct ConsoleCompleter {
         case "domain", "probe", "check", "chain":
             return partial.hasPrefix("-") ? (Self.options[first] ?? []).sorted() : names
         case "tlsa":
-            return words.count == 1 ? ["create"] : (partial.hasPrefix("-") ? (Self.options[first] ?? []).sorted() : names)
+            return words.count == 1 ? ["create", "verify"]
+                : (partial.hasPrefix("-") ? (Self.options["tlsa \(words[1])"] ?? []).sorted() : names)
         case "mta_sts":
             switch words.count {
             case 1: return ["show", "refresh", "list"]

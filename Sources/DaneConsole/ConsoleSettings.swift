@@ -60,10 +60,10 @@ struct ConsoleSettings: Sendable {
     /// The command's words with the settings it does not give itself, placed right after the
     /// command name so that an option the user typed still comes later and wins.
     func apply(to words: [String]) -> [String] {
-        guard let command = words.first, var options = ConsoleCompleter.options[command] else { return words }
-        // "tlsa create": the options belong to the subcommand, after its name.
+        guard let command = words.first else { return words }
+        // "tlsa create", "tlsa verify": the options belong to the subcommand, after its name.
         let head = command == "tlsa" ? Array(words.prefix(2)) : [command]
-        guard command != "tlsa" || head.last == "create" else { return words }
+        guard var options = ConsoleCompleter.options[head.joined(separator: " ")] else { return words }
         func gives(_ option: String) -> Bool { words.contains { $0 == option || $0.hasPrefix(option + "=") } }
         // check takes a CA file only for --tls-verify or --mta-sts.
         let verifies = self.words["tls_verify"].map { $0 != ["--tls-verify", "none"] } ?? false

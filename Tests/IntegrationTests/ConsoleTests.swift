@@ -62,6 +62,18 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func tlsaVerifyTakesTheSettingsToo() async throws {
+        let script = """
+            set resolver 127.53.0.2
+            tlsa verify ee311.dane.test
+            tlsa verify ee311.dane.test --cert \(TLSACreateTests.pki("paired.chain"))
+            """
+        let result = try await CLI.run(["console"], stdin: script)
+        #expect(result.stdout.contains("\npass: 3 1 1 "), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("\nfail: no TLSA record matches (3 1 1 at depth 0 expected "))
+        #expect(result.status == 1, "the last command failed")
+    }
+
     @Test func addressStatisticsAccumulateAcrossCommands() async throws {
         let script = """
             set resolver 127.53.0.2

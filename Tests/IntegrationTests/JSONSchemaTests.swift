@@ -33,6 +33,9 @@ import Testing
         Case(arguments: ["chain", "ee311.dane.test", "A", "--json", "--trust-anchor", LocalValidationTests.anchorFile], definition: "chain"),
         Case(arguments: ["chain", "bogus-mx.test", "MX", "--json", "--trust-anchor", LocalValidationTests.anchorFile], definition: "chain"),
         Case(arguments: ["tlsa", "create", "ee311.dane.test", "--json"], definition: "tlsa_create"),
+        Case(arguments: ["tlsa", "verify", "ee311.dane.test", "--json"], definition: "tlsa_verify"),
+        Case(arguments: ["tlsa", "verify", "mx.bogus-tlsa.test", "--json", "--cert", TLSACreateTests.pki("ee311.chain")], definition: "tlsa_verify"),
+        Case(arguments: ["probe", "ta-inter.dane.test", "--json"], definition: "probe"),
     ]
 
     static func validate(_ output: String, definition: String?, lines: Bool = false) throws -> (status: Int32, output: String) {

@@ -23,14 +23,16 @@ struct RolloverHealthTests {
         ("agility", ["stale"]),
         ("ee300", ["no-backup", "certificate-only"]),
         ("ee-expired", ["no-backup", "expiring"]),
-        ("ta-inter", ["no-backup"]),
+        ("ta-inter", ["no-backup", "intermediate-ca-only"]),
+        ("ta-root211", ["no-backup"]),
+        ("selfsigned", ["no-backup"]),
     ])
     func eachCaseGivesItsWarnings(host: String, expected: [String]) async throws {
         #expect(try await Self.kinds(host) == expected)
     }
 
     @Test func daneTAOnlyUnderAPublicCAIsFlagged() async throws {
-        #expect(try await Self.kinds("ta-inter", ["--public-ca-file", Self.root]) == ["no-backup", "public-ca-only"])
+        #expect(try await Self.kinds("ta-inter", ["--public-ca-file", Self.root]) == ["no-backup", "public-ca-only", "intermediate-ca-only"])
         #expect(try await Self.kinds("paired", ["--public-ca-file", Self.root]) == [], "a 3 1 1 beside the 2 1 1 is the remedy")
     }
 

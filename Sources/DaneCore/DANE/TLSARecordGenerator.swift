@@ -47,9 +47,12 @@ public enum TLSARecordGenerator {
         try check(usage: usage, selector: selector, matching: matching)
         let index = usage == 3 ? 0 : 1
         guard chain.indices.contains(index) else { throw .noIssuer }
-        // A misordered bundle would pin a CA key as the server's (and defer all mail).
-        if chain[0].isCA {
-            throw .order("the first certificate (\(chain[0].subject)) is a CA: the chain must start with the server's certificate")
+        // A misordered bundle would pin a CA key as the server's (and defer all mail). Misordered
+        // means the first certificate issued the second; a CA:TRUE or self-signed server
+        // certificate on its own is a valid DANE-EE server certificate (RFC 7672 §3.1.1).
+        if chain.count > 1, chain[1].issuer == chain[0].subject, chain[1].subject != chain[0].subject {
+            throw .order("the first certificate (\(chain[0].subject)) issued the second (\(chain[1].subject)): "
+                         + "the chain must start with the server's certificate")
         }
         if usage == 2, chain[1].subject != chain[0].issuer {
             throw .order("the second certificate (\(chain[1].subject)) did not issue the first (issuer \(chain[0].issuer))")

@@ -95,6 +95,12 @@ public struct DomainInspector: Sendable {
     /// The resolvers' validation probes (whether each sets AD).
     public func resolverReports() async -> [ResolverReport] { await resolverCheck.reports }
 
+    /// The TLSA RRset at `_PORT._tcp.HOST` (CNAMEs followed), for `tlsa verify`: HOST is taken as
+    /// the TLSA base domain the user names, without the MX walk.
+    public func tlsaLookup(_ host: DNSName, port: UInt16) async -> Lookup {
+        await lookups.lookup(host.tlsaName(port: port), .tlsa)
+    }
+
     /// One host: A and AAAA at once, then TLSA at the base domains §2.2.3 names.
     /// `mxStatus`: the status of the MX RRset (or its denial) that named the host; nil when the
     /// host was named directly.

@@ -6,6 +6,8 @@ public struct StyledLine: Sendable, Hashable, ExpressibleByStringInterpolation, 
     public enum Style: Sendable, Hashable {
         case verdict(Verdict)
         case warning
+        /// A check's answer: "pass" or "fail".
+        case result(passed: Bool)
     }
 
     public struct Span: Sendable, Hashable {
@@ -48,6 +50,11 @@ public struct StyledLine: Sendable, Hashable, ExpressibleByStringInterpolation, 
         /// A verdict word, coloured by what it means for the mail.
         public mutating func appendInterpolation(verdict: Verdict) {
             spans.append(Span(text: verdict.rawValue, style: .verdict(verdict)))
+        }
+
+        /// "pass" or "fail".
+        public mutating func appendInterpolation(passed: Bool) {
+            spans.append(Span(text: passed ? "pass" : "fail", style: .result(passed: passed)))
         }
 
         /// A warning mark ("warning:").

@@ -92,7 +92,25 @@ public enum RolloverHealthRule {
                 warnings.append(RolloverWarning(.publicCAOnly, "every record of \(host) is 2 x x and the trust anchor (\(anchor.subject)) is a public CA: a change of CA or intermediate defers mail; add 3 1 1 of the server's key"))
             }
         }
+        if let warning = intermediateOnly(report, usable: usable, withTLS: withTLS, host: host) { warnings.append(warning) }
         return warnings
+    }
+
+    /// DANE-TA records that all pin an intermediate (a CA certificate that is not self-issued)
+    /// and no DANE-EE record beside them: Let's Encrypt and others issue from several
+    /// intermediates, so the next certificate may chain through one that no record covers.
+    static func intermediateOnly(_ report: HostProbeReport, usable: [Int], withTLS: [AddressReport], host: String) -> RolloverWarning? {
+        let anchors = usable.filter { report.records[$0].usage == 2 }
+        guard !anchors.isEmpty, !usable.contains(where: { report.records[$0].usage == 3 }) else { return nil }
+        for address in withTLS {
+            guard let chain = address.probe.tls?.chain else { continue }
+            let depths = anchors.compactMap { anchorDepth(address.marks[$0]) }.filter { $0 > 0 && $0 < chain.count }
+            guard let depth = depths.first, !depths.contains(where: { chain[$0].subject == chain[$0].issuer }) else { continue }
+            let pinned = chain[depth]
+            return RolloverWarning(.intermediateOnly, "the DANE-TA record\(anchors.count == 1 ? "" : "s") of \(host) pin\(anchors.count == 1 ? "s" : "") an intermediate CA (\(pinned.subject)), not the root it chains to (\(pinned.issuer)): "
+                                   + "CAs rotate intermediates, so a renewal may come from one no record covers; add 2 1 1 of the root or 3 1 1 of the server's key")
+        }
+        return nil
     }
 
     private static func anchorDepth(_ mark: RecordMark) -> Int? {

@@ -14,6 +14,9 @@ public struct RolloverWarning: Sendable, Hashable {
         case wholeCertificateOnly = "certificate-only"
         /// Every record is "2 x x" and the trust anchor is a public CA.
         case publicCAOnly = "public-ca-only"
+        /// Every DANE-TA record pins an intermediate CA, none the root, and no DANE-EE record is
+        /// published: CAs rotate intermediates, so a renewal may come from one no record covers.
+        case intermediateOnly = "intermediate-ca-only"
     }
 
     public let kind: Kind

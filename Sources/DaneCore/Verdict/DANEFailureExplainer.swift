@@ -53,7 +53,11 @@ public enum DANEFailureExplainer {
                 cert.associationData(selector: record.selector, matchingType: record.matchingType)
                     .map { "\(String(Digest.hex($0).prefix(4)))… at depth \(cert.depth)" }
             }
-            if cas.isEmpty { return "\(label) expected \(expected), but the server sent no CA certificate (the trust anchor must be sent, RFC 7672 §3.1.2)" }
+            if cas.isEmpty, let leaf = chain.first, chain.count == 1, leaf.subject == leaf.issuer {
+                // OpenSSL matches DANE-TA records against the certificates above the leaf only.
+                return "\(label) expected \(expected), but the server's certificate is self-signed: only 3 x x records can match it"
+            }
+            if cas.isEmpty { return "\(label) expected \(expected), but the server sent no CA certificate: the trust anchor must be sent, RFC 7672 §3.1.2" }
             return "\(label) expected \(expected), got \(cas.joined(separator: ", "))"
         }
         let more = records.count > 3 ? "; and \(records.count - 3) more" : ""
