@@ -174,7 +174,8 @@ import TestSupport
         #expect(live.status == 0, "\(live.stdout)")
         // Under DANE-TA the self-signed leaf is judged as OpenSSL judges it (no match at depth 0),
         // the same offline as in a handshake, and the reason says why.
-        let leaf = try #require(TLSACreateTests.record(try #require(created.lines.first)).split(separator: " ").last)
+        let line = try #require(created.lines.first)
+        let leaf = try #require(TLSACreateTests.record(line).split(separator: " ").last)
         let spki = "2 1 1 \(leaf)"
         let offline = try await verify("selfsigned.dane.test", "--cert", Self.pki("selfsigned.chain"), "--record", spki)
         let probe = try await CLI.run(["probe", "selfsigned.dane.test", "--tlsa", spki] + Self.resolver)
