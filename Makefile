@@ -8,7 +8,7 @@ DEMO_DOMAIN ?= example.test
 
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
-                nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect \
+                nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
                 nginx-light
 PREFIX ?= /usr/local
 

@@ -10,6 +10,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The exporter: Hummingbird (SwiftNIO's HTTP/1.1 parser, bounded headers, linear parsing),
+        // the Prometheus exposition format, and the module file in YAML.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -23,8 +30,17 @@ let package = Package(
             "DaneCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "DaneExporter", dependencies: [
+            "DaneCore", "DaneCommands",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .target(name: "DaneConsole", dependencies: [
-            "DaneCommands", "DaneCore", "CEditLine",
+            "DaneCommands", "DaneCore", "DaneExporter", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "danecheck", dependencies: [
@@ -33,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )

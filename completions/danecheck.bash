@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|chain|tlsa|console|help)
+    domain|probe|check|chain|tlsa|exporter|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check chain tlsa console help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check chain tlsa exporter console help' -- "${cur}"))
         ;;
     esac
 }
@@ -292,9 +292,9 @@ _danecheck_probe() {
 
 _danecheck_check() {
     repeating_flags=()
-    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --no-use-dane --no-enable-dane --mta-sts --version -h --help)
+    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --nagios --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --color --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --color --rrsig-warn-days --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -307,6 +307,9 @@ _danecheck_check() {
         ;;
     '--color')
         __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--rrsig-warn-days')
         return
         ;;
     '--ehlo')
@@ -520,6 +523,76 @@ _danecheck_tlsa_verify() {
         return
         ;;
     '--trust-anchor')
+        return
+        ;;
+    esac
+}
+
+_danecheck_exporter() {
+    repeating_flags=()
+    non_repeating_flags=(--no-use-dane --no-enable-dane --mta-sts --require-dane --version -h --help)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--listen --config --max-concurrent --scrape-timeout --timeout --retries --debug --validation --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --ehlo --warn-days --public-ca-file)
+    __danecheck_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--listen')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--max-concurrent')
+        return
+        ;;
+    '--scrape-timeout')
+        return
+        ;;
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    '--tls')
+        __danecheck_add_completions -W 'ifavailable'$'\n''required'$'\n''disabled'
+        return
+        ;;
+    '--tls-verify')
+        __danecheck_add_completions -W 'none'$'\n''ca'$'\n''host'
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--mta-sts-cname-max-depth')
+        return
+        ;;
+    '--insecure-mx')
+        __danecheck_add_completions -W 'may'$'\n''dane'
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--public-ca-file')
         return
         ;;
     esac

@@ -69,6 +69,12 @@ public struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).")
     public var strict = false
 
+    @Flag(help: "Nagios/Icinga plugin mode for one domain: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
+    public var nagios = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("--nagios: warn when an RRSIG of the domain expires within this many days.", valueName: "days"))
+    public var rrsigWarnDays: Double = 3
+
     @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var rolloverOptions: RolloverOptions
     @OptionGroup public var policyOptions: PolicyOptions
@@ -80,6 +86,10 @@ public struct CheckCommand: AsyncParsableCommand {
         if domains.isEmpty && file == nil { throw ValidationError("give domains as arguments or with --file") }
         guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be from 1 to 1000") }
         if output.json && jsonl { throw ValidationError("--json and --jsonl exclude each other") }
+        if nagios && (domains.count != 1 || file != nil || output.json || jsonl) {
+            throw ValidationError("--nagios checks one domain, given as the argument (one service per domain), in text")
+        }
+        guard rrsigWarnDays >= 0 else { throw ValidationError("--rrsig-warn-days must be 0 or more") }
         if let file, file != "-" {
             if FileManagerCheck.isDirectory(file) { throw ValidationError("--file \(BoundedText.prefix(file)) is a directory, not a file of domains") }
             if !FileManagerCheck.isReadable(file) { throw ValidationError("cannot read --file \(BoundedText.prefix(file))") }
@@ -109,17 +119,29 @@ public struct CheckCommand: AsyncParsableCommand {
     public func run() async throws {
         let input = input()
         input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
+        if nagios, let problem = input.problems.first {
+            StandardOutput.text("DANE UNKNOWN - \(problem.description.replacingOccurrences(of: "|", with: "/"))")
+            throw ExitCode(PluginStatus.unknown.rawValue)
+        }
         if input.domains.isEmpty {
             // Nothing to check is a usage error, as `check` with no domain at all is.
             StandardError.line("danecheck: error: no domain to check\(file.map { " (\(BoundedText.prefix($0 == "-" ? "stdin" : $0)) holds none)" } ?? "")")
             throw DanecheckExit.usage
         }
         let policy = policyOptions.policy
-        let configuration = resolverOptions.configuration()
-        let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection,
-                                                            mtaSTS: policyOptions.mtaSTSSettings)
-        let checker = DomainChecker(inspector: inspector, prober: probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings),
-                                    policy: policy)
+        let (checker, inspector) = CheckerSetup(resolver: resolverOptions, policy: policyOptions, probe: probeOptions,
+                                                rollover: rolloverOptions).checker()
+        if nagios, let domain = input.domains.first {
+            let health = DomainHealth(await checker.check(domain))
+            try Task.checkCancellation()
+            let thresholds = PluginStatus.Thresholds(certificateDays: Double(rolloverOptions.settings.warnDays),
+                                                     signatureDays: rrsigWarnDays, requireDANE: requireDANE)
+            let now = Date()
+            let (status, reasons) = PluginStatus.of(health, thresholds: thresholds, now: now)
+            StandardOutput.text(PluginOutput.line(health, status: status, reasons: reasons, thresholds: thresholds, now: now))
+            if status != .ok { throw ExitCode(status.rawValue) }
+            return
+        }
         let results = await runAll(input.domains, checker: checker, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.

@@ -13,9 +13,12 @@ public enum CommandRunner {
     public static func parse(_ arguments: [String]) -> Result<any ParsableCommand, Failure> {
         if let first = arguments.first, let message = unknownCommand(first) {
             StandardError.line("danecheck: error: \(message)")
-            return .failure(Failure(status: DanecheckExit.usage.rawValue))
+            return .failure(Failure(status: DanecheckExit.usage.rawValue, message: message))
         }
-        do { return .success(try Danecheck.parseAsRoot(arguments)) } catch { return .failure(Failure(status: status(for: error))) }
+        do { return .success(try Danecheck.parseAsRoot(arguments)) } catch {
+            let message = Danecheck.errorLine(for: error).replacingOccurrences(of: "danecheck: error: ", with: "")
+            return .failure(Failure(status: status(for: error), message: message))
+        }
     }
 
     /// The command names of the tree (and `help`).
@@ -69,7 +72,13 @@ public enum CommandRunner {
     public static func main(_ arguments: [String], stdinIsTerminal: Bool) async -> Int32 {
         var command: any ParsableCommand
         switch parse(arguments) {
-        case .failure(let failure): return failure.status
+        case .failure(let failure):
+            // A plugin must answer UNKNOWN (3), in its own format, when it cannot run.
+            guard arguments.first == "check", arguments.contains("--nagios"), failure.status == DanecheckExit.usage.rawValue else {
+                return failure.status
+            }
+            StandardOutput.text("DANE UNKNOWN - \(failure.message.replacingOccurrences(of: "|", with: "/"))")
+            return PluginStatus.unknown.rawValue
         case .success(let parsed): command = parsed
         }
         if command is Danecheck {
@@ -86,6 +95,8 @@ public enum CommandRunner {
     /// The status a parse failed with (it has been printed).
     public struct Failure: Error {
         public let status: Int32
+        /// The error in one line, without the "danecheck: error: " prefix.
+        public var message = ""
     }
 
     /// An async command through its async `run()` (an existential would pick the sync one).

@@ -110,6 +110,8 @@ public final class ConsoleSession {
             return 0
         case "console":
             return usage("already in the console")
+        case "exporter":
+            return usage("the exporter is a server of its own: run `danecheck exporter` outside the console")
         default:
             if let message = CommandRunner.unknownCommand(words[0], also: ConsoleCompleter.consoleCommands) { return usage(message) }
             if let file = words.firstIndex(of: "--file"), words.indices.contains(file + 1), words[file + 1] == "-" {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCommands
+import DaneExporter
 
 /// The command tree shared by the one-shot CLI and (later) the console.
 public struct Danecheck: AsyncParsableCommand {
@@ -21,7 +22,7 @@ public struct Danecheck: AsyncParsableCommand {
             \(DanecheckExit.summary)
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, TLSACommand.self,
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, TLSACommand.self, ExporterCommand.self,
                       ConsoleCommand.self])
 
     public init() {}

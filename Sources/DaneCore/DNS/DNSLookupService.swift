@@ -90,7 +90,7 @@ public final class DNSLookupService: Sendable {
                 return failed(query, outcome.status, outcome.reason ?? "validation failed", exchange.server)
             }
             return Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases, status: outcome.status,
-                          answer: answer, ttl: ttl, server: exchange.server)
+                          answer: answer, ttl: ttl, server: exchange.server, signatureExpiry: response.earliestSignatureExpiry)
         }
     }
 
@@ -127,7 +127,8 @@ public final class DNSLookupService: Sendable {
         case .answer(let owner, let aliases, let answer, let ttl):
             return .answered(Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases,
                                     status: response.authenticData ? .secure : .insecure,
-                                    answer: answer, ttl: ttl, server: exchange.server))
+                                    answer: answer, ttl: ttl, server: exchange.server,
+                                    signatureExpiry: response.earliestSignatureExpiry))
         case .error(let rcode):
             return .answered(failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server))
         case .broken(let reason):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The parts of a DNS response message that danecheck reads.
 public struct DNSResponse: Sendable, Hashable {
     public let rcode: ResponseCode
@@ -18,5 +20,10 @@ public struct DNSResponse: Sendable, Hashable {
         self.answer = answer
         self.authority = authority
         self.wire = wire
+    }
+
+    /// The earliest expiration among the RRSIGs of the answer and authority sections.
+    public var earliestSignatureExpiry: Date? {
+        (answer + authority).compactMap(\.signatureExpiration).min()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of asking for one RRset: what was found, where, with which TTL and DNSSEC status.
 public struct Lookup: Sendable, Hashable {
     /// The name that was asked for.
@@ -13,9 +15,13 @@ public struct Lookup: Sendable, Hashable {
     public let ttl: UInt32?
     /// The resolver that answered.
     public let server: ResolverAddress?
+    /// The earliest expiration of the RRSIGs that came with the answer (over the RRset or its
+    /// denial); nil when none came (unsigned data, a failure).
+    public let signatureExpiry: Date?
 
     public init(name: DNSName, type: RecordType, owner: DNSName? = nil, aliases: [DNSName] = [],
-                status: SecurityStatus, answer: LookupAnswer, ttl: UInt32?, server: ResolverAddress? = nil) {
+                status: SecurityStatus, answer: LookupAnswer, ttl: UInt32?, server: ResolverAddress? = nil,
+                signatureExpiry: Date? = nil) {
         self.name = name
         self.type = type
         self.owner = owner ?? name
@@ -24,11 +30,13 @@ public struct Lookup: Sendable, Hashable {
         self.answer = answer
         self.ttl = ttl
         self.server = server
+        self.signatureExpiry = signatureExpiry
     }
 
     /// The same lookup with another TTL (the time it has left in a cache).
     public func withTTL(_ ttl: UInt32?) -> Lookup {
-        Lookup(name: name, type: type, owner: owner, aliases: aliases, status: status, answer: answer, ttl: ttl, server: server)
+        Lookup(name: name, type: type, owner: owner, aliases: aliases, status: status, answer: answer, ttl: ttl, server: server,
+               signatureExpiry: signatureExpiry)
     }
 
     /// The records found, empty for any other outcome.

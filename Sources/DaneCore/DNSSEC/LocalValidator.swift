@@ -69,7 +69,8 @@ public final class LocalValidator: Sendable {
             return ChainReport(name: name, type: type, lookup: lookup, status: .indeterminate, reason: reason, steps: [], anchors: anchors)
         }
         let outcome = await validate(query, response)
-        let lookup = Lookup(name: name, type: type, owner: owner, aliases: aliases, status: outcome.status, answer: answer, ttl: ttl)
+        let lookup = Lookup(name: name, type: type, owner: owner, aliases: aliases, status: outcome.status, answer: answer, ttl: ttl,
+                            signatureExpiry: response.earliestSignatureExpiry)
         return ChainReport(name: name, type: type, lookup: lookup, status: outcome.status, reason: outcome.reason,
                            steps: outcome.steps, anchors: anchors)
     }

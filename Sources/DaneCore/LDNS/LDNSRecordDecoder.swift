@@ -1,4 +1,5 @@
 import CLDNS
+import Foundation
 
 /// Decodes ldns resource records into `ResourceRecord` values.
 enum LDNSRecordDecoder {
@@ -12,7 +13,10 @@ enum LDNSRecordDecoder {
     static func decode(_ rr: UnsafeMutablePointer<ldns_rr>) -> ResourceRecord {
         let type = LDNSRRList.type(of: rr)
         let owner = DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
-        return ResourceRecord(owner: owner, type: type, ttl: ldns_rr_ttl(rr), data: data(of: rr, type: type))
+        // RRSIG field 4: the signature's expiration (RFC 4034 §3.1.5).
+        let expiration = type == .rrsig && ldns_rr_rd_count(rr) > 4 ? LDNSRData.uint32(ldns_rr_rdf(rr, 4)).map { SerialTime.date($0, near: Date()) } : nil
+        return ResourceRecord(owner: owner, type: type, ttl: ldns_rr_ttl(rr), data: data(of: rr, type: type),
+                              signatureExpiration: expiration)
     }
 
     private static func data(of rr: UnsafeMutablePointer<ldns_rr>, type: RecordType) -> RecordData {

@@ -8,6 +8,10 @@ public struct LookupJSON: Codable, Sendable, Equatable {
     public let result: String
     public let ttl: UInt32?
     public let reason: String?
+    /// When the earliest RRSIG that came with the answer expires (RFC 3339).
+    public let signatureExpires: String?
+
+    enum CodingKeys: String, CodingKey { case name, type, owner, status, result, ttl, reason, signatureExpires = "signature_expires" }
 
     public init(_ lookup: Lookup) {
         name = lookup.name.text
@@ -17,5 +21,6 @@ public struct LookupJSON: Codable, Sendable, Equatable {
         result = lookup.answer.keyword
         ttl = lookup.ttl
         reason = lookup.failureReason
+        signatureExpires = lookup.signatureExpiry.map(TimeFormat.timestamp)
     }
 }

@@ -1,0 +1,90 @@
+import DaneCore
+import Foundation
+import Prometheus
+
+/// The metrics of one scrape of one domain (`/probe?target=DOMAIN`), from its check. Labels are
+/// bounded: the MX host, the address, a verdict or status word, a warning kind; never free text.
+/// The domain itself is the `instance` label Prometheus gives the target.
+enum DomainMetrics {
+    static let success = MetricFamily(name: "probe_success", help: "1 when mail for the domain is delivered (as blackbox_exporter's probe_success); with require_dane, delivered and authenticated", labels: [])
+    static let duration = MetricFamily(name: "probe_duration_seconds", help: "Seconds the check of the domain took", labels: [])
+    static let verdict = MetricFamily(name: "danecheck_verdict", help: "The domain's verdict: 1 for the current one, 0 for the others", labels: ["verdict"])
+    static let authenticated = MetricFamily(name: "danecheck_authenticated", help: "1 when mail for the domain is delivered authenticated by DANE", labels: [])
+    static let timedOut = MetricFamily(name: "danecheck_probe_timed_out", help: "1 when the check did not finish within the scrape timeout", labels: [])
+    static let mxStatus = MetricFamily(name: "danecheck_mx_dnssec_status", help: "DNSSEC status of the MX lookup: 1 for the current one", labels: ["status"])
+    static let tlsaStatus = MetricFamily(name: "danecheck_tlsa_dnssec_status", help: "DNSSEC status of each MX host's TLSA lookup: 1 for the current one (absent when not looked up)", labels: ["mx_host", "status"])
+    static let tlsaRecords = MetricFamily(name: "danecheck_tlsa_records", help: "TLSA records of each MX host", labels: ["mx_host"])
+    static let tlsaUsable = MetricFamily(name: "danecheck_tlsa_records_usable", help: "TLSA records of each MX host an SMTP client can use (RFC 7672 section 3.1)", labels: ["mx_host"])
+    static let tlsaMatched = MetricFamily(name: "danecheck_tlsa_records_matched", help: "Usable TLSA records of each MX host that match a certificate some address presented", labels: ["mx_host"])
+    static let addressAuthenticated = MetricFamily(name: "danecheck_address_authenticated", help: "1 when OpenSSL's DANE verification succeeded for the address", labels: ["mx_host", "address"])
+    static let addressDelivers = MetricFamily(name: "danecheck_address_delivers", help: "1 when mail would leave the queue through the address", labels: ["mx_host", "address"])
+    static let phase = MetricFamily(name: "danecheck_probe_phase_seconds", help: "Seconds to the TCP connection (connect) and to the end of the TLS handshake (tls)", labels: ["mx_host", "address", "phase"])
+    static let certificateExpiry = MetricFamily(name: "danecheck_certificate_expiry_seconds", help: "Seconds until the server certificate an address presented expires (negative: expired)", labels: ["mx_host", "address"])
+    static let anchorExpiry = MetricFamily(name: "danecheck_trust_anchor_expiry_seconds", help: "Seconds until the CA certificate a DANE-TA record matched expires", labels: ["mx_host", "address"])
+    static let rrsigExpiry = MetricFamily(name: "danecheck_rrsig_expiry_seconds", help: "Seconds until the earliest RRSIG of the domain's MX, address and TLSA answers expires", labels: [])
+    static let warnings = MetricFamily(name: "danecheck_rollover_warnings", help: "Rollover-health warnings of the domain's MX hosts, by kind", labels: ["kind"])
+
+    static let statuses: [SecurityStatus] = [.secure, .insecure, .bogus, .indeterminate]
+
+    /// The page for a finished check; `requireDANE`: success also needs "authenticated".
+    static func page(_ health: DomainHealth, requireDANE: Bool, now: Date) -> String {
+        let registry = PrometheusCollectorRegistry()
+        let check = health.check
+        let verdictWord = health.verdict
+        let delivered = health.exitClass == .ok && verdictWord.delivers
+        success.set(delivered && (!requireDANE || verdictWord == .authenticated) ? 1 : 0, in: registry)
+        duration.set(check.seconds, in: registry)
+        timedOut.set(0, in: registry)
+        for word in Verdict.allCases { verdict.set(word == verdictWord ? 1 : 0, [word.rawValue], in: registry) }
+        authenticated.set(verdictWord == .authenticated ? 1 : 0, in: registry)
+        for status in statuses { mxStatus.set(check.report.mx.status == status ? 1 : 0, [status.rawValue], in: registry) }
+        for (host, probe) in zip(check.report.hosts, check.hosts) {
+            let name = host.name.text
+            if let lookup = host.tlsa.final {
+                for status in statuses { tlsaStatus.set(lookup.status == status ? 1 : 0, [name, status.rawValue], in: registry) }
+            }
+            let entries = host.tlsa.entries
+            tlsaRecords.set(Double(entries.count), [name], in: registry)
+            tlsaUsable.set(Double(entries.filter { $0.usability.isUsable }.count), [name], in: registry)
+            let matched = probe.records.indices.filter { index in
+                probe.addresses.contains { address in
+                    guard address.marks.indices.contains(index) else { return false }
+                    switch address.marks[index] {
+                    case .matched, .alsoMatches: return true
+                    default: return false
+                    }
+                }
+            }
+            tlsaMatched.set(Double(matched.count), [name], in: registry)
+            for address in probe.addresses where address.probe.attempted {
+                let labels = [name, address.probe.address.text]
+                addressAuthenticated.set(address.verdict == .authenticated ? 1 : 0, labels, in: registry)
+                addressDelivers.set(address.verdict.delivers ? 1 : 0, labels, in: registry)
+                if let connect = address.probe.connectMilliseconds { phase.set(connect / 1000, labels + ["connect"], in: registry) }
+                if let tls = address.probe.deliveryMilliseconds { phase.set(tls / 1000, labels + ["tls"], in: registry) }
+                guard let session = address.probe.tls else { continue }
+                if let notAfter = session.chain.first?.notAfter {
+                    certificateExpiry.set(notAfter.timeIntervalSince(now), labels, in: registry)
+                }
+                if let match = session.daneMatch, match.depth > 0, session.chain.indices.contains(match.depth),
+                   let notAfter = session.chain[match.depth].notAfter {
+                    anchorExpiry.set(notAfter.timeIntervalSince(now), labels, in: registry)
+                }
+            }
+        }
+        if let expiry = health.signatureExpiry { rrsigExpiry.set(expiry.timeIntervalSince(now), in: registry) }
+        for kind in RolloverWarning.Kind.allCases {
+            warnings.set(Double(health.warnings.filter { $0.warning.kind == kind }.count), [kind.rawValue], in: registry)
+        }
+        return registry.emitToString()
+    }
+
+    /// The page when the check did not finish in time: nothing is known but that.
+    static func timedOutPage(seconds: Double) -> String {
+        let registry = PrometheusCollectorRegistry()
+        success.set(0, in: registry)
+        duration.set(seconds, in: registry)
+        timedOut.set(1, in: registry)
+        return registry.emitToString()
+    }
+}

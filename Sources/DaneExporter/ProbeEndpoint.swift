@@ -1,0 +1,124 @@
+import DaneCommands
+import DaneCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Synchronization
+
+/// The exporter's HTTP surface, after blackbox_exporter's multi-target pattern:
+/// `GET /probe?target=DOMAIN[&module=NAME]` checks one domain and answers its metrics,
+/// `GET /metrics` the exporter's own. A bad request gets 400 and one line saying why; nothing a
+/// request carries can stop the process. HTTP itself (parsing, header limits, keep-alive) is
+/// Hummingbird's, over SwiftNIO.
+struct ProbeEndpoint: Sendable {
+    /// The modules by name (each scrape gets a checker of its own: its own probes, the shared
+    /// DNS cache).
+    let modules: [String: ExporterModule]
+    let slots: ProbeSlots
+    let metrics: ExporterMetrics
+    /// Seconds a check may take when Prometheus sends no X-Prometheus-Scrape-Timeout-Seconds.
+    let defaultTimeout: Double
+
+    static let exposition = "text/plain; version=0.0.4; charset=utf-8"
+    /// The longest a check may take, whatever the scrape timeout says.
+    static let maximumTimeout = 120.0
+    static let timeoutHeader = HTTPField.Name("X-Prometheus-Scrape-Timeout-Seconds")!
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/probe") { request, _ in await self.answer("/probe", await self.probe(request)) }
+        router.get("/metrics") { _, _ in await self.answer("/metrics", Self.text(.ok, await self.metrics.page(slots: self.slots), type: Self.exposition)) }
+        router.get("/") { _, _ in
+            await self.answer("/", Self.text(.ok, "danecheck exporter: GET /probe?target=DOMAIN[&module=NAME], GET /metrics\nmodules: "
+                                             + self.modules.keys.sorted().joined(separator: ", ") + "\n"))
+        }
+        for path in ["/probe", "/metrics", "/"] {
+            for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    await self.answer(path, Self.text(.methodNotAllowed, "only GET is answered here\n"))
+                }
+            }
+        }
+        return router
+    }
+
+    private func answer(_ path: String, _ response: Response) async -> Response {
+        metrics.request(path: path, code: response.status.code)
+        return response
+    }
+
+    func probe(_ request: Request) async -> Response {
+        let query = request.uri.queryParameters
+        guard let target = query["target"].map(String.init), !target.isEmpty else {
+            return Self.text(.badRequest, "give the domain: /probe?target=DOMAIN\n")
+        }
+        let domain: DNSName
+        do { domain = try DNSName(validating: target) } catch { return Self.text(.badRequest, "target: \(error.description)\n") }
+        let name = query["module"].map(String.init) ?? "default"
+        guard let module = modules[name] else {
+            return Self.text(.badRequest, "unknown module \(BoundedText.quoted(name)) (modules: \(modules.keys.sorted().joined(separator: ", ")))\n")
+        }
+        let timeout = Self.timeout(request.headers[Self.timeoutHeader], default: defaultTimeout)
+        let started = ContinuousClock.now
+        let checker = module.setup.checker().checker
+        let slots = self.slots
+        let check = await Self.within(timeout) {
+            await slots.acquire()
+            let check = await checker.check(domain)
+            await slots.release()
+            return check
+        }
+        let seconds = (ContinuousClock.now - started).seconds
+        metrics.probed(seconds: seconds, timedOut: check == nil)
+        guard let check else { return Self.text(.ok, DomainMetrics.timedOutPage(seconds: seconds), type: Self.exposition) }
+        return Self.text(.ok, DomainMetrics.page(DomainHealth(check), requireDANE: module.requireDANE, now: Date()), type: Self.exposition)
+    }
+
+    /// The scrape timeout less half a second for the answer to travel, within bounds.
+    static func timeout(_ header: String?, default fallback: Double) -> Double {
+        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0 else { return fallback }
+        return min(max(seconds - 0.5, 0.5), maximumTimeout)
+    }
+
+    /// `work`'s value, or nil when it takes longer than `seconds` (it is then cancelled and left
+    /// to reach its own timeouts; its slot comes back when it does).
+    static func within<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async -> T) async -> T? {
+        let task = Task { await work() }
+        let answer = FirstAnswer<T?>()
+        return await withCheckedContinuation { continuation in
+            answer.wait(continuation)
+            Task { answer.give(await task.value) }
+            Task {
+                try? await Task.sleep(for: .seconds(seconds))
+                if answer.give(nil) { task.cancel() }
+            }
+        }
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ body: String, type: String = "text/plain; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Resumes a continuation with the first value given; later ones are dropped.
+final class FirstAnswer<T: Sendable>: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<T, Never>?, done: Bool)>((nil, false))
+
+    func wait(_ continuation: CheckedContinuation<T, Never>) { state.withLock { $0.continuation = continuation } }
+
+    /// True when this value was the first.
+    @discardableResult
+    func give(_ value: T) -> Bool {
+        let continuation: CheckedContinuation<T, Never>? = state.withLock { state in
+            guard !state.done else { return nil }
+            state.done = true
+            return state.continuation
+        }
+        continuation?.resume(returning: value)
+        return continuation != nil
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
