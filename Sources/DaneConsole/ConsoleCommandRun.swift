@@ -16,6 +16,7 @@ struct ConsoleCommandRun {
         case .success(let parsed): command = parsed
         }
         nonisolated(unsafe) let parsed = command
+        let since = interrupt?.mark() ?? 0  // before the task starts: no Ctrl-C falls in between
         let gate = OutputGate()
         let task = Task { () -> Int32 in
             await OutputGate.$current.withValue(gate) {
@@ -29,7 +30,7 @@ struct ConsoleCommandRun {
             waiting.cancel()
             StatusLine.clear()
         }
-        guard let finished = await Self.race(task, interrupt) else {
+        guard let finished = await Self.race(task, interrupt, since: since) else {
             gate.close()  // whatever the abandoned command prints from now on is dropped
             task.cancel()
             StandardOutput.lines(["interrupted"])
@@ -39,7 +40,9 @@ struct ConsoleCommandRun {
     }
 
     /// The command's status, or nil when Ctrl-C came first.
-    private static func race(_ task: Task<Int32, Never>, _ interrupt: InterruptSignal) async -> Int32? {
+    private static func race(
+        _ task: Task<Int32, Never>, _ interrupt: InterruptSignal, since mark: UInt64
+    ) async -> Int32? {
         let once = OnceFlag()
         var waiter: Task<Void, Never>?
         let result: Int32? = await withCheckedContinuation { continuation in
@@ -48,7 +51,7 @@ struct ConsoleCommandRun {
                 if once.claim() { continuation.resume(returning: status) }
             }
             waiter = Task {
-                if await interrupt.next(), once.claim() { continuation.resume(returning: nil) }
+                if await interrupt.next(after: mark), once.claim() { continuation.resume(returning: nil) }
             }
         }
         waiter?.cancel()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `danecheck` executable and captures what it prints.
 struct CLI {
@@ -27,7 +28,11 @@ struct CLI {
 
     /// Runs another program (a validator, openssl) with `input` on its stdin; its status and what
     /// it printed (stdout and stderr together).
-    static func tool(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
+    static func tool(_ path: String, _ arguments: [String], input: String) async throws -> (status: Int32, output: String) {
+        try await OwnThread.run { try toolBlocking(path, arguments, input: input) }
+    }
+
+    private static func toolBlocking(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -49,9 +54,7 @@ struct CLI {
     /// Runs the executable on a thread of its own: waiting for it never holds one of the (two)
     /// cooperative threads that concurrent async tests need.
     static func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin) }) }.start()
-        }
+        try await OwnThread.run { try runBlocking(arguments, stdin: stdin) }
     }
 
     private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {

@@ -1,6 +1,7 @@
 import DaneCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `danecheck check`: the domain verdict, the via host and the exit code for the sandbox cases,
 /// the policy knobs, batch input and streaming.
@@ -162,7 +163,7 @@ import Testing
         script.standardInput = FileHandle.nullDevice
         script.standardOutput = FileHandle.nullDevice
         try script.run()
-        await Task.detached { script.waitUntilExit() }.value
+        await OwnThread.run { script.waitUntilExit() }
         let screen = try String(decoding: Data(contentsOf: log), as: UTF8.self)
         #expect(screen.contains("] 2/2  "), "the bar counts done/total")
         #expect(screen.contains("\r\u{1B}[K"), "and is erased at the end")

@@ -1,6 +1,7 @@
 import DaneCore
 import Foundation
 import Testing
+import TestSupport
 
 /// How `check` output reaches a person: each line as it is final and in the promised order,
 /// stdout and stderr in order in one pipe, the progress bar on a terminal stderr with the
@@ -56,7 +57,7 @@ import Testing
         script.standardInput = FileHandle.nullDevice
         script.standardOutput = FileHandle.nullDevice
         try script.run()
-        await Task.detached { script.waitUntilExit() }.value
+        await OwnThread.run { script.waitUntilExit() }
         return String(decoding: try Data(contentsOf: log), as: UTF8.self)
     }
 

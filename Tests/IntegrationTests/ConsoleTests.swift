@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The console: scripted (stdin not a terminal) transcripts, and a real pseudo-terminal driven
 /// by pexpect (Tests/console/console_pty.py).
@@ -149,8 +150,10 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let log = try await Task.detached { try output.fileHandleForReading.readToEnd() ?? Data() }.value
-        await Task.detached { process.waitUntilExit() }.value
+        let log = try await OwnThread.run { () throws -> Data in
+            defer { process.waitUntilExit() }
+            return try output.fileHandleForReading.readToEnd() ?? Data()
+        }
         let text = String(decoding: log, as: UTF8.self)
         #expect(process.terminationStatus == 0, "console_pty.py failed:\n\(text.suffix(3000))")
         #expect(text.contains("console_pty: all steps passed"))

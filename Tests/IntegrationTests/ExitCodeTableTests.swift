@@ -64,6 +64,12 @@ import Testing
         run("tlsa create mx.bogus-a.test", deferred),
         run("tlsa create lame.test", indeterminate),
         Case(arguments: ["tlsa", "create", "--usage", "9", "ee311.dane.test"] + validating, code: usage),
+        run("tlsa verify ee311.dane.test", ok),
+        run("tlsa verify notlsa.dane.test", deferred),
+        run("tlsa verify nonexist.dane.test", noMail),
+        Case(arguments: ["tlsa", "verify", "ee311.dane.test", "--record", "3 1 1 00"] + validating, code: usage),
+        Case(arguments: ["exporter", "--listen", "nonsense"] + validating, code: usage),
+        Case(arguments: ["exporter", "--listen", "127.0.0.1:0", "--max-concurrent", "0"] + validating, code: usage),
     ]
 
     @Test(arguments: cases) func exitCodeFollowsTheTable(_ testCase: Case) async throws {

@@ -8,12 +8,17 @@ import TestSupport
 /// HTTP API.
 @Suite(.sandbox, .serialized) struct ExporterTests {
     /// A running exporter: the process and the address it printed.
-    final class Exporter {
+    final class Exporter: @unchecked Sendable {
         let process = Process()
         let base: String
         private let errors = Pipe()
 
-        init(_ arguments: [String]) throws {
+        /// Started on a thread of its own: the wait for the listening line blocks.
+        static func start(_ arguments: [String]) async throws -> Exporter {
+            try await OwnThread.run { try Exporter(arguments) }
+        }
+
+        private init(_ arguments: [String]) throws {
             process.executableURL = CLI.executable
             process.arguments = ["exporter", "--listen", "127.0.0.1:0"] + arguments
             process.standardError = errors
@@ -45,9 +50,9 @@ import TestSupport
     static let resolver = ["--resolver", Sandbox.validating, "--timeout", "2"]
 
     /// GET with curl: status code and body.
-    static func get(_ url: String, headers: [String] = [], method: String = "GET") throws -> (code: Int, body: String) {
+    static func get(_ url: String, headers: [String] = [], method: String = "GET") async throws -> (code: Int, body: String) {
         let marker = "\n@@status@@"
-        let result = try CLI.tool("/usr/bin/curl", ["-s", "-m", "20", "-X", method, "-w", "\(marker)%{http_code}"]
+        let result = try await CLI.tool("/usr/bin/curl", ["-s", "-m", "20", "-X", method, "-w", "\(marker)%{http_code}"]
                                   + headers.flatMap { ["-H", $0] } + [url], input: "")
         let parts = result.output.components(separatedBy: marker)
         return (Int(parts.last ?? "") ?? 0, parts.dropLast().joined(separator: marker))
@@ -57,9 +62,9 @@ import TestSupport
         page.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
     }
 
-    @Test func probePagesCarryTheVerdictAndPassPromtool() throws {
-        let exporter = try Exporter(Self.resolver)
-        let good = try Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test")
+    @Test func probePagesCarryTheVerdictAndPassPromtool() async throws {
+        let exporter = try await Exporter.start(Self.resolver)
+        let good = try await Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test")
         #expect(good.code == 200)
         #expect(Self.value(good.body, "probe_success") == 1)
         #expect(Self.value(good.body, "danecheck_verdict{verdict=\"authenticated\"}") == 1)
@@ -68,45 +73,45 @@ import TestSupport
         #expect(Self.value(good.body, "danecheck_rollover_warnings{kind=\"no-backup\"}") == 1)
         #expect((Self.value(good.body, "danecheck_rrsig_expiry_seconds") ?? 0) > 86_400)
         #expect((Self.value(good.body, "danecheck_certificate_expiry_seconds{mx_host=\"ee311.dane.test\",address=\"127.0.10.1\"}") ?? 0) > 86_400)
-        let bad = try Self.get("\(exporter.base)/probe?target=wrongdigest.mx.dane.test")
+        let bad = try await Self.get("\(exporter.base)/probe?target=wrongdigest.mx.dane.test")
         #expect(Self.value(bad.body, "probe_success") == 0)
         #expect(Self.value(bad.body, "danecheck_verdict{verdict=\"defer\"}") == 1)
         #expect(Self.value(bad.body, "danecheck_tlsa_records_matched{mx_host=\"wrongdigest.dane.test\"}") == 0)
-        let bogus = try Self.get("\(exporter.base)/probe?target=bogus-mx.test")
+        let bogus = try await Self.get("\(exporter.base)/probe?target=bogus-mx.test")
         #expect(Self.value(bogus.body, "danecheck_mx_dnssec_status{status=\"bogus\"}") == 1)
-        for page in [good.body, bad.body, bogus.body, try Self.get("\(exporter.base)/metrics").body] {
-            let lint = try CLI.tool("/usr/bin/promtool", ["check", "metrics"], input: page)
+        for page in [good.body, bad.body, bogus.body, try await Self.get("\(exporter.base)/metrics").body] {
+            let lint = try await CLI.tool("/usr/bin/promtool", ["check", "metrics"], input: page)
             #expect(lint.status == 0, "\(lint.output)")
         }
-        let own = try Self.get("\(exporter.base)/metrics").body
+        let own = try await Self.get("\(exporter.base)/metrics").body
         #expect(Self.value(own, "danecheck_exporter_requests_total{path=\"/probe\",code=\"200\"}") == 3)
     }
 
-    @Test func badRequestsAreAnsweredNotFatal() throws {
-        let exporter = try Exporter(Self.resolver)
-        let invalid = try Self.get("\(exporter.base)/probe?target=bad..name")
+    @Test func badRequestsAreAnsweredNotFatal() async throws {
+        let exporter = try await Exporter.start(Self.resolver)
+        let invalid = try await Self.get("\(exporter.base)/probe?target=bad..name")
         #expect(invalid.code == 400 && invalid.body == "target: invalid domain name 'bad..name': empty label\n")
-        #expect(try Self.get("\(exporter.base)/probe").code == 400)
-        let module = try Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test&module=nope")
+        #expect(try await Self.get("\(exporter.base)/probe").code == 400)
+        let module = try await Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test&module=nope")
         #expect(module.code == 400 && module.body == "unknown module 'nope' (modules: default)\n")
-        #expect(try Self.get("\(exporter.base)/nowhere").code == 404)
-        #expect(try Self.get("\(exporter.base)/probe?target=x.test", method: "POST").code == 405)
+        #expect(try await Self.get("\(exporter.base)/nowhere").code == 404)
+        #expect(try await Self.get("\(exporter.base)/probe?target=x.test", method: "POST").code == 405)
         // A header of 64 KiB, a target of 100 KiB, a header past NIO's limit: each answered (or
         // refused) at once, in linear time; the exporter lives and answers the next request.
         let started = Date()
-        _ = try? Self.get("\(exporter.base)/metrics", headers: ["X-Big: " + String(repeating: "a", count: 65_536)])
-        let long = try Self.get("\(exporter.base)/probe?target=" + String(repeating: "a", count: 100_000))
+        _ = try? await Self.get("\(exporter.base)/metrics", headers: ["X-Big: " + String(repeating: "a", count: 65_536)])
+        let long = try await Self.get("\(exporter.base)/probe?target=" + String(repeating: "a", count: 100_000))
         #expect(long.code == 400, "a 100 KiB request line is refused (by the HTTP parser, before any handler)")
-        _ = try? Self.get("\(exporter.base)/metrics", headers: (0..<40).map { "X-Big-\($0): " + String(repeating: "b", count: 4_000) })
-        let tooLong = try Self.get("\(exporter.base)/probe?target=" + String(repeating: "a.", count: 150) + "test")
+        _ = try? await Self.get("\(exporter.base)/metrics", headers: (0..<40).map { "X-Big-\($0): " + String(repeating: "b", count: 4_000) })
+        let tooLong = try await Self.get("\(exporter.base)/probe?target=" + String(repeating: "a.", count: 150) + "test")
         #expect(tooLong.code == 400 && tooLong.body.hasPrefix("target: invalid domain name '"), "\(tooLong.body)")
         #expect(Date().timeIntervalSince(started) < 3, "no request may hold the server")
-        #expect(try Self.get("\(exporter.base)/metrics").code == 200)
+        #expect(try await Self.get("\(exporter.base)/metrics").code == 200)
         #expect(exporter.process.isRunning)
     }
 
-    @Test func manyIdleConnectionsDoNotStopAnswers() throws {
-        let exporter = try Exporter(Self.resolver)
+    @Test func manyIdleConnectionsDoNotStopAnswers() async throws {
+        let exporter = try await Exporter.start(Self.resolver)
         let url = URL(string: exporter.base)!
         var sockets: [Int32] = []
         defer { sockets.forEach { close($0) } }
@@ -125,21 +130,21 @@ import TestSupport
         }
         #expect(sockets.count == 200)
         let started = Date()
-        #expect(try Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test").code == 200)
+        #expect(try await Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test").code == 200)
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
-    @Test func theScrapeTimeoutBoundsACheck() throws {
-        let exporter = try Exporter(["--resolver", Sandbox.validating, "--timeout", "5"])
+    @Test func theScrapeTimeoutBoundsACheck() async throws {
+        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "5"])
         let started = Date()
         // h-silent never greets: the check would take 5 s; Prometheus allows 1.5 s.
-        let page = try Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test", headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"])
+        let page = try await Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test", headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"])
         #expect(Date().timeIntervalSince(started) < 3)
         #expect(Self.value(page.body, "danecheck_probe_timed_out") == 1)
         #expect(Self.value(page.body, "probe_success") == 0)
     }
 
-    @Test func modulesComeFromTheFileAndBadFilesStopTheStart() throws {
+    @Test func modulesComeFromTheFileAndBadFilesStopTheStart() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modules-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -149,34 +154,34 @@ import TestSupport
               default: { resolver: [\(Sandbox.validating)], timeout: 2 }
               strict: { resolver: [\(Sandbox.validating)], timeout: 2, require_dane: true }
             """.write(toFile: file, atomically: true, encoding: .utf8)
-        let exporter = try Exporter(["--config", file])
-        let plain = try Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test")
+        let exporter = try await Exporter.start(["--config", file])
+        let plain = try await Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test")
         #expect(Self.value(plain.body, "probe_success") == 1)
-        let strict = try Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test&module=strict")
+        let strict = try await Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test&module=strict")
         #expect(Self.value(strict.body, "probe_success") == 0, "opportunistic is failing under require_dane")
         try "modules:\n  default: { resolvr: [127.0.0.1] }\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let unknown = try CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
+        let unknown = try await CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
         #expect(unknown.status == 2 && unknown.output.contains("module 'default': unknown key 'resolvr'"), "\(unknown.output)")
         try "modules:\n  default: { validation: sometimes }\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let value = try CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
+        let value = try await CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
         #expect(value.status == 2 && value.output.contains("module 'default':"), "\(value.output)")
         let example = PackageRoot.url.appendingPathComponent("contrib/prometheus/danecheck-modules.yml").path
-        let shipped = try CLI.tool(CLI.executable.path, ["exporter", "--listen", "256.0.0.1:0", "--config", example], input: "")
+        let shipped = try await CLI.tool(CLI.executable.path, ["exporter", "--listen", "256.0.0.1:0", "--config", example], input: "")
         #expect(shipped.status == 2 && shipped.output.contains("is not an IP address"), "the example file parses: only the address is refused")
     }
 
-    @Test func theShippedRulesPassPromtoolAndFireForAFailingDomain() throws {
+    @Test func theShippedRulesPassPromtoolAndFireForAFailingDomain() async throws {
         let dir = PackageRoot.url.appendingPathComponent("contrib/prometheus").path
-        let check = try CLI.tool("/usr/bin/promtool", ["check", "rules", "\(dir)/danecheck-rules.yml"], input: "")
+        let check = try await CLI.tool("/usr/bin/promtool", ["check", "rules", "\(dir)/danecheck-rules.yml"], input: "")
         #expect(check.status == 0, "\(check.output)")
-        let test = try CLI.tool("/bin/sh", ["-c", "cd \(dir) && /usr/bin/promtool test rules danecheck-rules.test.yml"], input: "")
+        let test = try await CLI.tool("/bin/sh", ["-c", "cd \(dir) && /usr/bin/promtool test rules danecheck-rules.test.yml"], input: "")
         #expect(test.status == 0, "\(test.output)")
     }
 
     /// A real Prometheus (Debian's) scraping the exporter with the multi-target relabelling, and
     /// its answers read back through its HTTP API.
     @Test func aRealPrometheusScrapesTheRightValues() async throws {
-        let exporter = try Exporter(Self.resolver)
+        let exporter = try await Exporter.start(Self.resolver)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prometheus-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -204,9 +209,9 @@ import TestSupport
             prometheus.terminate()
             prometheus.waitUntilExit()
         }
-        func query(_ expression: String) throws -> [String: Double] {
+        func query(_ expression: String) async throws -> [String: Double] {
             let encoded = expression.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? expression
-            let body = try Self.get("http://\(listen)/api/v1/query?query=\(encoded)").body
+            let body = try await Self.get("http://\(listen)/api/v1/query?query=\(encoded)").body
             guard let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
                   let data = json["data"] as? [String: Any], let result = data["result"] as? [[String: Any]] else { return [:] }
             var values: [String: Double] = [:]
@@ -219,12 +224,12 @@ import TestSupport
         var success: [String: Double] = [:]
         for _ in 0..<40 where success.count < 3 {
             try await Task.sleep(for: .milliseconds(500))
-            success = (try? query("probe_success")) ?? [:]
+            success = (try? await query("probe_success")) ?? [:]
         }
         #expect(success == ["ee311.mx.dane.test": 1, "wrongdigest.mx.dane.test": 0, "bogus-mx.test": 0])
-        #expect(try query("danecheck_verdict{verdict=\"defer\"} == 1").keys.sorted() == ["bogus-mx.test", "wrongdigest.mx.dane.test"])
-        #expect(try query("danecheck_authenticated") == ["ee311.mx.dane.test": 1, "wrongdigest.mx.dane.test": 0, "bogus-mx.test": 0])
-        #expect(try query("danecheck_mx_dnssec_status{status=\"bogus\"}")["bogus-mx.test"] == 1)
-        #expect(try query("up{job=\"dane\"}").values.allSatisfy { $0 == 1 }, "every scrape answered")
+        #expect(try await query("danecheck_verdict{verdict=\"defer\"} == 1").keys.sorted() == ["bogus-mx.test", "wrongdigest.mx.dane.test"])
+        #expect(try await query("danecheck_authenticated") == ["ee311.mx.dane.test": 1, "wrongdigest.mx.dane.test": 0, "bogus-mx.test": 0])
+        #expect(try await query("danecheck_mx_dnssec_status{status=\"bogus\"}")["bogus-mx.test"] == 1)
+        #expect(try await query("up{job=\"dane\"}").values.allSatisfy { $0 == 1 }, "every scrape answered")
     }
 }

@@ -33,7 +33,7 @@ import TestSupport
             ["DANECHECK_BIN_DIR": CLI.executable.deletingLastPathComponent().path]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        await OwnThread.run { process.waitUntilExit() }
         #expect(process.terminationStatus == 0)
         let generated = try String(contentsOf: dir.appendingPathComponent("danecheck.1"), encoding: .utf8)
         #expect(generated == committed, "man/danecheck.1 is stale: run scripts/docs.sh")
@@ -62,9 +62,11 @@ import TestSupport
         man.standardOutput = out
         man.standardError = err
         try man.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        man.waitUntilExit()
+        let (text, warnings) = await OwnThread.run { () -> (String, String) in
+            defer { man.waitUntilExit() }
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return (text, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
         #expect(man.terminationStatus == 0)
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(text.components(separatedBy: "EXIT STATUS (every command)").count == 1, "the table once, as its own section")

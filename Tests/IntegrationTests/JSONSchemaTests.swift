@@ -38,18 +38,18 @@ import Testing
         Case(arguments: ["probe", "ta-inter.dane.test", "--json"], definition: "probe"),
     ]
 
-    static func validate(_ output: String, definition: String?, lines: Bool = false) throws -> (status: Int32, output: String) {
-        try CLI.tool("/usr/bin/python3", [PackageRoot.url.appendingPathComponent("scripts/validate-json.py").path]
+    static func validate(_ output: String, definition: String?, lines: Bool = false) async throws -> (status: Int32, output: String) {
+        try await CLI.tool("/usr/bin/python3", [PackageRoot.url.appendingPathComponent("scripts/validate-json.py").path]
                      + (definition.map { ["--def", $0] } ?? []) + (lines ? ["--lines"] : []), input: output)
     }
 
     @Test(arguments: cases) func outputMatchesTheSchema(_ testCase: Case) async throws {
         let result = try await CLI.run(testCase.arguments + Self.resolver)
         #expect(!result.stdout.isEmpty, "\(result.stderr)")
-        let byDefinition = try Self.validate(result.stdout, definition: testCase.definition, lines: testCase.lines)
+        let byDefinition = try await Self.validate(result.stdout, definition: testCase.definition, lines: testCase.lines)
         #expect(byDefinition.status == 0, "\(byDefinition.output)")
         // The top level of the schema takes every command's document (and every JSON Lines record).
-        let anyDocument = try Self.validate(result.stdout, definition: nil, lines: testCase.lines)
+        let anyDocument = try await Self.validate(result.stdout, definition: nil, lines: testCase.lines)
         #expect(anyDocument.status == 0, "\(anyDocument.output)")
     }
 
@@ -57,7 +57,7 @@ import Testing
         let result = try await CLI.run(["probe", "ee311.dane.test", "--json"] + Self.resolver)
         let renamed = result.stdout.replacingOccurrences(of: "\"connect_ms\"", with: "\"connectMs\"")
         #expect(renamed != result.stdout)
-        let checked = try Self.validate(renamed, definition: "probe")
+        let checked = try await Self.validate(renamed, definition: "probe")
         #expect(checked.status == 1)
         #expect(checked.output.contains("connectMs"))
     }

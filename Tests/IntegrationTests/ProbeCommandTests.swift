@@ -1,6 +1,7 @@
 import DaneCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `danecheck probe` and `domain --probe` as a user runs them.
 @Suite(.sandbox) struct ProbeCommandTests {
@@ -148,7 +149,7 @@ import Testing
         #expect(blocks.count == 2, "leaf and intermediate")
         let digests = result.lines.filter { $0.hasPrefix("    SHA-256 cert: ") }.map { String($0.dropFirst("    SHA-256 cert: ".count)) }
         for (block, digest) in zip(blocks, digests) {
-            let text = try CLI.tool("/usr/bin/openssl", ["x509", "-noout", "-fingerprint", "-sha256"], input: block).output
+            let text = try await CLI.tool("/usr/bin/openssl", ["x509", "-noout", "-fingerprint", "-sha256"], input: block).output
             let fingerprint = text.split(separator: "=").last.map { $0.replacingOccurrences(of: ":", with: "").lowercased() }
             #expect(fingerprint?.trimmingCharacters(in: .whitespacesAndNewlines) == digest)
         }

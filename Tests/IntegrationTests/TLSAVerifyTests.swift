@@ -14,11 +14,11 @@ import TestSupport
     }
 
     /// The records of the root CA (2 S M), computed by openssl, not by danecheck.
-    static func rootRecord(selector: UInt8, matching: UInt8) throws -> String {
+    static func rootRecord(selector: UInt8, matching: UInt8) async throws -> String {
         let der = selector == 0 ? "openssl x509 -in \(pki("root.pem")) -outform DER"
             : "openssl x509 -in \(pki("root.pem")) -pubkey -noout | openssl pkey -pubin -outform DER"
         let digest = matching == 0 ? "od -An -v -tx1 | tr -d ' \\n'" : matching == 1 ? "sha256sum | cut -d' ' -f1" : "sha512sum | cut -d' ' -f1"
-        let hex = try CLI.tool("/bin/sh", ["-c", "\(der) | \(digest)"], input: "").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hex = try await CLI.tool("/bin/sh", ["-c", "\(der) | \(digest)"], input: "").output.trimmingCharacters(in: .whitespacesAndNewlines)
         return "2 \(selector) \(matching) \(hex)"
     }
 
@@ -77,7 +77,7 @@ import TestSupport
 
     @Test(arguments: [(UInt8(0), UInt8(1)), (1, 1), (1, 2), (0, 0)])
     func theRootAsTrustAnchor(selector: UInt8, matching: UInt8) async throws {
-        let record = try Self.rootRecord(selector: selector, matching: matching)
+        let record = try await Self.rootRecord(selector: selector, matching: matching)
         let result = try await verify("ta-root211.dane.test", "--cert", Self.pki("ta-root211.chain"), "--record", record)
         #expect(result.status == 0, "\(record): \(result.stdout)")
         #expect(result.lines.last { !$0.isEmpty }?.hasSuffix("matches the CA certificate (CN = Sandbox Root CA) at depth 2") == true)
@@ -150,7 +150,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("min.cnf").path
         try "[req]\ndistinguished_name=dn\n[dn]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let made = try CLI.tool("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        let made = try await CLI.tool("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                                                      "-keyout", dir.appendingPathComponent("key.pem").path,
                                                      "-out", dir.appendingPathComponent("cert.pem").path,
                                                      "-subj", "/CN=mx.example.test", "-days", "30"] + (kind == "v1" ? ["-config", config] : []),
@@ -194,7 +194,7 @@ import TestSupport
         #expect(chains.map { $0["label"] as? String } == ["current chain", "new chain"])
         #expect(chains.map { $0["result"] as? String } == ["pass", "fail"])
         #expect(chains.first?["matched_depth"] as? Int == 0)
-        #expect(try JSONSchemaTests.validate(result.stdout, definition: "tlsa_verify").status == 0)
+        #expect(try await JSONSchemaTests.validate(result.stdout, definition: "tlsa_verify").status == 0)
     }
 
     /// contrib/danecheck-deploy-hook as certbot and acme.sh run it, with their variables.
@@ -204,22 +204,22 @@ import TestSupport
         try FileManager.default.createDirectory(at: lineage, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: lineage) }
         let marker = lineage.appendingPathComponent("reloaded").path
-        func run(_ variables: String) throws -> (status: Int32, output: String) {
-            try CLI.tool("/bin/sh", ["-c", "\(variables) DANECHECK=\(CLI.executable.path) DANECHECK_HOST=ee311.dane.test "
+        func run(_ variables: String) async throws -> (status: Int32, output: String) {
+            try await CLI.tool("/bin/sh", ["-c", "\(variables) DANECHECK=\(CLI.executable.path) DANECHECK_HOST=ee311.dane.test "
                                      + "DANECHECK_OPTIONS='--resolver \(Sandbox.validating) --timeout 2' DANECHECK_RELOAD='touch \(marker)' \(hook)"],
                          input: "")
         }
         let fullchain = lineage.appendingPathComponent("fullchain.pem")
         try FileManager.default.copyItem(atPath: Self.pki("ee311.chain"), toPath: fullchain.path)
-        let certbot = try run("RENEWED_LINEAGE=\(lineage.path)")
+        let certbot = try await run("RENEWED_LINEAGE=\(lineage.path)")
         #expect(certbot.status == 0, "\(certbot.output)")
         #expect(FileManager.default.fileExists(atPath: marker), "reloaded after the check passed")
         try FileManager.default.removeItem(atPath: marker)
-        let acme = try run("CERT_FULLCHAIN_PATH=\(Self.pki("paired.chain"))")
+        let acme = try await run("CERT_FULLCHAIN_PATH=\(Self.pki("paired.chain"))")
         #expect(acme.status == 1)
         #expect(acme.output.contains("would not match the TLSA records of ee311.dane.test"))
         #expect(!FileManager.default.fileExists(atPath: marker), "not reloaded")
-        let neither = try run("")
+        let neither = try await run("")
         #expect(neither.status == 2)
     }
 }
