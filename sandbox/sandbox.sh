@@ -16,6 +16,9 @@
 #   127.53.0.4:53   UDP proxy to 127.53.0.2 adding DANECHECK_SANDBOX_DELAY_MS (default 20) per answer
 #   127.53.0.5:53   a resolver that never answers (timeouts)
 #   127.53.0.6:53   an authoritative server that answers REFUSED (lame.test is delegated to it)
+#   127.53.0.7:53   a sinkhole resolver: NXDOMAIN for the root name and under example.test,
+#                   the rest forwarded to 127.53.0.2 (a filtering resolver without internet access)
+#   127.53.0.8:53   Unbound, validating, but with domain-insecure: dane.test (signed data, AD=0)
 #   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
@@ -35,8 +38,10 @@ NONVALIDATING=127.53.0.3
 SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
+SINKHOLE=127.53.0.7
+PARTIAL=127.53.0.8
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test. rpt.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -96,6 +101,7 @@ zone_text() {
     wild.test.) zone_wild "$1" 10 ;;
     wild3.test.) zone_wild "$1" 11 ;;
     sts.test.) zone_sts ;;
+    rpt.test.) zone_rpt ;;
     iter.test.) zone_dnssec_case "$1" 12 ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
@@ -209,7 +215,7 @@ C
   nsd-checkconf "$state/nsd/nsd.conf"
 }
 
-# $1 directory name, $2 interface lines, $3 validating (yes/no)
+# $1 directory name, $2 interface lines, $3 validating (yes/no), $4 extra server lines
 write_unbound_conf() {
   local dir="$state/$1"
   mkdir -p "$dir"
@@ -218,6 +224,8 @@ write_unbound_conf() {
     modules="validator iterator"
     anchor="  trust-anchor-file: \"$state/keys/root.ds\""
   fi
+  if [ -n "${4:-}" ]; then anchor="$anchor
+$4"; fi
   cat > "$dir/unbound.conf" <<C
 server:
 $2
@@ -360,10 +368,12 @@ start() {
   write_unbound_conf unbound-validating "  interface: $VALIDATING
   interface: ::1@$VALIDATING6_PORT" yes
   write_unbound_conf unbound-plain "  interface: $NONVALIDATING" no
+  write_unbound_conf unbound-partial "  interface: $PARTIAL" yes '  domain-insecure: "dane.test."'
   nsd -c "$state/nsd/nsd.conf"
   wait_for "$NSD_ADDR" test.
   unbound -c "$state/unbound-validating/unbound.conf"
   unbound -c "$state/unbound-plain/unbound.conf"
+  unbound -c "$state/unbound-partial/unbound.conf"
   start_helper delay-proxy --listen "$SLOW:53" --upstream "$VALIDATING:53" --delay-ms "$delay_ms"
   write_postfix_conf
   # Postfix logs its fatal errors to syslog, which this machine may not run: start it and
@@ -382,6 +392,7 @@ start() {
   nginx -c "$state/nginx/nginx.conf"
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
+  start_helper sinkhole --listen "$SINKHOLE:53" --upstream "$VALIDATING:53" --nxdomain-for . --nxdomain-for example.test.
   wait_for "$VALIDATING" example.test.
   wait_tcp 127.0.10.1 25
   wait_tcp 127.0.11.10 25
@@ -390,14 +401,15 @@ start() {
   wait_tcp 127.53.1.1 53
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
-  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING"
+  wait_for "$PARTIAL" dane.test.
+  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING, sinkhole $SINKHOLE, partial $PARTIAL"
 }
 
 stop() {
   local pidfile pid
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
-                 "$state/unbound-plain/unbound.pid" "$state/delay-proxy.pid" "$state/silent.pid" \
-                 "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
+                 "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
+                 "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
                  "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
     pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -411,8 +423,8 @@ stop() {
 
 status() {
   local rc=0 pidfile
-  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid delay-proxy.pid silent.pid \
-                 refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
+  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid unbound-partial/unbound.pid \
+                 delay-proxy.pid silent.pid sinkhole.pid refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done
@@ -428,6 +440,8 @@ DANECHECK_SANDBOX_NONVALIDATING=$NONVALIDATING
 DANECHECK_SANDBOX_SLOW=$SLOW
 DANECHECK_SANDBOX_SILENT=$SILENT
 DANECHECK_SANDBOX_REFUSING=$REFUSING
+DANECHECK_SANDBOX_SINKHOLE=$SINKHOLE
+DANECHECK_SANDBOX_PARTIAL=$PARTIAL
 V
 }
 

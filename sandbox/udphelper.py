@@ -5,6 +5,9 @@
                                     answer back N ms later (artificial latency: no netem here)
 --silent                            read datagrams and never answer (a resolver that times out)
 --refuse                            answer every query REFUSED (a lame authoritative server)
+--nxdomain-for NAME (repeatable)    with --upstream: answer NXDOMAIN for NAME and every name under
+                                    it ("." for the root name only), forward the rest (a filtering
+                                    or sinkhole resolver)
 """
 import argparse
 import asyncio
@@ -42,14 +45,39 @@ class Refuse(asyncio.DatagramProtocol):
         self.transport.sendto(header + data[12:end] if qdcount == 1 else header, addr)
 
 
+def question(data):
+    """The question name of a query, lower-cased, as labels; the offset after QTYPE and QCLASS."""
+    labels, end = [], 12
+    while end < len(data) and data[end] != 0:
+        length = data[end]
+        labels.append(data[end + 1:end + 1 + length].decode("ascii", "replace").lower())
+        end += length + 1
+    return labels, end + 5
+
+
+def answer_rcode(data, rcode):
+    """Same ID and question; QR=1, RD copied, RA=1, the RCODE; no answer, authority or additional."""
+    flags = 0x8080 | (data[2] << 8 & 0x0100) | rcode
+    _, end = question(data)
+    return data[0:2] + flags.to_bytes(2, "big") + (1).to_bytes(2, "big") + bytes(6) + data[12:end]
+
+
 class Proxy(asyncio.DatagramProtocol):
-    def __init__(self, upstream, delay):
+    def __init__(self, upstream, delay, denied=()):
         self.upstream, self.delay = upstream, delay
+        self.denied = [[label for label in name.lower().split(".") if label] for name in denied]
 
     def connection_made(self, transport):
         self.transport = transport
 
     def datagram_received(self, data, addr):
+        if len(data) > 12 and int.from_bytes(data[4:6], "big") == 1 and self.denied:
+            labels, _ = question(data)
+            # "." is the root name itself; any other name covers its subtree.
+            if any((len(labels) >= len(name) and labels[len(labels) - len(name):] == name) if name else not labels
+                   for name in self.denied):
+                self.transport.sendto(answer_rcode(data, 3), addr)
+                return
         asyncio.get_running_loop().create_task(self.relay(data, addr))
 
     async def relay(self, data, addr):
@@ -80,6 +108,7 @@ async def main():
     parser.add_argument("--delay-ms", type=float, default=0)
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--refuse", action="store_true")
+    parser.add_argument("--nxdomain-for", action="append", default=[])
     args = parser.parse_args()
     loop = asyncio.get_running_loop()
     listen = split(args.listen)
@@ -89,7 +118,7 @@ async def main():
         factory = Refuse
     else:
         upstream = split(args.upstream)
-        factory = lambda: Proxy(upstream, args.delay_ms / 1000)
+        factory = lambda: Proxy(upstream, args.delay_ms / 1000, args.nxdomain_for)
     await loop.create_datagram_endpoint(factory, local_addr=listen)
     await asyncio.Event().wait()
 

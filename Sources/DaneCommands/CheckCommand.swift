@@ -28,6 +28,11 @@ public struct CheckCommand: AsyncParsableCommand {
             testing mode delivers as without a policy and adds "mta-sts testing" lines. A missing, \
             unreachable or malformed policy is no policy.
 
+            TLSRPT (RFC 8460): a domain that publishes DANE (a secure usable TLSA RRset at one \
+            of its hosts) or MTA-STS but no valid _smtp._tls record gets a warning under its \
+            line: senders cannot tell it about failures. It changes no verdict, no exit code \
+            (not even with --strict) and no Nagios state.
+
             Batch: domains as arguments and/or --file (one per line, # comments; - reads stdin); \
             duplicates are checked once; a bad line is reported with its line number and the \
             rest still run. --concurrency domains are in flight at once; lookups and probes \

@@ -16,7 +16,15 @@ public struct DomainCommand: AsyncParsableCommand {
             the cause: an expired RRSIG, a DS that matches no DNSKEY, and so on) or indeterminate \
             (timeout, unreachable resolver), never as "no records". TLSA records an SMTP client cannot use are marked \
             "(unusable: reason)". The domain's MTA-STS policy, when it publishes one, follows in \
-            the layout of Momentum's `mta_sts show domain` (--ca-file for a private CA).
+            the layout of Momentum's `mta_sts show domain` (--ca-file for a private CA), then \
+            its SMTP TLS Reporting record (_smtp._tls TXT, RFC 8460) with where reports go, or \
+            why no sender would use it.
+
+            Resolvers are judged from evidence: one that answers NXDOMAIN for the root zone is \
+            not a working recursive resolver, and an NXDOMAIN from it is shown as not to be \
+            trusted (exit 3, not 4); one that refuses the root zone resolves part of the tree \
+            only; signed answers (RRSIGs) that a resolver did not mark validated (AD=0) are \
+            named, with --validation local to check them here.
 
             With --probe every address is probed (see `danecheck probe`) and the domain gets a \
             verdict. With --json, one JSON document (schema "domain" in \
@@ -56,7 +64,8 @@ public struct DomainCommand: AsyncParsableCommand {
     public func run() async throws {
         let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration(), mtaSTS: mtaSTSOptions.settings)
         let report = await inspector.inspect(domain)
-        report.resolvers.compactMap(\.warning).forEach { StandardError.warning($0, colour: output.colorsErrors) }
+        (report.resolvers.compactMap(\.warning) + report.signedButUnvalidatedWarnings)
+            .forEach { StandardError.warning($0, colour: output.colorsErrors) }
         var check: DomainCheck?
         if probe {
             let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)

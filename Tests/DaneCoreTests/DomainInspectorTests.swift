@@ -34,6 +34,7 @@ import Testing
         t.record("mx2.example.test.", .aaaa, ad: true, answer: [], authority: [soa])
         t.record("_25._tcp.mx2.example.test.", .tlsa, rcode: 2, ad: false, answer: [])
         t.record("_25._tcp.mx2.example.test.", .tlsa, cd: true, ad: false, answer: ["_25._tcp.mx2.example.test. 300 IN TLSA 3 1 1 \(digest)"])
+        t.record("_smtp._tls.example.test.", .txt, ad: true, answer: [#"_smtp._tls.example.test. 300 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@example.test""#])
         return t
     }
 
@@ -67,6 +68,8 @@ import Testing
               [30 mx2.example.test. TTL:3600] +dnssec
             TLSA '_25._tcp.mx2.example.test' lookup failed: bogus (resolver SERVFAIL; data present with CD=1; --trust-anchor FILE with the resolver's anchor, or --validation local, names the cause)
                     [127.0.1.2]:25 IPv4 (0.00ms con 0.00ms dlv)
+            Domain 'example.test' has TLSRPT TXT and a TTL of 300 seconds +dnssec
+                    rua: mailto:tlsrpt@example.test
 
             """)
     }

@@ -75,7 +75,7 @@ import Testing
         // The raw document uses exactly the documented keys.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["schema_version", "command", "domain", "kind", "mx_lookup", "validation", "resolvers", "warnings", "hosts",
-                                     "mta_sts"])
+                                     "mta_sts", "tlsrpt"])
     }
 
     @Test func jsonForAFailedLookupCarriesTheReason() async throws {
@@ -124,9 +124,12 @@ import Testing
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 nsec.test. MX rd,do rcode=NOERROR ad=1 answers=2 ") && $0.hasSuffix("ms") })
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _25._tcp.mx.nsec.test. TLSA rd,do rcode=NXDOMAIN ad=1 answers=0 ") })
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 . SOA rd,do rcode=NOERROR ad=1") })
-        // MX, A, AAAA, TLSA, the _mta-sts TXT and the validation probe: one query each.
+        // MX, A, AAAA, TLSA, the _mta-sts TXT, the TLSRPT TXT (and, as it has none, the drafts'
+        // name) and the validation probe: one query each.
         #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _mta-sts.nsec.test. TXT rd,do rcode=NXDOMAIN") })
-        #expect(trace.count == 6)
+        #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _smtp._tls.nsec.test. TXT rd,do rcode=NXDOMAIN") })
+        #expect(trace.contains { $0.hasPrefix("dns: 127.53.0.2 _smtp-tlsrpt.nsec.test. TXT rd,do rcode=NXDOMAIN") })
+        #expect(trace.count == 8)
     }
 
     @Test func idnNameIsConvertedToALabels() async throws {

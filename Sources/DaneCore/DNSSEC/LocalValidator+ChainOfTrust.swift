@@ -148,8 +148,12 @@ extension LocalValidator {
         }
         let source = kind == .anchor ? "trust anchor" : "DS"
         guard !keys.isEmpty else {
+            // A denial of keys that the anchor or DS vouches for: no validator accepts it. Through a
+            // filtering or sinkhole resolver this is all it answers: say that validating here needs
+            // a resolver that passes DNSKEY and DS queries through.
             return fail(.bogus, response.rcode == .noError ? "no DNSKEY at \(zone.text) (the \(source) names key tag \(Self.tags(matchers)))"
-                                                           : "DNSKEY \(zone.text): resolver answered \(response.rcode)")
+                        : "DNSKEY \(zone.text): resolver answered \(response.rcode) for a zone the \(source) vouches for; "
+                          + "validating here needs a resolver that answers DNSKEY and DS queries (a filtering or sinkhole resolver does not)")
         }
         guard !matchedKeys.isEmpty else {
             let keyTags = Set(keys.records.map { $0.key.tag })

@@ -17,8 +17,8 @@ final class ResolverCheck: Sendable {
                 let probes = self.probes
                 let created = Task {
                     await probes.concurrentMap { probe in
-                        ResolverReport(server: probe.server,
-                                       validates: await ResolverValidationProbe.validates(through: probe.transport))
+                        let finding = await ResolverValidationProbe.probe(through: probe.transport)
+                        return ResolverReport(server: probe.server, validates: finding.validates, rootAnswer: finding.rootAnswer)
                     }
                 }
                 stored = created

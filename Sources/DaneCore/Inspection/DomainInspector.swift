@@ -54,13 +54,14 @@ public struct DomainInspector: Sendable {
         }
         async let resolvers = resolverReports()
         async let policy = mtaSTS?.fetch(domain)
+        async let tlsRPT = TLSRPTLookup.look(domain, lookups: lookups)
         let mx = await lookups.lookup(domain, .mx)
         let (kind, targets) = Self.mailHosts(of: mx)
         let hosts = await targets.concurrentMap { target in
             await inspectHost(target.name, preference: target.preference, mxStatus: mx.status)
         }
         return DomainReport(domain: domain, resolvers: await resolvers, mx: mx, kind: kind, hosts: hosts,
-                            validation: lookups.mode, mtaSTS: await policy)
+                            validation: lookups.mode, mtaSTS: await policy, tlsRPT: await tlsRPT)
     }
 
     /// RFC 7672 §2.2.2 and RFC 7505: the hosts to try, in preference order.

@@ -10,9 +10,11 @@ public struct DomainReport: Sendable, Hashable {
     public let validation: ValidationMode
     /// The MTA-STS lookup, when one was made.
     public let mtaSTS: MTASTSReport?
+    /// The TLSRPT lookup (RFC 8460), when one was made.
+    public let tlsRPT: TLSRPTReport?
 
     public init(domain: DNSName, resolvers: [ResolverReport], mx: Lookup, kind: MailHostKind, hosts: [HostReport],
-                validation: ValidationMode = .resolver, mtaSTS: MTASTSReport? = nil) {
+                validation: ValidationMode = .resolver, mtaSTS: MTASTSReport? = nil, tlsRPT: TLSRPTReport? = nil) {
         self.domain = domain
         self.resolvers = resolvers
         self.mx = mx
@@ -20,6 +22,28 @@ public struct DomainReport: Sendable, Hashable {
         self.hosts = hosts
         self.validation = validation
         self.mtaSTS = mtaSTS
+        self.tlsRPT = tlsRPT
+    }
+
+    /// What the domain publishes that a TLSRPT record reports on: "DANE" (a secure, usable TLSA
+    /// RRset at one of its hosts), "MTA-STS" (its `_mta-sts` record, when looked up), both, or nil.
+    public var reportablePolicies: String? {
+        let dane = hosts.contains { $0.tlsa.hasUsableRecords }
+        let sts = mtaSTS?.record != nil
+        switch (dane, sts) {
+        case (true, true): return "DANE and MTA-STS"
+        case (true, false): return "DANE"
+        case (false, true): return "MTA-STS"
+        case (false, false): return nil
+        }
+    }
+
+    /// RFC 8460: a domain that publishes DANE or MTA-STS without a valid TLSRPT record hears of
+    /// no failure; nil when it has one, publishes neither, or its TLSRPT lookup failed along
+    /// with its MX lookup.
+    public var tlsRPTWarning: String? {
+        guard let tlsRPT, let policies = reportablePolicies else { return nil }
+        return tlsRPT.missingWarning(publishing: policies)
     }
 
     /// Every lookup made, MX first.
@@ -27,7 +51,46 @@ public struct DomainReport: Sendable, Hashable {
         [mx] + hosts.flatMap { $0.addressLookups + [$0.cnameLookup].compactMap { $0 } + $0.tlsa.attempts }
     }
 
-    public var warnings: [String] { resolvers.compactMap(\.warning) + [nullMXWarning].compactMap { $0 } }
+    public var warnings: [String] {
+        resolvers.compactMap(\.warning) + [untrustedDenial, nullMXWarning].compactMap { $0 } + signedButUnvalidatedWarnings
+    }
+
+    /// An NXDOMAIN for the domain from a resolver that answers NXDOMAIN for the root zone too:
+    /// it cannot be trusted (a filtering or sinkhole resolver answers so for what it does not serve).
+    public var untrustedDenial: String? {
+        guard kind == .nxDomain, let server = mx.server,
+              resolvers.contains(where: { $0.server == server && $0.deniesTheRoot }) else { return nil }
+        return "the NXDOMAIN for \(domain.text) cannot be trusted: it came from resolver \(server), "
+            + "which answers NXDOMAIN for the root zone too"
+    }
+
+    /// Evidence, not a probe: signed answers (RRSIGs came with them) that a resolver asked without
+    /// CD did not mark validated (AD=0). The data is insecure to that resolver: a zone signed
+    /// under an insecure delegation, a negative trust anchor, a domain-insecure setting, or a
+    /// resolver that does not validate what it forwards. One warning per resolver.
+    public var signedButUnvalidatedWarnings: [String] {
+        guard validation == .resolver else { return [] }
+        // A resolver that does not validate at all has its own warning.
+        let nonValidating = Set(resolvers.filter { $0.validates == false }.map(\.server))
+        let unvalidated = lookups.filter { lookup in
+            lookup.status == .insecure && lookup.signatureExpiry != nil && lookup.server.map { !nonValidating.contains($0) } == true
+        }
+        var order: [ResolverAddress] = []
+        var byServer: [ResolverAddress: [Lookup]] = [:]
+        for lookup in unvalidated {
+            guard let server = lookup.server else { continue }
+            if byServer[server] == nil { order.append(server) }
+            byServer[server, default: []].append(lookup)
+        }
+        return order.map { server in
+            let found = byServer[server] ?? []
+            let named = found.prefix(2).map { "\($0.name.text) \($0.type)" }.joined(separator: ", ")
+                + (found.count > 2 ? " and \(found.count - 2) more" : "")
+            return "resolver \(server) answered signed data without validating it (RRSIGs, AD=0): \(named); "
+                + "to it they are insecure (a zone signed under an insecure delegation, a negative trust anchor, "
+                + "or a resolver that does not validate them): --validation local checks them here"
+        }
+    }
 
     /// The other exchanges of an MX RRset that holds a null MX (RFC 7505 §3: there must be none).
     public var hostsBesideNullMX: [DNSName] {
@@ -56,7 +119,7 @@ public struct DomainReport: Sendable, Hashable {
     /// when that is for want of an answer or the resolvers do not validate (exit codes in
     /// `DanecheckExit`).
     public var outcome: ExitClass {
-        if unvalidated != nil { return .indeterminate }
+        if unvalidated != nil || untrustedDenial != nil { return .indeterminate }
         switch kind {
         case .nxDomain, .nullMX:
             return .noMail

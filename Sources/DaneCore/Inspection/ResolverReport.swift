@@ -1,17 +1,40 @@
-/// A configured resolver and whether it validates DNSSEC (nil: it did not answer the probe).
+/// A configured resolver, whether it validates DNSSEC (nil: it did not answer the probe), and
+/// what it answered for the root zone when that was not NOERROR.
 public struct ResolverReport: Sendable, Hashable {
     public let server: ResolverAddress
     public let validates: Bool?
+    /// The RCODE of the root SOA answer when not NOERROR: NXDOMAIN (not a working recursive
+    /// resolver), REFUSED or SERVFAIL (it does not resolve the whole tree).
+    public let rootAnswer: ResponseCode?
 
-    public init(server: ResolverAddress, validates: Bool?) {
+    public init(server: ResolverAddress, validates: Bool?, rootAnswer: ResponseCode? = nil) {
         self.server = server
         self.validates = validates
+        self.rootAnswer = rootAnswer
     }
 
-    /// The loud warning for a resolver that never sets AD, nil otherwise.
+    /// True for a resolver that says the root zone does not exist: its NXDOMAIN answers are not
+    /// to be trusted.
+    public var deniesTheRoot: Bool { rootAnswer == .nxDomain }
+
+    /// The loud warning for a resolver that never sets AD, denies or refuses the root; nil otherwise.
     public var warning: String? {
+        if deniesTheRoot {
+            return "resolver \(server) answered NXDOMAIN for the root zone: it is not a working recursive resolver "
+                + "(a filtering or sinkhole resolver?); its NXDOMAIN answers cannot be trusted and whether it validates "
+                + "DNSSEC is unknown (use another resolver)"
+        }
+        if let rootAnswer {
+            return "resolver \(server) answered \(rootAnswer) for the root zone: it does not resolve the whole tree "
+                + "(a resolver for a private tree only?), so whether it validates DNSSEC is unknown"
+        }
         guard validates == false else { return nil }
         return "resolver \(server) does not validate DNSSEC: no +dnssec flags can appear (--validation local validates here)"
+    }
+
+    /// The kind of `warning` (JSON).
+    public var warningKind: String {
+        deniesTheRoot ? "resolver-denies-root" : rootAnswer != nil ? "resolver-refuses-root" : "resolver-does-not-validate"
     }
 
     /// Why no DNSSEC status can be known when +dnssec is the resolvers' AD bit and none of those

@@ -8,15 +8,10 @@ public struct MTASTSRecord: Sendable, Hashable {
     /// none: records not starting with "v=STSv1" are discarded; more or fewer than one left, or
     /// one that is malformed, means no policy.
     public static func select(_ texts: [String]) -> Result<MTASTSRecord, MTASTSFailure> {
-        let candidates = texts.filter { text in
-            guard text.hasPrefix("v=STSv1") else { return false }
-            let rest = text.dropFirst(7).drop { $0 == " " || $0 == "\t" }
-            return rest.isEmpty || rest.hasPrefix(";")
+        switch VersionedTXT.single(texts, version: "v=STSv1") {
+        case .failure(let problem): return .failure(.record(problem.text))
+        case .success(let text): return parse(text)
         }
-        guard candidates.count == 1, let text = candidates.first else {
-            return .failure(.record(candidates.isEmpty ? "no TXT record starts with v=STSv1" : "\(candidates.count) TXT records start with v=STSv1 (one is allowed)"))
-        }
-        return parse(text)
     }
 
     /// RFC 8461 §3.1: fields "key=value" separated by ";", v=STSv1 first, id of 1-32 letters and digits.

@@ -10,7 +10,9 @@ public enum CheckTextRenderer {
     /// The domain's own notes: "  mta-sts: no policy (...)", "  mta-sts testing: ...".
     public static func notes(_ check: DomainCheck) -> [StyledLine] {
         let noPolicy = check.report.mtaSTS.flatMap { $0.failure.map { StyledLine("  mta-sts: no policy (\($0))") } }
-        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { StyledLine("  mta-sts testing: \($0)") }
+        let domainWarnings = ([check.report.tlsRPTWarning].compactMap { $0 }
+                              + check.report.signedButUnvalidatedWarnings).map { StyledLine("  \(warning: "warning:") \($0)") }
+        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { StyledLine("  mta-sts testing: \($0)") } + domainWarnings
     }
 
     /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record

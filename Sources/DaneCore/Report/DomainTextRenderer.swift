@@ -25,6 +25,9 @@ public enum DomainTextRenderer {
         if let mtaSTS = report.mtaSTS, !(report.kind == .failed && mtaSTS.txt.status.isFailure) {
             lines += MTASTSTextRenderer.lines(mtaSTS, now: now).map { StyledLine($0) }
         }
+        if let tlsRPT = report.tlsRPT, !(report.kind == .failed && tlsRPT.txt.status.isFailure) {
+            lines += TLSRPTTextRenderer.lines(tlsRPT).map { StyledLine($0) }
+        }
         return lines
     }
 
@@ -67,6 +70,7 @@ public enum DomainTextRenderer {
             if let warning = report.nullMXWarning { lines.append("  \(warning: "warning:") \(warning)") }
         case .nxDomain:
             lines.append("Domain \(name) does not exist (NXDOMAIN)\(flag(mx.status))")
+            if let warning = report.untrustedDenial { lines.append("  \(warning: "warning:") \(warning)") }
         case .failed:
             lines.append("Domain \(name) MX lookup failed: \(mx.failureText)")
         }

@@ -7,6 +7,7 @@ public enum DomainVerdictRule {
         if let reason = report.unvalidated { return DomainVerdict(verdict: .unknown, via: nil, reason: reason) }
         switch report.kind {
         case .nxDomain:
+            if let reason = report.untrustedDenial { return DomainVerdict(verdict: .unknown, via: nil, reason: reason) }
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: "the domain does not exist (NXDOMAIN)")
         case .nullMX:
             return DomainVerdict(verdict: .undeliverable, via: nil, reason: report.nullMXWarning ?? "null MX (RFC 7505)")

@@ -29,6 +29,7 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
         exitClass = check.outcome.exitClass.keyword
         elapsedMs = ProbeAddressJSON.rounded(check.seconds * 1000)
         warnings = WarningJSON.of(check.report) + check.warnings.map { WarningJSON($0.warning, host: $0.host) }
+            + [check.report.tlsRPTWarning.map { WarningJSON(kind: "no-tlsrpt", message: $0) }].compactMap { $0 }
         mtaSTSNotes = check.mtaSTSNotes
         details = DomainJSON(check.report, check: check, command: nil)
     }

@@ -5,6 +5,10 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         public let address: String
         public let port: UInt16
         public let validates: Bool?
+        /// The root SOA answer's RCODE when not NOERROR.
+        public let rootAnswer: String?
+
+        enum CodingKeys: String, CodingKey { case address, port, validates, rootAnswer = "root_rcode" }
     }
 
     /// Absent (with `command`) when the document is the details of a `check` record.
@@ -24,10 +28,11 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     public let warnings: [WarningJSON]
     public let hosts: [DomainHostJSON]
     public let mtaSTS: MTASTSJSON?
+    public let tlsRPT: TLSRPTJSON?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", command, domain, verdict, via, reason, kind, mxLookup = "mx_lookup", validation
-        case resolvers, warnings, hosts, mtaSTS = "mta_sts"
+        case resolvers, warnings, hosts, mtaSTS = "mta_sts", tlsRPT = "tlsrpt"
     }
 
     /// `check`: the probes and the verdict, when the domain was probed. `command`: nil when the
@@ -42,9 +47,11 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         kind = report.kind.rawValue
         mxLookup = LookupJSON(report.mx)
         validation = report.validation.rawValue
-        resolvers = report.resolvers.map { Resolver(address: $0.server.address.text, port: $0.server.port, validates: $0.validates) }
+        resolvers = report.resolvers.map { Resolver(address: $0.server.address.text, port: $0.server.port, validates: $0.validates,
+                                                 rootAnswer: $0.rootAnswer?.description) }
         warnings = WarningJSON.of(report)
         hosts = report.hosts.enumerated().map { DomainHostJSON($0.element, probe: check?.hosts[$0.offset]) }
         mtaSTS = report.mtaSTS.map(MTASTSJSON.init)
+        tlsRPT = report.tlsRPT.map(TLSRPTJSON.init)
     }
 }

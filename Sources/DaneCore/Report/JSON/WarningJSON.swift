@@ -15,9 +15,11 @@ public struct WarningJSON: Codable, Sendable, Equatable {
         self.init(kind: warning.kind.rawValue, host: host?.text, message: warning.message)
     }
 
-    /// The warnings a domain report gives of itself (resolvers, null MX).
+    /// The warnings a domain report gives of itself (resolvers, what they answered, null MX).
     static func of(_ report: DomainReport) -> [WarningJSON] {
-        report.resolvers.compactMap { resolver in resolver.warning.map { WarningJSON(kind: "resolver-does-not-validate", message: $0) } }
-            + [report.nullMXWarning.map { WarningJSON(kind: "null-mx-beside-others", message: $0) }].compactMap { $0 }
+        report.resolvers.compactMap { resolver in resolver.warning.map { WarningJSON(kind: resolver.warningKind, message: $0) } }
+            + [report.untrustedDenial.map { WarningJSON(kind: "untrusted-nxdomain", message: $0) },
+               report.nullMXWarning.map { WarningJSON(kind: "null-mx-beside-others", message: $0) }].compactMap { $0 }
+            + report.signedButUnvalidatedWarnings.map { WarningJSON(kind: "resolver-did-not-validate", message: $0) }
     }
 }
