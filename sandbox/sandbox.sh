@@ -23,6 +23,9 @@
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
 #   127.0.14.1:443  nginx: HTTPS for mta-sts.NAME.sts.test (MTA-STS policies, zone sts.test)
+#   nftables table inet danecheck_sandbox: outbound TCP port 25 dropped for uid 65534 (nobody)
+#                   and rejected (TCP reset) for uid 64025: a network that blocks port 25, for
+#                   processes run with setpriv under those uids; DNS and everything else pass
 #   127.53.1.1-3:53 a hostile resolver: forged replies, CNAME loops, truncation, control
 #                   characters (sandbox/hostiledns.py; names under hostile.test.)
 set -euo pipefail
@@ -57,7 +60,7 @@ install() {
   export DEBIAN_FRONTEND=noninteractive
   local need=() pkg
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  for pkg in nsd unbound ldnsutils python3 python3-cryptography python3-dnspython postfix iproute2 nginx-light; do
+  for pkg in nsd unbound ldnsutils python3 python3-cryptography python3-dnspython postfix iproute2 nginx-light nftables; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
@@ -333,6 +336,23 @@ http {
 C
 }
 
+# Outbound port 25 blocked for two uids only (the tests run danecheck under them with setpriv):
+# DROP (connections time out) for nobody, REJECT with a TCP reset (refused) for 64025.
+BLOCKED_DROP_UID=65534
+BLOCKED_REJECT_UID=64025
+start_port25_filter() {
+  nft delete table inet danecheck_sandbox 2>/dev/null || true
+  nft -f - <<N
+table inet danecheck_sandbox {
+  chain output {
+    type filter hook output priority 0; policy accept;
+    meta skuid $BLOCKED_DROP_UID tcp dport 25 drop
+    meta skuid $BLOCKED_REJECT_UID tcp dport 25 reject with tcp reset
+  }
+}
+N
+}
+
 pid_alive() { local pid; pid=$(tr -d ' \n' 2>/dev/null < "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
@@ -390,6 +410,7 @@ start() {
   echo $! > "$state/tcpdelay.pid"
   write_nginx_conf
   nginx -c "$state/nginx/nginx.conf"
+  start_port25_filter
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   start_helper sinkhole --listen "$SINKHOLE:53" --upstream "$VALIDATING:53" --nxdomain-for . --nxdomain-for example.test.
@@ -402,11 +423,12 @@ start() {
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.
   wait_for "$PARTIAL" dane.test.
-  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING, sinkhole $SINKHOLE, partial $PARTIAL"
+  log "up: nsd $NSD_ADDR, validating $VALIDATING and [::1]:$VALIDATING6_PORT, plain $NONVALIDATING, slow $SLOW (+${delay_ms}ms), silent $SILENT, refusing $REFUSING, sinkhole $SINKHOLE, partial $PARTIAL; port 25 blocked for uids $BLOCKED_DROP_UID (drop) and $BLOCKED_REJECT_UID (reject)"
 }
 
 stop() {
   local pidfile pid
+  nft delete table inet danecheck_sandbox 2>/dev/null || true
   for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
                  "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \

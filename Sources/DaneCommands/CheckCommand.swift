@@ -147,19 +147,23 @@ public struct CheckCommand: AsyncParsableCommand {
             if status != .ok { throw ExitCode(status.rawValue) }
             return
         }
-        let results = await runAll(input.domains, checker: checker, policy: policy)
+        let (results, outbound) = await runAll(input.domains, checker: checker, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.
-        (await inspector.resolverReports()).compactMap(\.warning).forEach { StandardError.warning($0, colour: output.colorsErrors) }
+        let runWarnings = (await inspector.resolverReports()).compactMap(\.warning) + [outbound.warning].compactMap { $0 }
+        runWarnings.forEach { StandardError.warning($0, colour: output.colorsErrors) }
         if output.json {
             let checks = results.compactMap(\.full)
-            StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description))))
+            StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description),
+                                                                outboundPort: outbound.warning)))
         }
         let summaries = results.map(\.summary)
         if !output.json && !jsonl || summaries.count > 1 {
             CheckTextRenderer.summary(summaries, problems: input.problems.count).forEach { StandardError.line($0) }
         }
-        let code = exitCode(summaries, problems: input.problems.count)
+        // Nothing was learned of any server when the network itself keeps port 25 shut.
+        let code = outbound.warning != nil && input.problems.isEmpty ? DanecheckExit.indeterminate
+            : exitCode(summaries, problems: input.problems.count)
         if code != DanecheckExit.ok { throw code }
     }
 
@@ -173,7 +177,7 @@ public struct CheckCommand: AsyncParsableCommand {
     /// input order, each domain as soon as every earlier one is done; --jsonl lines in the
     /// order domains finish. With more than one domain, text prints each host's warnings once,
     /// after the results, with the domains they affect.
-    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> [Result] {
+    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> ([Result], OutboundPortTally) {
         let progress = ProgressBar(total: domains.count)
         let ticker = progress.ticking()
         defer { ticker.cancel() }
@@ -182,6 +186,7 @@ public struct CheckCommand: AsyncParsableCommand {
         // Text: each domain's lines and host warnings, released in input order.
         var order = InputOrder<(lines: [StyledLine], domain: DNSName, warnings: [(host: DNSName, warning: RolloverWarning)])>()
         var tally = HostWarningTally()
+        var outbound = OutboundPortTally()
         await withTaskGroup(of: (Int, DomainCheck).self) { group in
             var next = 0
             func startNext() {
@@ -195,6 +200,7 @@ public struct CheckCommand: AsyncParsableCommand {
             for await (index, check) in group {
                 results[index] = Result(summary: DomainCheckSummary(check), full: output.json ? check : nil)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
+                outbound.add(check.hosts)
                 ProbeTrace.emit(check.hosts, options: resolverOptions)
                 if jsonl, let line = try? JSONOutput.line(CheckDomainJSON(check, line: true)) {
                     progress.printing { StandardOutput.json(line) }
@@ -212,7 +218,7 @@ public struct CheckCommand: AsyncParsableCommand {
         }
         progress.finish()
         if text && domains.count > 1 { StandardOutput.lines(CheckTextRenderer.warnings(tally), colour: colour) }
-        return results.compactMap { $0 }
+        return (results.compactMap { $0 }, outbound)
     }
 
     func exitCode(_ checks: [DomainCheckSummary], problems: Int) -> ExitCode {

@@ -36,8 +36,10 @@ public enum DanecheckExit {
              authenticated; check --strict: a rollover-health warning
           2  usage or input error (a malformed TLSA record given included)
           3  indeterminate: a DNS lookup got no answer (resolver unreachable,
-             DNS timeout, unexplained SERVFAIL), or the resolver does not
-             validate DNSSEC (every status unknown)
+             DNS timeout, unexplained SERVFAIL), the resolver does not
+             validate DNSSEC (every status unknown) or its NXDOMAIN cannot be
+             trusted; check, domain --probe: outbound port 25 looks blocked
+             here (no connection to any host was made)
           4  no mail: the domain or host does not exist (NXDOMAIN), null MX,
              no address
           check: the first that applies, in the order 2, 3, 4, 1.

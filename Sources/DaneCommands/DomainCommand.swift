@@ -67,12 +67,15 @@ public struct DomainCommand: AsyncParsableCommand {
         (report.resolvers.compactMap(\.warning) + report.signedButUnvalidatedWarnings)
             .forEach { StandardError.warning($0, colour: output.colorsErrors) }
         var check: DomainCheck?
+        var outbound = OutboundPortTally()
         if probe {
             let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)
             // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
             // match is only "trusted" (RFC 7672 §2.2.1).
             check = await DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane)).check(report)
             ProbeTrace.emit(check?.hosts ?? [], options: resolverOptions)
+            outbound.add(check?.hosts ?? [])
+            if let warning = outbound.warning { StandardError.warning(warning, colour: output.colorsErrors) }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
@@ -85,7 +88,8 @@ public struct DomainCommand: AsyncParsableCommand {
             StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict,
                                  colour: output.colorsOutput)
         }
-        let code = DanecheckExit.code(for: report.outcome(probed: check))
+        // Nothing was learned of any server when the network itself keeps port 25 shut.
+        let code = outbound.warning != nil ? DanecheckExit.indeterminate : DanecheckExit.code(for: report.outcome(probed: check))
         if code != DanecheckExit.ok { throw code }
     }
 }

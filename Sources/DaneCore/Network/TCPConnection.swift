@@ -10,6 +10,9 @@ final class TCPConnection {
 
     deinit { close(fd) }
 
+    /// The phase a connect timeout names.
+    static let connectPhase = "the TCP connection"
+
     static func connect(to address: IPAddress, port: UInt16, deadline: Deadline) throws(ProbeFailure) -> TCPConnection {
         let family = address.family == .ipv4 ? AF_INET : AF_INET6
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -20,7 +23,7 @@ final class TCPConnection {
         if result != 0 {
             guard errno == EINPROGRESS else { throw .connect(String(cString: strerror(errno))) }
             guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
-                throw .timeout(phase: "the TCP connection", seconds: deadline.seconds, detail: "")
+                throw .timeout(phase: connectPhase, seconds: deadline.seconds, detail: "")
             }
             var error: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)

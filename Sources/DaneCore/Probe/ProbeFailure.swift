@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a probe of one address stopped before its end. Each renders as one line.
 public enum ProbeFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case connect(String)
@@ -26,5 +28,20 @@ public enum ProbeFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .tlsSession(let phase, let message):
             "TLS error while waiting for \(phase): \(message)"
         }
+    }
+}
+
+extension ProbeFailure {
+    /// How a TCP connection failed to be made, nil when it was made (the failure came later).
+    public var connectFailure: ConnectFailure? {
+        switch self {
+        case .timeout(let phase, _, _) where phase == TCPConnection.connectPhase: .timedOut
+        case .connect(let message): message == String(cString: strerror(ECONNREFUSED)) ? .refused : .unreachable
+        default: nil
+        }
+    }
+
+    public enum ConnectFailure: Sendable, Hashable {
+        case timedOut, refused, unreachable
     }
 }

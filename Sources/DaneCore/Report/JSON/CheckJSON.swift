@@ -12,7 +12,9 @@ public struct CheckJSON: Codable, Sendable, Equatable {
         public let verdicts: VerdictCountsJSON
         public let inputErrors: [String]
         public let slowest: [Slow]
-        enum CodingKeys: String, CodingKey { case total, verdicts, inputErrors = "input_errors", slowest }
+        /// Warnings about the run rather than a domain (outbound port 25 blocked here).
+        public let warnings: [WarningJSON]
+        enum CodingKeys: String, CodingKey { case total, verdicts, inputErrors = "input_errors", slowest, warnings }
     }
 
     public let schemaVersion: Int
@@ -23,7 +25,7 @@ public struct CheckJSON: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", command, policy, domains, summary }
 
-    public init(_ checks: [DomainCheck], policy: CheckPolicy, problems: [String]) {
+    public init(_ checks: [DomainCheck], policy: CheckPolicy, problems: [String], outboundPort: String? = nil) {
         schemaVersion = JSONOutput.schemaVersion
         command = "check"
         self.policy = PolicyJSON(policy)
@@ -33,6 +35,7 @@ public struct CheckJSON: Codable, Sendable, Equatable {
                           inputErrors: problems,
                           slowest: checks.sorted { $0.seconds > $1.seconds }.prefix(3).map {
                               Slow(domain: $0.report.domain.text, elapsedMs: ProbeAddressJSON.rounded($0.seconds * 1000))
-                          })
+                          },
+                          warnings: [outboundPort.map { WarningJSON(kind: "outbound-port-blocked", message: $0) }].compactMap { $0 })
     }
 }
