@@ -186,7 +186,7 @@ _danecheck() {
 
 _danecheck_domain() {
     repeating_flags=()
-    non_repeating_flags=(--probe --json --version -h --help)
+    non_repeating_flags=(--probe --authoritative --json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
     non_repeating_options=(--color --ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1

@@ -23,7 +23,7 @@ function __danecheck_parse_tokens -S
         __danecheck_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'domain'
-            __danecheck_parse_subcommand 1 'probe' 'json' 'color=' 'ehlo=' 'ca-file=' 'mta-sts-cname-max-depth=' 'warn-days=' 'public-ca-file=' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'validation=' 'trust-anchor=+' 'version' 'h/help'
+            __danecheck_parse_subcommand 1 'probe' 'authoritative' 'json' 'color=' 'ehlo=' 'ca-file=' 'mta-sts-cname-max-depth=' 'warn-days=' 'public-ca-file=' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'validation=' 'trust-anchor=+' 'version' 'h/help'
         case 'probe'
             __danecheck_parse_subcommand 1 'address=' 'tlsa=+' 'tlsa-file=' '4' '6' 'show-chain' 'json' 'color=' 'port=' 'ehlo=' 'warn-days=' 'public-ca-file=' 'resolver=+' 'timeout=' 'retries=' 'debug=' 'validation=' 'trust-anchor=+' 'version' 'h/help'
         case 'check'
@@ -108,6 +108,7 @@ complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional 
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'console' -d 'Interactive console: the same commands, one TTL-honouring cache, history and completion.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_positional "danecheck" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" probe' -l 'probe' -d 'Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).'
+complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" authoritative' -l 'authoritative' -d 'Ask every nameserver of the zones holding the MX and TLSA RRsets directly (RD=0) and show who serves another serial, other RRsets or expired signatures.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" json' -l 'json' -d 'Print one JSON document instead of text.'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" color' -l 'color' -d 'Colour verdict words and warnings: auto (on a terminal, unless NO_COLOR is set), never, always.' -rfka 'auto never always'
 complete -c 'danecheck' -n '__danecheck_should_offer_completions_for_flags_or_options "danecheck domain" ehlo' -l 'ehlo' -d 'Name to send with EHLO when probing (default: this machine\'s host name).' -rfka ''

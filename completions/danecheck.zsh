@@ -80,6 +80,7 @@ _danecheck_domain() {
     local -ar arg_specs=(
         ':domain:'
         '--probe[Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).]'
+        '--authoritative[Ask every nameserver of the zones holding the MX and TLSA RRsets directly (RD=0) and show who serves another serial, other RRsets or expired signatures.]'
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'

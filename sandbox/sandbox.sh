@@ -19,6 +19,8 @@
 #   127.53.0.7:53   a sinkhole resolver: NXDOMAIN for the root name and under example.test,
 #                   the rest forwarded to 127.53.0.2 (a filtering resolver without internet access)
 #   127.53.0.8:53   Unbound, validating, but with domain-insecure: dane.test (signed data, AD=0)
+#   127.53.0.9:53   NSD: ns2.stale.test, serving the version of stale.test before the current one
+#   127.53.0.10:53  NSD: ns3.stale.test, serving the current version with an expired TLSA RRSIG
 #   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
@@ -42,9 +44,11 @@ SLOW=127.53.0.4
 SILENT=127.53.0.5
 REFUSING=127.53.0.6
 SINKHOLE=127.53.0.7
+STALE_PREVIOUS=127.53.0.9
+STALE_EXPIRED=127.53.0.10
 PARTIAL=127.53.0.8
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test. rpt.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test. rpt.test. stale.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -105,6 +109,7 @@ zone_text() {
     wild3.test.) zone_wild "$1" 11 ;;
     sts.test.) zone_sts ;;
     rpt.test.) zone_rpt ;;
+    stale.test.) zone_stale 2026120201 current ;;
     iter.test.) zone_dnssec_case "$1" 12 ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
@@ -154,6 +159,18 @@ sign_zone() {
       ldns-key2ds -n -2 "$state/keys/$key.key" | awk -v d="$(digest32 wrong-digest)" 'BEGIN{OFS="\t"} {$NF=d; print}' ;;
     unsignedkey.test.)
       ldns-key2ds -n -2 "$state/keys/$published.key" ;;
+    stale.test.)
+      # ns2: the version before, signed with the same key (its signatures are valid).
+      zone_stale 2024010101 previous > "$state/zones/$name.zone.previous"
+      ldns-signzone -i "$inception" -e "$expiry" -f "$state/zones/$name.zone.previous.signed" \
+        "$state/zones/$name.zone.previous" "$state/keys/$key" >/dev/null
+      # ns3: this version, its TLSA RRSIG from a signing that expired in 2020.
+      ldns-signzone -i 20200101000000 -e 20200201000000 -f "$state/zones/$name.zone.expired" \
+        "$state/zones/$name.zone" "$state/keys/$key" >/dev/null
+      local tlsasig=$'\tRRSIG\tTLSA '
+      { grep -v -F -- "$tlsasig" "$state/zones/$name.zone.signed"; grep -F -- "$tlsasig" "$state/zones/$name.zone.expired"; } \
+        > "$state/zones/$name.zone.expired.signed"
+      ldns-key2ds -n -2 "$state/keys/$key.key" ;;
     *)
       ldns-key2ds -n -2 "$state/keys/$key.key" ;;
   esac
@@ -353,6 +370,35 @@ table inet danecheck_sandbox {
 N
 }
 
+# A second and third NSD for stale.test (ns2, ns3), each serving one version of it.
+# $1 name, $2 address, $3 zone file (under zones/)
+start_stale_nsd() {
+  local dir="$state/nsd-$1"
+  mkdir -p "$dir"
+  cat > "$dir/nsd.conf" <<C
+server:
+  ip-address: $2
+  port: 53
+  username: ""
+  chroot: ""
+  zonesdir: "$state/zones"
+  zonelistfile: "$dir/zone.list"
+  database: ""
+  xfrdfile: "$dir/xfrd.state"
+  pidfile: "$dir/nsd.pid"
+  logfile: "$dir/nsd.log"
+  server-count: 1
+  verbosity: 1
+remote-control:
+  control-enable: no
+zone:
+  name: "stale.test."
+  zonefile: "$3"
+C
+  nsd-checkconf "$dir/nsd.conf"
+  nsd -c "$dir/nsd.conf"
+}
+
 pid_alive() { local pid; pid=$(tr -d ' \n' 2>/dev/null < "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 start_helper() {  # name, args...
@@ -391,6 +437,10 @@ start() {
   write_unbound_conf unbound-partial "  interface: $PARTIAL" yes '  domain-insecure: "dane.test."'
   nsd -c "$state/nsd/nsd.conf"
   wait_for "$NSD_ADDR" test.
+  start_stale_nsd ns2 "$STALE_PREVIOUS" stale.test.zone.previous.signed
+  start_stale_nsd ns3 "$STALE_EXPIRED" stale.test.zone.expired.signed
+  wait_for "$STALE_PREVIOUS" stale.test.
+  wait_for "$STALE_EXPIRED" stale.test.
   unbound -c "$state/unbound-validating/unbound.conf"
   unbound -c "$state/unbound-plain/unbound.conf"
   unbound -c "$state/unbound-partial/unbound.conf"
@@ -429,7 +479,7 @@ start() {
 stop() {
   local pidfile pid
   nft delete table inet danecheck_sandbox 2>/dev/null || true
-  for pidfile in "$state/nsd/nsd.pid" "$state/unbound-validating/unbound.pid" \
+  for pidfile in "$state/nsd/nsd.pid" "$state/nsd-ns2/nsd.pid" "$state/nsd-ns3/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
                  "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
                  "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
@@ -445,7 +495,7 @@ stop() {
 
 status() {
   local rc=0 pidfile
-  for pidfile in nsd/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid unbound-partial/unbound.pid \
+  for pidfile in nsd/nsd.pid nsd-ns2/nsd.pid nsd-ns3/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid unbound-partial/unbound.pid \
                  delay-proxy.pid silent.pid sinkhole.pid refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi

@@ -26,8 +26,16 @@ zone_test() {
   echo 'ns 86400 IN A 127.53.0.1'
   local child
   for child in $SIGNED_ZONES $UNSIGNED_ZONES; do
+    if [ "$child" = stale.test. ]; then continue; fi
     echo "${child} 86400 IN NS ns.test."
   done
+  # stale.test: three nameservers of its own (see zone_stale).
+  local i
+  for i in 1 2 3 4; do echo "stale.test. 86400 IN NS ns$i.stale.test."; done
+  echo "ns1.stale.test. 86400 IN A 127.53.0.1"
+  echo "ns2.stale.test. 86400 IN A 127.53.0.9"
+  echo "ns3.stale.test. 86400 IN A 127.53.0.10"
+  echo "ns4.stale.test. 86400 IN A 127.53.0.5"
   # lame.test: delegated to a server that refuses every query (the resolver then answers
   # SERVFAIL, with CD=1 too: an indeterminate lookup).
   echo "lame.test. 86400 IN NS ns.lame.test."
@@ -326,5 +334,29 @@ _smtp._tls.two 300 IN TXT "some other text"
 _smtp._tls.scheme 300 IN TXT "v=TLSRPTv1; rua=ftp://reports.scheme.rpt.test/"
 _smtp-tlsrpt.obsolete 300 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@obsolete.rpt.test"
 _smtp._tls.cname 300 IN CNAME _smtp._tls.good.rpt.test.
+Z
+}
+
+# Nameservers that disagree (`domain --authoritative`): stale.test has three, each its own NSD.
+#   ns1 127.53.0.1   the current version (serial 2026120201), the main NSD
+#   ns2 127.53.0.9   the version before (serial 2024010101, another TLSA record), validly signed
+#   ns3 127.53.0.10  the current version whose TLSA RRSIG comes from a signing that expired in 2020
+#   ns4 127.53.0.5   the silent resolver: never answers
+# $1 serial, $2 version label (the TLSA data is derived from it).
+zone_stale() {
+  printf '$ORIGIN stale.test.\n$TTL 3600\n'
+  printf '@ 3600 IN SOA ns1.stale.test. hostmaster.test. %s 7200 3600 1209600 300\n' "$1"
+  cat <<Z
+@ 3600 IN NS ns1.stale.test.
+@ 3600 IN NS ns2.stale.test.
+@ 3600 IN NS ns3.stale.test.
+@ 3600 IN NS ns4.stale.test.
+ns1 3600 IN A 127.53.0.1
+ns2 3600 IN A 127.53.0.9
+ns3 3600 IN A 127.53.0.10
+ns4 3600 IN A 127.53.0.5
+@ 3600 IN MX 10 mx.stale.test.
+mx 3600 IN A 127.0.10.1
+_25._tcp.mx 300 IN TLSA 3 1 1 $(digest32 "mx.stale.test $2")
 Z
 }

@@ -7,7 +7,7 @@ import DaneCore
 enum DNSTraceFormatter {
     static func lines(_ exchange: DNSExchange) -> [String] {
         let server = exchange.server.map(\.description) ?? "-"
-        let flags = exchange.query.checkingDisabled ? "rd,do,cd" : "rd,do"
+        let flags = [exchange.query.recursionDesired ? "rd" : nil, "do", exchange.query.checkingDisabled ? "cd" : nil].compactMap { $0 }.joined(separator: ",")
         let head = "dns: \(server) \(exchange.query.name.absolute) \(exchange.query.type)"
         let ignored = exchange.ignored.map { "\(head) ignored a message: \($0)" }
         let time = TimeFormat.milliseconds(exchange.milliseconds)

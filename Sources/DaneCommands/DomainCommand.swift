@@ -26,6 +26,12 @@ public struct DomainCommand: AsyncParsableCommand {
             only; signed answers (RRSIGs) that a resolver did not mark validated (AD=0) are \
             named, with --validation local to check them here.
 
+            With --authoritative the nameservers of the zones holding the MX and TLSA RRsets \
+            are asked directly (RD=0, DO=1), each address of each: a block per zone names the \
+            servers that serve another SOA serial or other RRsets than the majority, or \
+            expired signatures, and those that do not answer (listed, not fatal). It is shown, \
+            not judged: the exit code stays the report's.
+
             With --probe every address is probed (see `danecheck probe`) and the domain gets a \
             verdict. With --json, one JSON document (schema "domain" in \
             schema/danecheck.schema.json, described in the man page under JSON OUTPUT).
@@ -42,6 +48,10 @@ public struct DomainCommand: AsyncParsableCommand {
     @Flag(help: "Probe every address of every MX host with STARTTLS and give verdicts (fills the con/dlv columns).")
     public var probe = false
 
+    @Flag(help: ArgumentHelp("Ask every nameserver of the zones holding the MX and TLSA RRsets directly (RD=0) and show who serves another serial, other RRsets or expired signatures.",
+                             discussion: "At most 8 nameservers and 16 addresses per zone, each within --timeout; unreachable ones are listed."))
+    public var authoritative = false
+
     @OptionGroup public var output: OutputOptions
     @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var mtaSTSOptions: MTASTSOptions
@@ -52,7 +62,7 @@ public struct DomainCommand: AsyncParsableCommand {
     public private(set) var domain = DNSName(dnsText: ".")
 
     enum CodingKeys: String, CodingKey {
-        case name, probe, output, probeOptions, mtaSTSOptions, rolloverOptions, resolverOptions
+        case name, probe, authoritative, output, probeOptions, mtaSTSOptions, rolloverOptions, resolverOptions
     }
 
     public init() {}
@@ -62,7 +72,8 @@ public struct DomainCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let inspector = CommandEnvironment.shared.inspector(resolverOptions.configuration(), mtaSTS: mtaSTSOptions.settings)
+        let configuration = resolverOptions.configuration()
+        let inspector = CommandEnvironment.shared.inspector(configuration, mtaSTS: mtaSTSOptions.settings)
         let report = await inspector.inspect(domain)
         (report.resolvers.compactMap(\.warning) + report.signedButUnvalidatedWarnings)
             .forEach { StandardError.warning($0, colour: output.colorsErrors) }
@@ -77,16 +88,17 @@ public struct DomainCommand: AsyncParsableCommand {
             outbound.add(check?.hosts ?? [])
             if let warning = outbound.warning { StandardError.warning(warning, colour: output.colorsErrors) }
         }
+        let zones = authoritative ? await inspector.authoritativeServers(of: report, timeout: configuration.timeout, trace: configuration.trace) : nil
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
         if let check { history.record(check.hosts) }
         if output.json {
-            StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check)))
+            StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check, authoritative: zones)))
         } else {
             // With --probe the domain's verdict ends the report, in `check`'s words.
             let verdict = check.map { [CheckTextRenderer.line($0)] } ?? []
-            StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict,
-                                 colour: output.colorsOutput)
+            StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict
+                                 + AuthoritativeTextRenderer.lines(zones ?? []), colour: output.colorsOutput)
         }
         // Nothing was learned of any server when the network itself keeps port 25 shut.
         let code = outbound.warning != nil ? DanecheckExit.indeterminate : DanecheckExit.code(for: report.outcome(probed: check))

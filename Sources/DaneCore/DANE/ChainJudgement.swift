@@ -48,6 +48,6 @@ public struct ChainJudgement: Sendable {
     }
 
     static func short(_ record: TLSARecord) -> String {
-        "\(record.usage) \(record.selector) \(record.matchingType) \(record.hexData.prefix(16))\(record.hexData.count > 16 ? "…" : "")"
+        record.abbreviated
     }
 }

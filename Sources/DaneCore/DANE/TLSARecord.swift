@@ -20,6 +20,9 @@ public struct TLSARecord: Sendable, Hashable, CustomStringConvertible {
     /// "3 1 1 8a1f…" in full, as in a zone file.
     public var description: String { "\(usage) \(selector) \(matchingType) \(hexData)" }
 
+    /// "3 1 1 8a1f2b3c4d5e6f70…": the first 16 hex digits, for a line that names the record.
+    public var abbreviated: String { "\(usage) \(selector) \(matchingType) \(hexData.prefix(16))\(hexData.count > 16 ? "…" : "")" }
+
     /// Usage, selector, matching type, then data: the order records are shown in.
     public static func presentationOrder(_ lhs: TLSARecord, _ rhs: TLSARecord) -> Bool {
         (lhs.usage, lhs.selector, lhs.matchingType) != (rhs.usage, rhs.selector, rhs.matchingType)

@@ -8,7 +8,7 @@ public enum RecordData: Sendable, Hashable {
     /// so that it is reported as unusable instead of vanishing.
     case malformedTLSA(rdata: [UInt8])
     /// SOA: only the fields negative caching needs (RFC 2308 §5).
-    case soa(minimum: UInt32)
+    case soa(serial: UInt32, minimum: UInt32)
     /// Any other type, in presentation format.
     case other(String)
 }

@@ -9,7 +9,7 @@ public enum RecordPresentation {
         case .cname(let target): target.absolute
         case .tlsa(let record): record.description
         case .malformedTLSA(let rdata): TLSAEntry.generic(rdata)
-        case .soa(let minimum): "(SOA, minimum \(minimum))"
+        case .soa(let serial, let minimum): "(SOA, serial \(serial), minimum \(minimum))"
         case .other(let text): text
         }
     }

@@ -56,7 +56,7 @@ public enum ResponseInterpreter {
     /// RFC 2308 §5: the SOA's own TTL, capped by its MINIMUM field.
     static func negativeTTL(_ response: DNSResponse) -> UInt32? {
         for record in response.authority {
-            if case .soa(let minimum) = record.data { return min(record.ttl, minimum) }
+            if case .soa(_, let minimum) = record.data { return min(record.ttl, minimum) }
         }
         return nil
     }

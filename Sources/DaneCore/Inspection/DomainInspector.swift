@@ -88,6 +88,13 @@ public struct DomainInspector: Sendable {
         }
     }
 
+    /// `domain --authoritative`: the nameservers of the zones holding the report's MX and TLSA
+    /// RRsets, each address asked directly (names and addresses found through this inspector's
+    /// resolvers and cache).
+    public func authoritativeServers(of report: DomainReport, timeout: Double, trace: QueryTrace? = nil) async -> [ZoneServersReport] {
+        await AuthoritativeInspector(lookups: lookups, timeout: timeout, trace: trace).inspect(report)
+    }
+
     /// The A and AAAA lookups of a host, at once.
     public func addressLookups(_ host: DNSName) async -> [Lookup] {
         await lookups.addressLookups(host)

@@ -29,6 +29,7 @@ final class LDNSPacket: @unchecked Sendable {
             rcode: ResponseCode(UInt16(ldns_pkt_get_rcode(pointer).rawValue)),
             authenticData: ldns_pkt_ad(pointer),
             truncated: ldns_pkt_tc(pointer),
+            authoritative: ldns_pkt_aa(pointer),
             answer: LDNSRecordDecoder.decode(ldns_pkt_answer(pointer)),
             authority: LDNSRecordDecoder.decode(ldns_pkt_authority(pointer)),
             wire: received ?? wire)

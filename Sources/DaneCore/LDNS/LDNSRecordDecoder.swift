@@ -41,7 +41,9 @@ enum LDNSRecordDecoder {
             // Fewer than three octets of data: what there is, as received.
             return .malformedTLSA(rdata: (0..<fieldCount).flatMap { LDNSRData.bytes(field($0)) })
         case .soa:
-            if fieldCount == 7, let minimum = LDNSRData.uint32(field(6)) { return .soa(minimum: minimum) }
+            if fieldCount == 7, let serial = LDNSRData.uint32(field(2)), let minimum = LDNSRData.uint32(field(6)) {
+                return .soa(serial: serial, minimum: minimum)
+            }
         default:
             break
         }

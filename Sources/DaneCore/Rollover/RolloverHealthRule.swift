@@ -130,6 +130,6 @@ public enum RolloverHealthRule {
     }
 
     static func short(_ record: TLSARecord) -> String {
-        "\(record.usage) \(record.selector) \(record.matchingType) \(record.hexData.prefix(16))…"
+        record.abbreviated
     }
 }

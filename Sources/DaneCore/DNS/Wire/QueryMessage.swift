@@ -21,7 +21,7 @@ struct QueryMessage: Sendable {
         guard octets <= DNSName.maxWireLength, let name = ldns_dname_new_frm_str(query.name.absolute) else {
             throw .nameTooLong(octets: octets)
         }
-        var flags = UInt16(LDNS_RD)
+        var flags: UInt16 = query.recursionDesired ? UInt16(LDNS_RD) : 0
         if query.checkingDisabled { flags |= UInt16(LDNS_CD) }
         // The packet owns `name` from here on.
         guard let packet = ldns_pkt_query_new(name, ldns_rr_type(UInt32(query.type.rawValue)), LDNS_RR_CLASS_IN, flags) else {

@@ -29,15 +29,17 @@ public struct DomainJSON: Codable, Sendable, Equatable {
     public let hosts: [DomainHostJSON]
     public let mtaSTS: MTASTSJSON?
     public let tlsRPT: TLSRPTJSON?
+    /// With --authoritative: the nameservers of each zone holding the MX and TLSA RRsets.
+    public let authoritative: [AuthoritativeJSON]?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", command, domain, verdict, via, reason, kind, mxLookup = "mx_lookup", validation
-        case resolvers, warnings, hosts, mtaSTS = "mta_sts", tlsRPT = "tlsrpt"
+        case resolvers, warnings, hosts, mtaSTS = "mta_sts", tlsRPT = "tlsrpt", authoritative
     }
 
     /// `check`: the probes and the verdict, when the domain was probed. `command`: nil when the
     /// document is the details of a `check` record.
-    public init(_ report: DomainReport, check: DomainCheck? = nil, command: String? = "domain") {
+    public init(_ report: DomainReport, check: DomainCheck? = nil, command: String? = "domain", authoritative: [ZoneServersReport]? = nil) {
         schemaVersion = command == nil ? nil : JSONOutput.schemaVersion
         self.command = command
         domain = report.domain.text
@@ -53,5 +55,6 @@ public struct DomainJSON: Codable, Sendable, Equatable {
         hosts = report.hosts.enumerated().map { DomainHostJSON($0.element, probe: check?.hosts[$0.offset]) }
         mtaSTS = report.mtaSTS.map(MTASTSJSON.init)
         tlsRPT = report.tlsRPT.map(TLSRPTJSON.init)
+        self.authoritative = authoritative.map { $0.map { AuthoritativeJSON($0) } }
     }
 }
