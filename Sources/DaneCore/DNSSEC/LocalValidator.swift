@@ -83,7 +83,12 @@ public final class LocalValidator: Sendable {
             switch exchange.outcome {
             case .failure(let failure): return .failure(failure.description)
             case .response(let response):
-                if response.rcode != .noError, response.rcode != .nxDomain { return .failure("resolver answered \(response.rcode) with CD=1") }
+                if response.rcode != .noError, response.rcode != .nxDomain {
+                    // Keys and DS records are what validating here needs from the resolver.
+                    let keys = query.type == .dnskey || query.type == .ds
+                    return .failure("resolver answered \(response.rcode) with CD=1"
+                                    + (keys ? " (validating here needs a resolver that answers DNSKEY and DS queries)" : ""))
+                }
                 guard let wire = response.wire else { return .failure("the response could not be read for validation") }
                 do throws(LDNSError) { return .message(response, try LDNSPacket(wire: wire)) } catch {
                     return .failure("the response could not be read for validation: \(LDNSStatus.messageProblem(error.status))")

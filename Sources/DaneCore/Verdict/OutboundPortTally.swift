@@ -9,6 +9,9 @@ public struct OutboundPortTally: Sendable {
     public static let minimumAddresses = 2
     public static let minimumHosts = 2
 
+    /// The first addresses tried ("[192.0.2.1]:25 (mx.example.com)"), in order; only as many as
+    /// the evidence needs.
+    private var tried: [String] = []
     private var addresses = Set<String>()
     private var hosts = Set<DNSName>()
     private var ports = Set<UInt16>()
@@ -24,7 +27,10 @@ public struct OutboundPortTally: Sendable {
         for report in reports {
             for address in report.addresses where address.probe.attempted {
                 let probe = address.probe
-                if addresses.count < Self.minimumAddresses { addresses.insert("[\(probe.address)]:\(probe.port)") }
+                let key = "[\(probe.address)]:\(probe.port)"
+                if addresses.count < Self.minimumAddresses, addresses.insert(key).inserted {
+                    tried.append(key + (report.name.map { " (\($0.text))" } ?? ""))
+                }
                 if hosts.count < Self.minimumHosts, let name = report.name { hosts.insert(name) }
                 ports.insert(probe.port)
                 var connectFailure: ProbeFailure.ConnectFailure?
@@ -46,8 +52,10 @@ public struct OutboundPortTally: Sendable {
         let port = ports.count == 1 ? "port \(ports.first!)" : "the SMTP ports"
         let how = [(timedOut, "timed out"), (refused, "refused"), (unreachable, "unreachable")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        let others = failed - tried.count
         return "outbound \(port) of this network looks blocked: all \(failed) connection\(failed == 1 ? "" : "s") failed "
-            + "before TCP was established (\(how)) while DNS answered; the deferrals say nothing of the remote servers "
+            + "before TCP was established (\(how): \(tried.joined(separator: ", "))\(others > 0 ? " and \(others) more" : "")) "
+            + "while DNS answered; the deferrals say nothing of the remote servers "
             + "(run danecheck where mail can leave, or ask the network's operator)"
     }
 }
