@@ -9,10 +9,10 @@ DEMO_DOMAIN ?= example.test
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
                 nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
-                nginx-light
+                nginx-light nftables
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-validation clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-validation faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -47,7 +47,37 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SANDBOX) start
-	DANECHECK_SANDBOX=1 $(SWIFT) test --skip-build; rc=$$?; $(SANDBOX) stop; exit $$rc
+	DANECHECK_SANDBOX=1 $(SWIFT) test --skip-build; rc=$$?; \
+	if [ $$rc -eq 0 ]; then DANECHECK_SANDBOX=1 DANECHECK_FAULTS=1 $(SWIFT) test --skip-build --filter FaultTests; rc=$$?; fi; \
+	$(SANDBOX) stop; exit $$rc
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+
+# The fault tests alone (they stop and start sandbox servers: nothing else may run meanwhile).
+faults: deps
+	$(SWIFT) build --build-tests
+	$(SANDBOX) start
+	DANECHECK_SANDBOX=1 DANECHECK_FAULTS=1 $(SWIFT) test --skip-build --filter FaultTests; rc=$$?; $(SANDBOX) stop; exit $$rc
+
+# Fuzzing with libFuzzer (-sanitize=fuzzer,address; scripts/fuzz.sh): every target for
+# FUZZ_SECONDS each (a long run), or FUZZ_SMOKE_SECONDS each (the short pass `make test` ends with).
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 10
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+
+# The unit tests under AddressSanitizer, then ThreadSanitizer (builds of their own).
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --build-path .build-asan --filter 'DaneCoreTests|DaneConsoleTests'
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --build-path .build-tsan --filter 'DaneCoreTests|DaneConsoleTests'
+
+# No growth over time: 1000 checks through one exporter, one 1000-domain batch (bench/soak.sh).
+soak: build sandbox-start
+	bench/soak.sh
 
 # Unit tests only (no servers, no root): the DNSSEC validator runs over recorded answers.
 unit:
@@ -81,4 +111,4 @@ bench-validation: deps sandbox-start
 
 clean:
 	-$(SANDBOX) stop
-	rm -rf .build .sandbox
+	rm -rf .build .build-fuzz .build-asan .build-tsan .sandbox Fuzz/crashes

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -53,3 +54,10 @@ let package = Package(
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )
+
+// Fuzzing (`make fuzz`, `make fuzz-smoke`: scripts/fuzz.sh): one libFuzzer binary holding every
+// target, built only when asked (DANECHECK_FUZZ=1), with -sanitize=fuzzer,address.
+if ProcessInfo.processInfo.environment["DANECHECK_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "danecheck-fuzz", dependencies: ["DaneCore", "CLDNS", "COpenSSL"], path: "Fuzz/Sources"))
+    package.products.append(.executable(name: "danecheck-fuzz", targets: ["danecheck-fuzz"]))
+}

@@ -8,6 +8,7 @@
 #   sandbox/sandbox.sh stop      stop what start started (by PID)
 #   sandbox/sandbox.sh status    show what runs
 #   sandbox/sandbox.sh env       print the addresses as shell variables
+#   sandbox/sandbox.sh down|up validating|nsd|postfix   stop or start one server (fault tests)
 #
 # Addresses (see README, "The sandbox"):
 #   127.53.0.1:53   NSD, authoritative for the fake root ".", "test." and its children
@@ -357,6 +358,9 @@ C
 # DROP (connections time out) for nobody, REJECT with a TCP reset (refused) for 64025.
 BLOCKED_DROP_UID=65534
 BLOCKED_REJECT_UID=64025
+# A lossy network: a quarter of this uid's packets dropped at random, both ways of every protocol.
+LOSSY_UID=64026
+LOSS_PERCENT=25
 start_port25_filter() {
   nft delete table inet danecheck_sandbox 2>/dev/null || true
   nft -f - <<N
@@ -365,6 +369,7 @@ table inet danecheck_sandbox {
     type filter hook output priority 0; policy accept;
     meta skuid $BLOCKED_DROP_UID tcp dport 25 drop
     meta skuid $BLOCKED_REJECT_UID tcp dport 25 reject with tcp reset
+    meta skuid $LOSSY_UID meta l4proto { tcp, udp } numgen random mod 100 < $LOSS_PERCENT drop
   }
 }
 N
@@ -483,13 +488,7 @@ stop() {
                  "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
                  "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
                  "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
-    pid=$(tr -d ' \n' 2>/dev/null < "$pidfile" || true)
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
-    fi
-    rm -f "$pidfile"
+    stop_pid "$pidfile"
   done
 }
 
@@ -501,6 +500,49 @@ status() {
     else echo "stopped  $pidfile"; rc=1; fi
   done
   return $rc
+}
+
+# The fault tests stop and start single servers mid-run (nothing else runs then).
+server_down() {
+  case "$1" in
+    validating) stop_pid "$state/unbound-validating/unbound.pid" ;;
+    nsd) stop_pid "$state/nsd/nsd.pid" ;;
+    postfix) postfix -c "$state/postfix/etc" stop >/dev/null 2>&1 || true ;;
+    *) echo "usage: $0 down validating|nsd|postfix" >&2; exit 2 ;;
+  esac
+}
+
+server_up() {
+  case "$1" in
+    # Daemons started here keep no descriptor of the caller's: a test process reads its other
+    # children's pipes until they close, and a daemon holding a copy would keep them open.
+    validating) (detached; unbound -c "$state/unbound-validating/unbound.conf"); wait_for "$VALIDATING" example.test. ;;
+    nsd) (detached; nsd -c "$state/nsd/nsd.conf"); wait_for "$NSD_ADDR" test. ;;
+    postfix)
+      (detached; postfix -c "$state/postfix/etc" start) || true
+      wait_tcp 127.0.10.1 25 ;;
+    *) echo "usage: $0 up validating|nsd|postfix" >&2; exit 2 ;;
+  esac
+}
+
+# In a subshell: standard streams to /dev/null, every other inherited descriptor closed.
+detached() {
+  local fd
+  exec </dev/null >/dev/null 2>&1
+  for fd in $(ls /proc/$BASHPID/fd); do
+    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+}
+
+stop_pid() {
+  local pid
+  pid=$(tr -d ' \n' 2>/dev/null < "$1" || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  fi
+  rm -f "$1"
 }
 
 print_env() {
@@ -523,5 +565,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   env) print_env ;;
-  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+  down) server_down "${2:-}" ;;
+  up) server_up "${2:-}" ;;
+  *) echo "usage: $0 install|start|stop|status|env|down NAME|up NAME" >&2; exit 2 ;;
 esac

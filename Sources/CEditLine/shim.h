@@ -1,5 +1,6 @@
 #ifndef DANECHECK_CEDITLINE_SHIM_H
 #define DANECHECK_CEDITLINE_SHIM_H
+#include <errno.h>
 #include <stdio.h>
 #include <histedit.h>
 
@@ -30,9 +31,16 @@ static inline int cedit_history_load(History *h, const char *path) {
     HistEvent ev;
     return history(h, &ev, H_LOAD, path);
 }
+/* Saves the history and says whether every byte reached the file: 0, or the errno of the first
+   failure (H_SAVE alone does not report a full disk: the buffered writes fail at fclose). */
 static inline int cedit_history_save(History *h, const char *path) {
     HistEvent ev;
-    return history(h, &ev, H_SAVE, path);
+    FILE *fp = fopen(path, "w");
+    if (fp == NULL) return errno ? errno : EIO;
+    int saved = history(h, &ev, H_SAVE_FP, fp);
+    int failure = (saved < 0 || fflush(fp) != 0 || ferror(fp)) ? (errno ? errno : EIO) : 0;
+    if (fclose(fp) != 0 && failure == 0) failure = errno ? errno : EIO;
+    return failure;
 }
 
 /* Command-function return values, for Swift. */

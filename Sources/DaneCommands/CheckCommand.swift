@@ -190,7 +190,8 @@ public struct CheckCommand: AsyncParsableCommand {
         await withTaskGroup(of: (Int, DomainCheck).self) { group in
             var next = 0
             func startNext() {
-                guard next < domains.count, !Task.isCancelled else { return }
+                // Nothing more is started once the reader of stdout has gone (`| head -1`).
+                guard next < domains.count, !Task.isCancelled, !StreamWriter.outputClosed.load(ordering: .relaxed) else { return }
                 let index = next
                 progress.started(index, name: domains[index].text)
                 group.addTask { (index, await checker.check(domains[index])) }

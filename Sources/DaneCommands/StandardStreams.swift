@@ -56,6 +56,10 @@ public enum StandardError {
 /// quietly: SIGPIPE is ignored, and there is no one left to tell. Every write first erases the
 /// status line (`StatusLine`) if one is shown, under the same lock, so no line lands after it.
 public enum StreamWriter {
+    /// Set once a write to stdout found its reader gone (EPIPE): a batch then stops starting
+    /// domains whose results no one will read.
+    public static let outputClosed = Atomic<Bool>(false)
+
     public static func write(_ fd: Int32, _ text: String) {
         StatusLine.state.withLock { shown in
             if shown {
@@ -75,6 +79,7 @@ public enum StreamWriter {
             } else if count < 0 && (errno == EINTR || errno == EAGAIN) {
                 continue
             } else {
+                if count < 0 && errno == EPIPE && fd == STDOUT_FILENO { outputClosed.store(true, ordering: .relaxed) }
                 return
             }
         }

@@ -1,5 +1,6 @@
 @preconcurrency import CEditLine
 import Foundation
+import DaneCommands
 
 /// libedit on the terminal: emacs keys, history kept in a file (bounded), tab completion through
 /// `completer`. One editor per process (libedit calls back through C function pointers).
@@ -11,8 +12,12 @@ final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
+    /// Set at the first failure to write the history file.
+    private var saveFailed = false
 
     static let historySize: Int32 = 1000
+    /// A history file larger than this is not read (1000 lines of commands are far less).
+    static let maxHistoryBytes: UInt64 = 1 << 20
 
     init?(historyPath: String?) {
         setlocale(LC_CTYPE, "")  // libedit decodes typed characters by the locale (IDN input)
@@ -25,7 +30,7 @@ final class LineEditor {
         self.history = history
         self.historyPath = historyPath
         _ = cedit_history_setsize(history, Self.historySize)
-        if let historyPath { _ = cedit_history_load(history, historyPath) }
+        if let historyPath, Self.loadable(historyPath) { _ = cedit_history_load(history, historyPath) }
         _ = cedit_set_editor(editor, "emacs")
         _ = cedit_set_signal(editor, 1)  // window size changes redraw the line
         _ = cedit_set_history(editor, history)
@@ -50,10 +55,32 @@ final class LineEditor {
         return String(cString: line).trimmingCharacters(in: .newlines)
     }
 
-    /// Adds a line to the history and writes the history file.
+    /// Whether the history file can be read: absent (nothing to read, not said), or a regular
+    /// file of bounded size. Anything else is said and not read: libedit reads a device such as
+    /// /dev/full or /dev/zero forever (found by the fault tests).
+    static func loadable(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
+        let regular = attributes[.type] as? FileAttributeType == .typeRegular
+        let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+        guard regular, size <= maxHistoryBytes else {
+            StandardError.warning("the console history \(path) is \(regular ? "larger than \(maxHistoryBytes >> 20) MiB" : "not a regular file"): "
+                                  + "not read", colour: false)
+            return false
+        }
+        return true
+    }
+
+    /// Adds a line to the history and writes the history file; the first failure to write it
+    /// (a full disk, a directory gone) is said once: the history then lives for the session only.
     func remember(_ line: String) {
         _ = cedit_history_enter(history, line)
-        if let historyPath { _ = cedit_history_save(history, historyPath) }
+        guard let historyPath, !saveFailed else { return }
+        let failure = cedit_history_save(history, historyPath)
+        if failure != 0 {
+            saveFailed = true
+            StandardError.warning("the console history could not be saved to \(historyPath): \(String(cString: strerror(failure))) "
+                                  + "(it is kept for this session only)", colour: false)
+        }
     }
 
     private static func complete(_ editor: OpaquePointer?) -> UInt8 {

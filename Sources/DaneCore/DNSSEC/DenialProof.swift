@@ -89,7 +89,7 @@ enum DenialProof {
             }
             guard let dname = ldns_dname_new_frm_str(name.absolute) else { return nil }
             defer { ldns_rdf_deep_free(dname) }
-            return records.first { $0.owner != name && ldns_nsec_covers_name($0.pointer, dname) }
+            return records.first { $0.owner != name && LDNSDNSSECFields.covers($0.pointer, dname) }
         }
 
         /// RFC 6840 §4.1: a record at an ancestor of the name (or at the name, unless DS is asked)

@@ -26,7 +26,7 @@ final class LDNSPacket: @unchecked Sendable {
 
     var response: DNSResponse {
         DNSResponse(
-            rcode: ResponseCode(UInt16(ldns_pkt_get_rcode(pointer).rawValue)),
+            rcode: ResponseCode(UInt16(truncatingIfNeeded: ldns_pkt_get_rcode(pointer).rawValue)),
             authenticData: ldns_pkt_ad(pointer),
             truncated: ldns_pkt_tc(pointer),
             authoritative: ldns_pkt_aa(pointer),

@@ -57,5 +57,9 @@ final class LDNSRRList: @unchecked Sendable {
         DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
     }
 
-    static func type(of rr: UnsafePointer<ldns_rr>) -> RecordType { RecordType(rawValue: UInt16(ldns_rr_get_type(rr).rawValue)) }
+    /// ldns reads "TYPE2415199" from text into a value no wire format can hold: such a type is
+    /// none danecheck knows (TYPE0), not a crash (found by the trust-anchor fuzz target).
+    static func type(of rr: UnsafePointer<ldns_rr>) -> RecordType {
+        RecordType(rawValue: UInt16(exactly: ldns_rr_get_type(rr).rawValue) ?? 0)
+    }
 }

@@ -16,17 +16,26 @@ public enum CertificateChainFile {
     }
 
     public static func load(_ path: String) throws(Failure) -> [PeerCertificate] {
-        guard FileManager.default.isReadableFile(atPath: path), let bio = BIO_new_file(path, "r") else {
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path)
         }
-        defer { BIO_free(bio) }
+        return try read(Array(data), source: path)
+    }
+
+    /// The certificates of PEM text (anything between them ignored, as OpenSSL reads a file);
+    /// `source` names it in errors.
+    public static func read(_ pem: [UInt8], source: String) throws(Failure) -> [PeerCertificate] {
         var chain: [PeerCertificate] = []
-        while let certificate = PEM_read_bio_X509(bio, nil, nil, nil) {
-            chain.append(CertificateReader.read(certificate, depth: chain.count))
-            X509_free(certificate)
+        pem.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let bio = BIO_new_mem_buf(base, Int32(clamping: buffer.count)) else { return }
+            defer { BIO_free(bio) }
+            while let certificate = PEM_read_bio_X509(bio, nil, nil, nil) {
+                chain.append(CertificateReader.read(certificate, depth: chain.count))
+                X509_free(certificate)
+            }
         }
-        ERR_clear_error()  // the end of the file reads as an error
-        guard !chain.isEmpty else { throw .noCertificates(path) }
+        ERR_clear_error()  // the end of the text reads as an error
+        guard !chain.isEmpty else { throw .noCertificates(source) }
         return chain
     }
 }
