@@ -59,7 +59,9 @@ final class LineEditor {
     /// file of bounded size. Anything else is said and not read: libedit reads a device such as
     /// /dev/full or /dev/zero forever (found by the fault tests).
     static func loadable(_ path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
+        // A symlinked history (managed dotfiles) is judged by what it points at.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else { return false }
         let regular = attributes[.type] as? FileAttributeType == .typeRegular
         let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
         guard regular, size <= maxHistoryBytes else {
