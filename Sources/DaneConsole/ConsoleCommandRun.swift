@@ -9,14 +9,14 @@ struct ConsoleCommandRun {
 
     let interrupt: InterruptSignal?
 
-    func run(_ words: [String]) async -> Int32 {
+    /// Runs `words`; a Ctrl-C counted after `mark` (taken when the line was read) interrupts it.
+    func run(_ words: [String], since mark: UInt64) async -> Int32 {
         let command: any ParsableCommand
         switch CommandRunner.parse(words) {
         case .failure(let failure): return failure.status
         case .success(let parsed): command = parsed
         }
         nonisolated(unsafe) let parsed = command
-        let since = interrupt?.mark() ?? 0  // before the task starts: no Ctrl-C falls in between
         let gate = OutputGate()
         let task = Task { () -> Int32 in
             await OutputGate.$current.withValue(gate) {
@@ -30,7 +30,7 @@ struct ConsoleCommandRun {
             waiting.cancel()
             StatusLine.clear()
         }
-        guard let finished = await Self.race(task, interrupt, since: since) else {
+        guard let finished = await Self.race(task, interrupt, since: mark) else {
             gate.close()  // whatever the abandoned command prints from now on is dropped
             task.cancel()
             StandardOutput.lines(["interrupted"])

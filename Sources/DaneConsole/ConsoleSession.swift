@@ -14,6 +14,9 @@ public final class ConsoleSession {
     private let commands: ConsoleCommandRun
     private var lastFailure: Int32 = 0
     private var lastSweep = ContinuousClock.now
+    /// The Ctrl-C count when the current line was read: a Ctrl-C after Enter interrupts its
+    /// command, however long the console takes to start it (a loaded machine).
+    private var interruptMark: UInt64 = 0
     /// Domain and host names in the cache, refreshed after each command, for tab completion.
     private let names = CompletionNames()
 
@@ -33,7 +36,8 @@ public final class ConsoleSession {
             output("danecheck \(Danecheck.version) console: commands as on the command line (domain, probe, check), "
                    + "plus dig, refresh, dns_cache, set, show, debug; help lists them; Ctrl-D leaves.")
         }
-        while let line = await nextLine() {
+        while let (line, mark) = await nextLine() {
+            interruptMark = mark
             let words = ConsoleWords.split(line)
             guard let first = words.first, !first.hasPrefix("#") else { continue }  // blank or comment
             editor?.remember(line)
@@ -48,16 +52,19 @@ public final class ConsoleSession {
     }
 
     /// The next line, read on a thread of its own: waiting for the user never holds one of the
-    /// cooperative threads that background lookups (dig, an abandoned command) need.
-    private func nextLine() async -> String? {
+    /// cooperative threads that background lookups (dig, an abandoned command) need. With it, the
+    /// Ctrl-C count taken on that thread the moment the line was read.
+    private func nextLine() async -> (String, UInt64)? {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         let prompt = "\(formatter.string(from: Date())) danecheck> "
         nonisolated(unsafe) let editor = editor
+        let interrupt = commands.interrupt
         return await withCheckedContinuation { continuation in
             Thread {
                 let line = editor.map { $0.readLine(prompt: prompt) } ?? Swift.readLine()
-                continuation.resume(returning: line)
+                let mark = interrupt?.mark() ?? 0
+                continuation.resume(returning: line.map { ($0, mark) })
             }.start()
         }
     }
@@ -98,7 +105,7 @@ public final class ConsoleSession {
             switch result {
             case .lines(let lines): lines.forEach(output)
             case .usage(let message): return usage(message)
-            case .lookUpAgain(let domain): return await commands.run(settings.apply(to: ["domain", domain]))
+            case .lookUpAgain(let domain): return await commands.run(settings.apply(to: ["domain", domain]), since: interruptMark)
             }
             return 0
         case "mta_sts":
@@ -117,7 +124,7 @@ public final class ConsoleSession {
             if let file = words.firstIndex(of: "--file"), words.indices.contains(file + 1), words[file + 1] == "-" {
                 return usage("--file - reads the console's own input: give a file name")
             }
-            return await commands.run(settings.apply(to: words))
+            return await commands.run(settings.apply(to: words), since: interruptMark)
         }
     }
 

@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """Drives `danecheck console` on a real pseudo-terminal (pexpect): prompt, tab completion,
 errors that do not leave (an unknown command with the nearest one), the TTL counting down
-between two `domain` calls, `refresh domain`, Ctrl-C during a probe of a silent peer, the line
-that says which resolver a long wait is for, `dns_cache lookup` with its records, Ctrl-D, and
-history recalled in a second session.
+between two `domain` calls, `refresh domain`, Ctrl-C during a probe of a silent peer (also when
+the console was stalled before it could start it), the line that says which resolver a long
+wait is for, `dns_cache lookup` with its records, Ctrl-D, and history recalled in a second
+session.
 
     console_pty.py DANECHECK_BINARY      (needs the sandbox; exits 0 when every step passed)
 """
 import os
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -25,6 +27,13 @@ def spawn(arguments=("console",)):
     child = pexpect.spawn(binary, list(arguments), env=env, encoding="utf-8", timeout=10, dimensions=(40, 200))
     child.logfile_read = sys.stdout
     return child
+
+
+def entered(line):
+    """Sends a command line and waits for libedit to echo its end: the console has read it (and
+    counts any Ctrl-C from then on as meant for this command), however loaded the machine is."""
+    console.sendline(line)
+    console.expect_exact(line + "\r\n")
 
 
 def step(name):
@@ -98,7 +107,7 @@ console.expect(PROMPT)
 
 step("Ctrl-C interrupts a probe of a silent peer, and the abandoned probe stays silent")
 # The probe's own timeout (6 s) is far from the interrupt, so a loaded machine cannot blur them.
-console.sendline("probe --timeout 6 h-silent.dane.test")
+entered("probe --timeout 6 h-silent.dane.test")
 time.sleep(1.0)
 started = time.monotonic()
 console.sendintr()
@@ -114,9 +123,22 @@ console.sendline("show settings")
 console.expect("resolver 127.53.0.2")
 console.expect(PROMPT)
 
+step("a Ctrl-C that comes before the console could start the command still interrupts it")
+# The console is stopped right after it read the line (as a loaded CI machine stalls it), the
+# Ctrl-C is sent while it is stopped and is delivered the moment it runs again: before it has
+# parsed the line or started the command. It must count, not wait for a second one.
+entered("probe --timeout 5 h-silent.dane.test")
+time.sleep(0.1)
+os.kill(console.pid, signal.SIGSTOP)
+console.sendintr()
+time.sleep(0.3)
+os.kill(console.pid, signal.SIGCONT)
+console.expect("interrupted", timeout=4)
+console.expect(PROMPT, timeout=4)
+
 step("Ctrl-C interrupts tlsa create, and the abandoned command prints nothing when it succeeds later")
 # h-slowtls completes its handshake about 2.5 s after the connect: long after the interrupt.
-console.sendline("tlsa create --timeout 4 h-slowtls.dane.test")
+entered("tlsa create --timeout 4 h-slowtls.dane.test")
 time.sleep(0.5)
 console.sendintr()
 console.expect("interrupted", timeout=4)
