@@ -188,7 +188,7 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--probe --authoritative --json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--color --ehlo --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--color --ehlo --key-types --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -198,6 +198,10 @@ _danecheck_domain() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
         return
         ;;
     '--ca-file')
@@ -238,7 +242,7 @@ _danecheck_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --show-chain --json --version -h --help)
     repeating_options=(--tlsa --resolver --trust-anchor)
-    non_repeating_options=(--address --tlsa-file --color --port --ehlo --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--address --tlsa-file --color --port --ehlo --key-types --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -260,6 +264,10 @@ _danecheck_probe() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
         return
         ;;
     '--warn-days')
@@ -294,7 +302,7 @@ _danecheck_check() {
     repeating_flags=()
     non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --nagios --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --color --rrsig-warn-days --ehlo --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --color --rrsig-warn-days --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -313,6 +321,10 @@ _danecheck_check() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
         return
         ;;
     '--warn-days')
@@ -423,7 +435,7 @@ _danecheck_tlsa_create() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--cert --usage --selector --matching --name --ttl --color --port --ehlo --timeout --retries --debug --validation)
+    non_repeating_options=(--cert --usage --selector --matching --name --ttl --color --port --ehlo --key-types --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -456,6 +468,10 @@ _danecheck_tlsa_create() {
     '--ehlo')
         return
         ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
+        return
+        ;;
     '--resolver')
         return
         ;;
@@ -482,7 +498,7 @@ _danecheck_tlsa_verify() {
     repeating_flags=()
     non_repeating_flags=(--also-current --json --version -h --help)
     repeating_options=(--record --name --resolver --trust-anchor)
-    non_repeating_options=(--cert --color --port --ehlo --timeout --retries --debug --validation)
+    non_repeating_options=(--cert --color --port --ehlo --key-types --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
@@ -504,6 +520,10 @@ _danecheck_tlsa_verify() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
         return
         ;;
     '--resolver')
@@ -532,7 +552,7 @@ _danecheck_exporter() {
     repeating_flags=()
     non_repeating_flags=(--no-use-dane --no-enable-dane --mta-sts --require-dane --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--listen --config --max-concurrent --scrape-timeout --timeout --retries --debug --validation --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --ehlo --warn-days --public-ca-file)
+    non_repeating_options=(--listen --config --max-concurrent --scrape-timeout --timeout --retries --debug --validation --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --ehlo --key-types --warn-days --public-ca-file)
     __danecheck_offer_flags_options 0
 
     # Offer option value completions
@@ -587,6 +607,10 @@ _danecheck_exporter() {
         return
         ;;
     '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
         return
         ;;
     '--warn-days')

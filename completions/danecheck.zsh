@@ -76,6 +76,7 @@ _danecheck() {
 _danecheck_domain() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':domain:'
@@ -84,6 +85,7 @@ _danecheck_domain() {
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '--ca-file[CA certificates (PEM) for the HTTPS of MTA-STS policies, and in check for --tls-verify and hosts an enforced policy lists (default\: the system store).]:file:'
         '--mta-sts-cname-max-depth[How many CNAMEs may lead to the _mta-sts TXT record (Momentum'\''s mta_sts_dns_cname_max_depth); more is no policy.]:count:'
         '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
@@ -105,6 +107,7 @@ _danecheck_domain() {
 _danecheck_probe() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
@@ -118,6 +121,7 @@ _danecheck_probe() {
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
         '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
@@ -137,6 +141,7 @@ _danecheck_probe() {
 _danecheck_check() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
     local -ar ___tls=('ifavailable' 'required' 'disabled')
     local -ar ___tls_verify=('none' 'ca' 'host')
     local -ar ___insecure_mx=('may' 'dane')
@@ -154,6 +159,7 @@ _danecheck_check() {
         '--nagios[Nagios/Icinga plugin mode for one domain\: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.]'
         '--rrsig-warn-days[--nagios\: warn when an RRSIG of the domain expires within this many days.]:days:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
         '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '--no-use-dane[Never look up TLSA records (Momentum'\''s use_dane off).]'
@@ -233,6 +239,7 @@ _danecheck_tlsa() {
 _danecheck_tlsa_create() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
@@ -246,6 +253,7 @@ _danecheck_tlsa_create() {
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
@@ -263,6 +271,7 @@ _danecheck_tlsa_create() {
 _danecheck_tlsa_verify() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':host:'
@@ -274,6 +283,7 @@ _danecheck_tlsa_verify() {
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'
@@ -294,6 +304,7 @@ _danecheck_exporter() {
     local -ar ___tls=('ifavailable' 'required' 'disabled')
     local -ar ___tls_verify=('none' 'ca' 'host')
     local -ar ___insecure_mx=('may' 'dane')
+    local -ar ___key_types=('default' 'all')
     local -ar arg_specs=(
         '--listen[Address and port to listen on\: 127.0.0.1\:9309, \[\:\:1\]\:9309 (port 0\: any free one).]:addr\:port:'
         '--config[YAML file of modules (the policy knobs per module); without it one module, default, from the options here.]:file:'
@@ -314,6 +325,7 @@ _danecheck_exporter() {
         '--mta-sts-cname-max-depth[How many CNAMEs may lead to the _mta-sts TXT record (Momentum'\''s mta_sts_dns_cname_max_depth); more is no policy.]:count:'
         '--insecure-mx[Under an insecure MX RRset\: may (no DANE, Momentum) or dane (use the host'\''s TLSA, Postfix; success is "trusted").]:mode:{__danecheck_complete "${___insecure_mx[@]}"}'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (also one handshake offering only RSA and one offering only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
         '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
         '--require-dane[Count a deliverable domain that is not authenticated by DANE as failing (probe_success 0).]'

@@ -14,7 +14,7 @@ import sys
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 NOW = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
@@ -24,6 +24,10 @@ ZONE = "dane.test"
 
 def key():
     return ec.generate_private_key(ec.SECP256R1())
+
+
+def rsa_key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 def certificate(subject_cn, subject_key, issuer_cert, issuer_key, ca, names=(), not_before=None, not_after=None):
@@ -74,19 +78,20 @@ def main(out):
     inter = certificate("Sandbox Intermediate CA", inter_key, root, root_key, ca=True, not_after=NOW + 1825 * DAY)
     other = certificate("Unrelated", other_key, None, None, ca=False)
 
-    def leaf(host, names=None, expired=False, days_left=None):
-        k = key()
+    def leaf(host, names=None, expired=False, days_left=None, make_key=key):
+        k = make_key()
         fqdn = f"{host}.{ZONE}"
         not_after = NOW - 30 * DAY if expired else (NOW + days_left * DAY if days_left else None)
         c = certificate(fqdn, k, inter, inter_key, ca=False, names=names or [fqdn],
                         not_before=NOW - 400 * DAY if expired else None, not_after=not_after)
         return k, c
 
-    # host: (address, leaf (key, cert), chain sent after the leaf, TLSA lines, STARTTLS offered)
+    # host: (address, leaf (key, cert), chain sent after the leaf, TLSA lines, STARTTLS offered,
+    # a second (RSA) leaf held beside the first, as Postfix's smtpd_tls_eccert_file allows)
     cases = {}
 
-    def case(host, address, tls_leaf, chain, records, starttls=True):
-        cases[host] = (address, tls_leaf, chain, records, starttls)
+    def case(host, address, tls_leaf, chain, records, starttls=True, second=None):
+        cases[host] = (address, tls_leaf, chain, records, starttls, second)
 
     good = {}
     for host in ["ee311", "ee312", "ee300", "ee301", "wrongdigest", "ta-root201", "ta-root211", "ta-inter",
@@ -140,6 +145,16 @@ def main(out):
     selfsigned_key = key()
     selfsigned = certificate(f"selfsigned.{ZONE}", selfsigned_key, None, None, ca=True, names=[f"selfsigned.{ZONE}"])
     case("selfsigned", "127.0.10.26", (selfsigned_key, selfsigned), [], [tlsa(3, 1, 1, selfsigned)])
+    # Two certificates, ECDSA and RSA (which one a client gets follows its signature algorithms):
+    # TLSA covering both (no warning); covering the ECDSA one only (senders that negotiate RSA
+    # defer: a warning); and an RSA-only server (no ECDSA certificate: not a problem).
+    both_ec, both_rsa = leaf("dual-both"), leaf("dual-both", make_key=rsa_key)
+    case("dual-both", "127.0.10.27", both_ec, [inter], [tlsa(3, 1, 1, both_ec[1]), tlsa(3, 1, 1, both_rsa[1])],
+         second=both_rsa)
+    only_ec, unmatched_rsa = leaf("dual-econly"), leaf("dual-econly", make_key=rsa_key)
+    case("dual-econly", "127.0.10.28", only_ec, [inter], [tlsa(3, 1, 1, only_ec[1])], second=unmatched_rsa)
+    rsa_only = leaf("rsa-only", make_key=rsa_key)
+    case("rsa-only", "127.0.10.29", rsa_only, [inter], [tlsa(3, 1, 1, rsa_only[1])])
 
     def write(name, data):
         with open(os.path.join(pki, name), "wb") as f:
@@ -159,17 +174,21 @@ def main(out):
             "@ 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300", "@ 3600 IN NS ns.test."]
     listeners = []
 
-    def listener(address, host, starttls):
-        tls = (f" -o smtpd_tls_security_level=may -o smtpd_tls_chain_files={pki}/{host}.key,{pki}/{host}.chain"
+    def listener(address, host, starttls, second=False):
+        files = f"{pki}/{host}.key,{pki}/{host}.chain" + (f",{pki}/{host}-rsa.key,{pki}/{host}-rsa.chain" if second else "")
+        tls = (f" -o smtpd_tls_security_level=may -o smtpd_tls_chain_files={files}"
                if starttls else " -o smtpd_tls_security_level=none")
         listeners.append(f"{address}:25 inet n - n - - smtpd -o syslog_name=sandbox-{host}{tls}")
 
-    for host, (address, (leaf_key, leaf_cert), chain, records, starttls) in cases.items():
+    for host, (address, (leaf_key, leaf_cert), chain, records, starttls, second) in cases.items():
         write(f"{host}.key", pem_key(leaf_key))
         write(f"{host}.chain", b"".join(pem(c) for c in [leaf_cert] + chain))
+        if second:
+            write(f"{host}-rsa.key", pem_key(second[0]))
+            write(f"{host}-rsa.chain", b"".join(pem(c) for c in [second[1]] + chain))
         zone.append(f"{host} 3600 IN A {address}")
         zone += [f"_25._tcp.{host} 300 IN TLSA {r}" for r in records]
-        listener(address, host, starttls)
+        listener(address, host, starttls, second=second is not None)
 
     # One host, four addresses, the same certificate everywhere (probed concurrently).
     four_key, four_cert = good["four"]

@@ -11,6 +11,9 @@
 static inline long copenssl_set_tlsext_host_name(SSL *ssl, const char *name) {
     return SSL_set_tlsext_host_name(ssl, name);
 }
+static inline int copenssl_set1_sigalgs_list(SSL *ssl, const char *list) {
+    return (int)SSL_set1_sigalgs_list(ssl, list);
+}
 static inline int copenssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
 }

@@ -10,6 +10,7 @@ public struct CheckerSetup: Sendable {
     public let mtaSTS: MTASTSSettings?
     public let prober: SMTPProber
     public let rollover: RolloverSettings
+    public let keyTypes: KeyTypeSelection
 
     public init(resolver: ResolverOptions, policy: PolicyOptions, probe: ProbeOptions, rollover: RolloverOptions) {
         configuration = resolver.configuration()
@@ -17,11 +18,12 @@ public struct CheckerSetup: Sendable {
         mtaSTS = policy.mtaSTSSettings
         prober = probe.smtpProber(resolver)
         self.rollover = rollover.settings
+        keyTypes = probe.keyTypes
     }
 
     public func checker() -> (checker: DomainChecker, inspector: DomainInspector) {
         let inspector = CommandEnvironment.shared.inspector(configuration, options: policy.inspection, mtaSTS: mtaSTS)
-        let checker = DomainChecker(inspector: inspector, prober: HostProber(prober: prober, rollover: rollover), policy: policy)
+        let checker = DomainChecker(inspector: inspector, prober: HostProber(prober: prober, rollover: rollover, keyTypes: keyTypes), policy: policy)
         return (checker, inspector)
     }
 }

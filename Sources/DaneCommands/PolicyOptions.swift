@@ -3,6 +3,7 @@ import DaneCore
 
 extension CheckPolicy.TLSMode: ExpressibleByArgument {}
 extension CheckPolicy.TLSVerify: ExpressibleByArgument {}
+extension KeyTypeSelection: ExpressibleByArgument {}
 extension CheckPolicy.InsecureMX: ExpressibleByArgument {}
 
 /// The Momentum DANE module's knobs, as options.

@@ -7,6 +7,15 @@ public struct ProbeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Name to send with EHLO when probing (default: this machine's host name).", valueName: "name"))
     public var ehlo: String?
 
+    @Option(name: .customLong("key-types"),
+            help: ArgumentHelp("""
+                Which of the server's certificates to judge: 'default' (the one a stock OpenSSL client \
+                gets) or 'all' (also one handshake offering only RSA and one offering only ECDSA \
+                signature algorithms, for hosts under DANE or PKIX). The verdict follows the default \
+                handshake; a certificate of another type that fails is a warning.
+                """, valueName: "default|all"))
+    public var keyTypes: KeyTypeSelection = .all
+
     public init() {}
 
     /// The SMTP prober: EHLO name, `--timeout` per phase, the `--debug smtp` trace.
@@ -16,6 +25,6 @@ public struct ProbeOptions: ParsableArguments {
 
     /// A prober of every address of a host, with rollover health when `rollover` is given.
     public func hostProber(_ resolver: ResolverOptions, port: UInt16 = 25, rollover: RolloverSettings?) -> HostProber {
-        HostProber(prober: smtpProber(resolver), port: port, rollover: rollover)
+        HostProber(prober: smtpProber(resolver), port: port, rollover: rollover, keyTypes: keyTypes)
     }
 }

@@ -19,16 +19,7 @@ final class TLSSession {
         self.context = context
         self.connection = connection
         guard SSL_set_fd(ssl, connection.fd) == 1 else { throw OpenSSLError.drain("SSL_set_fd") }
-        // RFC 6066 §3: SNI carries host names only, never an address literal.
-        if setup.serverName.absolute != ".", !IPAddress.isLiteral(setup.serverName.text) {
-            _ = copenssl_set_tlsext_host_name(ssl, setup.serverName.text)
-        }
-        if let hostname = setup.pkix?.hostname {
-            SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
-            guard SSL_set1_host(ssl, hostname.text) == 1 else { throw OpenSSLError.drain("SSL_set1_host") }
-        }
-        guard let dane = setup.dane else { return }
-        refusedRecords = try OpenSSLDANE.enable(ssl, dane)
+        refusedRecords = try setup.configure(ssl)
     }
 
     deinit { SSL_free(ssl) }

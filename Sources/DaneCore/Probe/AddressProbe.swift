@@ -41,6 +41,13 @@ public struct AddressProbe: Sendable, Hashable {
                      transcript: SMTPTranscript(), tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: time, attempted: false)
     }
 
+    /// The same probe with its verification-dependent parts replaced (`ProbeJudgement`).
+    func with(transcript: SMTPTranscript, tls: TLSSummary?, refused: [TLSARecord]) -> AddressProbe {
+        AddressProbe(address: address, port: port, connectMilliseconds: connectMilliseconds,
+                     deliveryMilliseconds: deliveryMilliseconds, transcript: transcript, tls: tls, refusedRecords: refused,
+                     injectedBytes: injectedBytes, finishedAt: finishedAt, attempted: attempted)
+    }
+
     /// True when the connection or the dialogue failed before its end.
     public var failed: Bool { transcript.failure != nil }
 }

@@ -71,6 +71,11 @@ public enum ProbeTextRenderer {
         for (record, mark) in zip(records, address.marks) {
             lines.append("  TLSA \(record.usage) \(record.selector) \(record.matchingType) \(abbreviated(record.hexData)): \(mark)")
         }
+        for other in address.keyTypes {
+            let leaf = other.probe.tls?.chain.first.map { "\($0.subject), SHA-256 SPKI \(abbreviated($0.sha256PublicKey)): " } ?? ""
+            let shown = if case .notHeld = other.finding { "none" } else { leaf + other.line }
+            lines.append("  \(other.keyType.rawValue) certificate: \(shown)")
+        }
         if let failure = transcript.failure { lines.append("  stopped: \(failure)") }
         lines.append("  verdict: \(verdict: address.verdict): \(address.reason)")
         return lines

@@ -27,8 +27,11 @@ public enum RolloverHealthRule {
             default: false
             }
         }
-        // Stale: a usable record no address's chain matches.
-        for index in usable where withTLS.allSatisfy({ !matches($0.marks[index]) }) {
+        // Stale: a usable record no address's chain matches (of any key type the server holds).
+        func unmatched(_ address: AddressReport, _ index: Int) -> Bool {
+            !matches(address.marks[index]) && address.keyTypes.allSatisfy { !$0.marks.indices.contains(index) || !matches($0.marks[index]) }
+        }
+        for index in usable where withTLS.allSatisfy({ unmatched($0, index) }) {
             let record = report.records[index]
             if record.usage == 2, withTLS.allSatisfy({ ($0.probe.tls?.chain.count ?? 0) < 2 }) {
                 warnings.append(RolloverWarning(.stale, "record \(short(record)) has nothing to match: \(host) sends no CA certificate (send the chain, or the record fails)"))

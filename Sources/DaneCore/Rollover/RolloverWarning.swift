@@ -17,6 +17,9 @@ public struct RolloverWarning: Sendable, Hashable {
         /// Every DANE-TA record pins an intermediate CA, none the root, and no DANE-EE record is
         /// published: CAs rotate intermediates, so a renewal may come from one no record covers.
         case intermediateOnly = "intermediate-ca-only"
+        /// A certificate the server holds for another key type (RSA, ECDSA) than the default
+        /// handshake got fails DANE (or PKIX): senders that negotiate that type defer.
+        case keyTypeUnmatched = "key-type-unmatched"
     }
 
     public let kind: Kind

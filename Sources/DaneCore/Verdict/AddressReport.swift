@@ -5,11 +5,14 @@ public struct AddressReport: Sendable, Hashable {
     public let reason: String
     /// One mark per record of `HostProbeReport.records`, same order.
     public let marks: [RecordMark]
+    /// The server's certificates of the other key types (`--key-types all`), each judged.
+    public let keyTypes: [KeyTypeReport]
 
-    public init(probe: AddressProbe, verdict: Verdict, reason: String, marks: [RecordMark]) {
+    public init(probe: AddressProbe, verdict: Verdict, reason: String, marks: [RecordMark], keyTypes: [KeyTypeReport] = []) {
         self.probe = probe
         self.verdict = verdict
         self.reason = reason
         self.marks = marks
+        self.keyTypes = keyTypes
     }
 }

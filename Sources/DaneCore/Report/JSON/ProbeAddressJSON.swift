@@ -39,10 +39,12 @@ public struct ProbeAddressJSON: Codable, Sendable, Equatable {
     public let failure: String?
     public let tls: TLS?
     public let records: [RecordResult]
+    /// The server's certificates of the other key types (`--key-types all`).
+    public let keyTypes: [KeyTypeJSON]
 
     enum CodingKeys: String, CodingKey {
         case address, port, verdict, reason, attempted, connectMs = "connect_ms", tlsMs = "tls_ms", greeting
-        case starttlsOffered = "starttls_offered", failure, tls, records
+        case starttlsOffered = "starttls_offered", failure, tls, records, keyTypes = "key_types"
     }
 
     init(_ report: AddressReport, records: [TLSARecord], showChain: Bool) {
@@ -65,6 +67,7 @@ public struct ProbeAddressJSON: Codable, Sendable, Equatable {
                 chain: tls.chain.map { CertificateJSON($0, pem: showChain) })
         }
         self.records = zip(records, report.marks).map { RecordResult(record: "\($0.0)", result: "\($0.1)") }
+        keyTypes = report.keyTypes.map { KeyTypeJSON($0, showChain: showChain) }
     }
 
     /// Milliseconds to the microsecond.

@@ -1,0 +1,116 @@
+import DaneCore
+import Foundation
+import Synchronization
+import Testing
+
+/// Evidence once, judgement per domain: a probe made without verification and its chain judged
+/// offline (`ProbeJudgement`) must give what a handshake that verified in place gives, for every
+/// SMTP case of the sandbox (each Postfix listener of zone dane.test), under its DANE policy with
+/// a next-hop domain (DANE-TA names) and under a PKIX policy; and for the two-certificate cases,
+/// offering only RSA and only ECDSA.
+@Suite(.sandbox) struct EvidenceJudgementTests {
+    /// Every host of zone dane.test served by a Postfix listener (127.0.10.N).
+    static func smtpCases() throws -> [String] {
+        let zone = try String(contentsOf: Sandbox.stateDirectory.appendingPathComponent("smtp/dane.test.zone"), encoding: .utf8)
+        var hosts: [String] = []
+        for line in zone.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 5, fields[2] == "IN", fields[3] == "A", fields[4].hasPrefix("127.0.10.") else { continue }
+            if !hosts.contains(String(fields[0])) { hosts.append(String(fields[0])) }
+        }
+        return hosts
+    }
+
+    struct Judged: Equatable, CustomStringConvertible {
+        let verdict: Verdict
+        let reason: String
+        let match: DANEMatch?
+        let verifyCode: Int?
+        let verifyError: String?
+        let refused: [TLSARecord]
+        let failure: String?
+
+        init(_ probe: AddressProbe, _ policy: DANEPolicy) {
+            (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
+            match = probe.tls?.daneMatch
+            verifyCode = probe.tls?.verifyCode
+            verifyError = probe.tls?.verifyError
+            refused = probe.refusedRecords
+            failure = probe.transcript.failure?.description
+        }
+
+        var description: String { "\(verdict): \(reason) [code \(verifyCode.map(String.init) ?? "-"), \(failure ?? "no failure")]" }
+    }
+
+    @Test func offlineJudgementEqualsInHandshakeVerificationOnEveryCase() async throws {
+        let hosts = try Self.smtpCases()
+        #expect(hosts.count >= 30, "\(hosts)")
+        let inspector = try Sandbox.inspector()
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5)
+        let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path
+        let compared = await hosts.concurrentMap { host -> [String] in
+            guard let name = try? DNSName(validating: "\(host).dane.test") else { return ["\(host): bad name"] }
+            let report = await inspector.inspectHost(name, preference: 10)
+            let nextHop = try? DNSName(validating: "\(host).mx.dane.test")
+            var policies = [DANEPolicy.of(report, nextHop: nextHop),
+                            .pkix(PKIXExpectation(caFile: root, hostname: name), required: true, reason: "PKIX")]
+            if host.hasPrefix("dual-") || host == "rsa-only" {
+                policies.append(DANEPolicy.of(report, nextHop: nextHop))
+            }
+            var differences: [String] = []
+            for (index, policy) in policies.enumerated() {
+                var request = policy.request(host: name)
+                if index == 2 { request = request.offering(host == "rsa-only" ? .rsa : .ecdsa) }
+                for address in report.addresses.map(\.address) {
+                    let inHandshake = await prober.probe(address, port: 25, request: request)
+                    let evidence = await prober.probe(address, port: 25, request: request.evidence)
+                    let offline = ProbeJudgement.judge(evidence, for: request)
+                    let expected = Judged(inHandshake, policy), got = Judged(offline, policy)
+                    if expected != got { differences.append("\(host) [\(address)] \(policy.keyword): in handshake \(expected), offline \(got)") }
+                    if inHandshake.tls == nil, inHandshake.transcript.tlsEstablished {
+                        differences.append("\(host): TLS established without a session")
+                    }
+                }
+            }
+            return differences
+        }
+        #expect(compared.flatMap { $0 }.isEmpty, "\(compared.flatMap { $0 }.joined(separator: "\n"))")
+    }
+
+    /// A DANE-TA host used by many domains: its expectation differs per next-hop domain, its
+    /// evidence does not. One default handshake and one per other key type, however many domains.
+    @Test func oneHandshakePerAddressAndKeyTypeForManyDomains() async throws {
+        let inspector = try Sandbox.inspector()
+        let lines = Mutex<[String]>([])
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5) { line in lines.withLock { $0.append(line) } }
+        let hostProber = HostProber(prober: prober)
+        let name = try DNSName(validating: "ta-inter.dane.test")
+        let host = await inspector.inspectHost(name, preference: 10)
+        let reports = await Array(1...6).concurrentMap { index in
+            await hostProber.probe(host, nextHop: try? DNSName(validating: "d\(index).example.test"))
+        }
+        for report in reports {
+            #expect(report.addresses.map(\.verdict) == [.authenticated], "\(report.addresses.map(\.reason))")
+            #expect(report.addresses.first?.keyTypes.map(\.finding) == [.notHeld])
+        }
+        let startTLS = lines.withLock { $0 }.filter { $0.hasSuffix("> STARTTLS") }
+        #expect(startTLS.count == 2, "\(startTLS)")  // the default offer, then RSA only
+    }
+
+    /// The equivalence must not hold by accident: the cases cover every verdict a chain can get.
+    @Test func theCasesCoverAuthenticatedDeferAndPKIXFailures() async throws {
+        let inspector = try Sandbox.inspector()
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5)
+        var verdicts: Set<Verdict> = []
+        for host in ["ee311", "ta-inter", "wrongdigest", "ta-wrongname", "notlsa"] {
+            let name = try DNSName(validating: "\(host).dane.test")
+            let report = await inspector.inspectHost(name, preference: 10)
+            let policy = DANEPolicy.of(report)
+            let request = policy.request(host: name)
+            let address = try #require(report.addresses.first?.address)
+            let offline = ProbeJudgement.judge(await prober.probe(address, port: 25, request: request.evidence), for: request)
+            verdicts.insert(AddressVerdictRule.evaluate(policy, offline).0)
+        }
+        #expect(verdicts.isSuperset(of: [.authenticated, .defer, .opportunistic]), "\(verdicts)")
+    }
+}
