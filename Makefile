@@ -9,7 +9,7 @@ DEMO_DOMAIN ?= example.test
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
                 nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
-                nginx-light nftables
+                nginx-light nftables parallel
 PREFIX ?= /usr/local
 
 .PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-validation faults fuzz fuzz-smoke sanitize soak clean

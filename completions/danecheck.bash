@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|chain|tlsa|exporter|console|help)
+    domain|probe|check|summary|chain|tlsa|exporter|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check chain tlsa exporter console help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check summary chain tlsa exporter console help' -- "${cur}"))
         ;;
     esac
 }
@@ -300,9 +300,9 @@ _danecheck_probe() {
 
 _danecheck_check() {
     repeating_flags=()
-    non_repeating_flags=(--json --jsonl --require-dane --verbose -v --strict --nagios --no-use-dane --no-enable-dane --mta-sts --version -h --help)
+    non_repeating_flags=(--json --jsonl --require-dane --strict --verbose -v --nagios --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --color --rrsig-warn-days --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --shard --color --rrsig-warn-days --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -311,6 +311,9 @@ _danecheck_check() {
         return
         ;;
     '--concurrency')
+        return
+        ;;
+    '--shard')
         return
         ;;
     '--color')
@@ -371,6 +374,14 @@ _danecheck_check() {
         return
         ;;
     esac
+}
+
+_danecheck_summary() {
+    repeating_flags=()
+    non_repeating_flags=(--require-dane --strict --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __danecheck_offer_flags_options -1
 }
 
 _danecheck_chain() {

@@ -53,6 +53,7 @@ _danecheck() {
             'domain:Show a domain'\''s MX hosts, their addresses and TLSA records, with DNSSEC status.'
             'probe:Connect to an MX host over SMTP, do STARTTLS, and verify its certificate against its TLSA records.'
             'check:Say what an RFC 7672 MTA would do with mail for each domain, in one line, with an exit code for CI.'
+            'summary:Merge check --jsonl outputs (the shards of one batch) into the summary one run prints.'
             'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
             'tlsa:TLSA records for operators: create them from a chain or a live server; verify a chain against them before deploying it.'
             'exporter:Serve Prometheus metrics: one check per scrape of /probe?target=DOMAIN, the exporter'\''s own at /metrics.'
@@ -63,7 +64,7 @@ _danecheck() {
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|check|chain|tlsa|exporter|console|help)
+        domain|probe|check|summary|chain|tlsa|exporter|console|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -150,12 +151,13 @@ _danecheck_check() {
         '*:domain:'
         '--file[Read domains from a file, one per line (# comments); - reads stdin.]:file:'
         '--concurrency[How many domains are checked at once (1-1000).]:concurrency:'
+        '--shard[Check only shard K (from 1) of N\: the domains whose stable hash (of the lower-cased A-label name, whatever the input order) falls in it. N runs with K = 1..N check every domain once; `danecheck summary` merges their --jsonl outputs.]:K/N:'
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--jsonl[Print one JSON object per line, per domain, in the order domains finish (each names its domain).]'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
-        '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
+        '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--nagios[Nagios/Icinga plugin mode for one domain\: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.]'
         '--rrsig-warn-days[--nagios\: warn when an RRSIG of the domain expires within this many days.]:days:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
@@ -176,6 +178,20 @@ _danecheck_check() {
         '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
         '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
         '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_summary() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:file:'
+        '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
+        '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -22,8 +22,8 @@ public struct Danecheck: AsyncParsableCommand {
             \(DanecheckExit.summary)
             """,
         version: version,
-        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, ChainCommand.self, TLSACommand.self, ExporterCommand.self,
-                      ConsoleCommand.self])
+        subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, SummaryCommand.self, ChainCommand.self,
+                      TLSACommand.self, ExporterCommand.self, ConsoleCommand.self])
 
     public init() {}
 }

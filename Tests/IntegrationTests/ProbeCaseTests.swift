@@ -162,6 +162,8 @@ import Testing
         #expect(address.verdict == .defer)
         #expect(reason.split(separator: "|").contains { address.reason.hasPrefix($0) }, "\(name): \(address.reason)")
         #expect(!address.reason.contains("\n"))
-        #expect(elapsed < 2 + 1, "\(name) took \(elapsed)s: an error within timeout + 1 s")
+        // Within one phase's timeout and 1.5 s more (connect, greeting, EHLO and STARTTLS on a
+        // loaded 2-core CI machine once took 1.08 s); a deadline that restarts would take far longer.
+        #expect(elapsed < 2 + 1.5, "\(name) took \(elapsed)s: an error within timeout + 1.5 s")
     }
 }

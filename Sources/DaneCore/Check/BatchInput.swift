@@ -29,17 +29,8 @@ public struct BatchInput: Sendable {
 
     /// Reads the lines of an open file (stdin included) as they come, within `LineReader`'s bounds.
     public mutating func add(fileDescriptor fd: Int32, name: String) {
-        let failure = ReadFailure()
-        var reader = LineReader(read: {
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = Glibc.read(fd, &chunk, chunk.count)
-                if count >= 0 { return Array(chunk.prefix(count)) }
-                if errno == EINTR { continue }
-                failure.message = String(cString: strerror(errno))
-                return nil
-            }
-        })
+        let failure = LineReader.ReadFailure()
+        var reader = LineReader(fileDescriptor: fd, failure: failure)
         add(&reader, name: name)
         if let message = failure.message { problems.append(Problem(source: name, message: "cannot read: \(message)")) }
     }
@@ -64,10 +55,6 @@ public struct BatchInput: Sendable {
                 problems.append(Problem(source: "\(name):\(number)", message: reason))
             }
         }
-    }
-
-    private final class ReadFailure {
-        var message: String?
     }
 
     private mutating func add(_ text: String, source: String) {

@@ -9,6 +9,14 @@ public struct DomainCheckSummary: Sendable, Hashable {
     /// Rollover-health warnings over the domain's hosts.
     public let warnings: Int
 
+    public init(domain: DNSName, verdict: Verdict, seconds: Double, exitClass: ExitClass, warnings: Int) {
+        self.domain = domain
+        self.verdict = verdict
+        self.seconds = seconds
+        self.exitClass = exitClass
+        self.warnings = warnings
+    }
+
     public init(_ check: DomainCheck) {
         domain = check.report.domain
         verdict = check.verdict.verdict

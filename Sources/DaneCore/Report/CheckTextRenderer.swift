@@ -66,7 +66,7 @@ public enum CheckTextRenderer {
             let count = checks.filter { $0.verdict == verdict }.count
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"
         }
-        var lines = ["\(checks.count) domain\(checks.count == 1 ? "" : "s"): \(counts.joined(separator: ", "))"
+        var lines = ["\(checks.count) domain\(checks.count == 1 ? "" : "s")\(counts.isEmpty ? "" : ": ")\(counts.joined(separator: ", "))"
                      + (problems > 0 ? "; \(problems) input error\(problems == 1 ? "" : "s")" : "")]
         let slowest = checks.sorted { $0.seconds > $1.seconds }.prefix(3)
         if checks.count > 1 {

@@ -22,3 +22,11 @@ extension ExitClass {
         }
     }
 }
+
+extension ExitClass {
+    /// The class a JSON keyword names; nil for any other word.
+    public init?(keyword: String) {
+        guard let found = [ExitClass.ok, .deferred, .indeterminate, .noMail].first(where: { $0.keyword == keyword }) else { return nil }
+        self = found
+    }
+}
