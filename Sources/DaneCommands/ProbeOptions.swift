@@ -10,7 +10,7 @@ public struct ProbeOptions: ParsableArguments {
     @Option(name: .customLong("key-types"),
             help: ArgumentHelp("""
                 Which of the server's certificates to judge: 'default' (the one a stock OpenSSL client \
-                gets) or 'all' (also one handshake offering only RSA and one offering only ECDSA \
+                gets) or 'all' (beside it, one handshake offering only RSA and one only ECDSA \
                 signature algorithms, for hosts under DANE or PKIX). The verdict follows the default \
                 handshake; a certificate of another type that fails is a warning.
                 """, valueName: "default|all"))

@@ -39,11 +39,18 @@ public struct HostProber: Sendable {
         }
         let reports = await addresses.concurrentMap { [self] address in
             // An unusable host (a failed TLSA or address lookup) is not connected to (RFC 7672 §2.1.2).
-            let probe = unusable ? AddressProbe.notAttempted(address, port: port, at: time) : await judged(address, request)
+            if unusable {
+                let probe = AddressProbe.notAttempted(address, port: port, at: time)
+                let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
+                return AddressReport(probe: probe, verdict: verdict, reason: reason, marks: RecordMarker.mark(records, tls: nil, refused: []))
+            }
+            // The handshakes offering one key type run beside the default one: no round trip added.
+            async let others = offered(address, request, policy: policy)
+            let probe = await judged(address, request)
             let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
             return AddressReport(probe: probe, verdict: verdict, reason: reason,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords),
-                                 keyTypes: await otherKeyTypes(address, request, policy: policy, records: records, after: probe))
+                                 keyTypes: Self.otherKeyTypes(await others, after: probe, policy: policy, records: records))
         }
         let keyTypeWarnings = KeyTypeWarnings.of(reports, host: name)
         let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
@@ -69,16 +76,21 @@ public struct HostProber: Sendable {
         return ProbeJudgement.judge(probe, for: request)
     }
 
-    /// After a default handshake, one per other key type (`keyTypes` all), judged the same way:
-    /// only when the policy has a chain to judge and the default handshake got one.
-    private func otherKeyTypes(_ address: IPAddress, _ request: ProbeRequest, policy: DANEPolicy, records: [TLSARecord],
-                               after probe: AddressProbe) async -> [KeyTypeReport] {
-        guard keyTypes == .all, request.startTLS, let tls = probe.tls, KeyTypeRule.applies(to: policy) else { return [] }
+    /// With `keyTypes` all, for a policy with a chain to judge: one probe per key type, each
+    /// offering only its signature algorithms, judged like the default one.
+    private func offered(_ address: IPAddress, _ request: ProbeRequest, policy: DANEPolicy) async -> [(CertificateKeyType, AddressProbe)] {
+        guard keyTypes == .all, request.startTLS, KeyTypeRule.applies(to: policy) else { return [] }
+        return await CertificateKeyType.allCases.concurrentMap { [self] keyType in (keyType, await judged(address, request.offering(keyType))) }
+    }
+
+    /// The key types other than the default handshake's certificate's, when it got one.
+    private static func otherKeyTypes(_ offered: [(CertificateKeyType, AddressProbe)], after probe: AddressProbe,
+                                      policy: DANEPolicy, records: [TLSARecord]) -> [KeyTypeReport] {
+        guard let tls = probe.tls else { return [] }
         let held = CertificateKeyType(keyTypeName: tls.keyType)
-        return await CertificateKeyType.allCases.filter { $0 != held }.concurrentMap { [self] keyType in
-            let other = await judged(address, request.offering(keyType))
-            return KeyTypeReport(keyType: keyType, probe: other, finding: KeyTypeRule.evaluate(keyType, other, policy: policy),
-                                 marks: RecordMarker.mark(records, tls: other.tls, refused: other.refusedRecords))
+        return offered.filter { $0.0 != held }.map { keyType, other in
+            KeyTypeReport(keyType: keyType, probe: other, finding: KeyTypeRule.evaluate(keyType, other, policy: policy),
+                          marks: RecordMarker.mark(records, tls: other.tls, refused: other.refusedRecords))
         }
     }
 
