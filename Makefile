@@ -12,7 +12,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nginx-light nftables parallel
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-validation faults fuzz fuzz-smoke sanitize soak clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-validation faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -103,6 +103,13 @@ bench: build sandbox-start
 bench-check: deps sandbox-start
 	$(SWIFT) build -c release --product danecheck
 	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/run.sh
+
+# survey scale with a per-packet delay (NFQUEUE), beside posttls-finger (bench/scale.sh), release build.
+bench-scale: deps sandbox-start
+	@for p in iptables libnetfilter-queue-dev; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	$(SWIFT) build -c release --product danecheck
+	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/scale.sh
 
 # check with --validation local versus resolver mode, with latency (bench/validation.sh), release build.
 bench-validation: deps sandbox-start

@@ -225,6 +225,24 @@ def main(out):
     with open(os.path.join(out, "bench-domains.txt"), "w") as f:
         f.write("".join(f"b{n}.bench.dane.test\n" for n in range(1, 241)))
 
+    # Survey hosts (bench/scale.sh delays every packet to and from 127.0.13.N with NFQUEUE):
+    # DANE-EE, DANE-TA (its certificate names the host: DANE-TA checks names), a host reached
+    # through a CNAME (the TLSA base domain is the target, RFC 7672 §2.2.3), DANE-EE with a
+    # DANE-TA beside it. Any number of domains over them, from wildcards: dN.wK.survey.dane.test.
+    survey = {"s1": ("ee", 1), "s2": ("ta", 2), "s3": ("ee", 3), "s4": ("paired", 4)}
+    for host, (kind, n) in survey.items():
+        survey_key, survey_cert = leaf(host)
+        write(f"{host}.key", pem_key(survey_key))
+        write(f"{host}.chain", pem(survey_cert) + pem(inter))
+        zone.append(f"{host} 3600 IN A 127.0.13.{n}")
+        records = {"ee": [tlsa(3, 1, 1, survey_cert)], "ta": [tlsa(2, 1, 1, inter)],
+                   "paired": [tlsa(3, 1, 1, survey_cert), tlsa(2, 1, 1, inter)]}[kind]
+        zone += [f"_25._tcp.{host} 300 IN TLSA {r}" for r in records]
+        listener(f"127.0.13.{n}", host, True)
+    zone.append("s3alias 3600 IN CNAME s3.dane.test.")
+    for k, target in enumerate(["s1", "s2", "s3alias", "s4"], start=1):
+        zone.append(f"*.w{k}.survey 3600 IN MX 10 {target}.dane.test.")
+
     # A slow but correct TLS peer (hostile.py "slowtls"): its key and chain, and a matching record.
     write("h-slowtls.key", pem_key(slowtls[0]))
     write("h-slowtls.chain", pem(slowtls[1]) + pem(inter))

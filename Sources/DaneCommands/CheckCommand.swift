@@ -155,7 +155,7 @@ public struct CheckCommand: AsyncParsableCommand {
             if status != .ok { throw ExitCode(status.rawValue) }
             return
         }
-        let (results, outbound) = await runAll(domains, checker: checker, policy: policy)
+        let (results, outbound) = await runAll(domains, checker: checker, inspector: inspector, policy: policy)
         try Task.checkCancellation()  // interrupted in the console: print nothing more
         // Asked while the first domain was checked, answered once for the run.
         let runWarnings = (await inspector.resolverReports()).compactMap(\.warning) + [outbound.warning].compactMap { $0 }
@@ -185,7 +185,8 @@ public struct CheckCommand: AsyncParsableCommand {
     /// input order, each domain as soon as every earlier one is done; --jsonl lines in the
     /// order domains finish. With more than one domain, text prints each host's warnings once,
     /// after the results, with the domains they affect.
-    func runAll(_ domains: [DNSName], checker: DomainChecker, policy: CheckPolicy) async -> ([Result], OutboundPortTally) {
+    func runAll(_ domains: [DNSName], checker: DomainChecker, inspector: DomainInspector,
+                policy: CheckPolicy) async -> ([Result], OutboundPortTally) {
         let progress = ProgressBar(total: domains.count)
         let ticker = progress.ticking()
         defer { ticker.cancel() }
@@ -208,6 +209,7 @@ public struct CheckCommand: AsyncParsableCommand {
             for _ in 0..<min(concurrency, domains.count) { startNext() }
             for await (index, check) in group {
                 results[index] = Result(summary: DomainCheckSummary(check), full: output.json ? check : nil)
+                await inspector.release(check.report.domain)
                 CommandEnvironment.shared.addressHistory.record(check.hosts)
                 outbound.add(check.hosts)
                 ProbeTrace.emit(check.hosts, options: resolverOptions)

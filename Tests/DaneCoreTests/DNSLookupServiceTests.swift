@@ -185,4 +185,25 @@ import Testing
         _ = await pending.value
         #expect(await service.cached().isEmpty, "the old resolver's answer came back into the emptied cache")
     }
+
+    /// A batch releases each domain's own answers when the domain is done: those names (every
+    /// type) leave the cache and are asked again if needed; every other name's answers stay.
+    @Test func forgettingNamesDropsTheirAnswersOnly() async throws {
+        let replay = ReplayTransport()
+        replay.record("a.test.", .mx, ad: true, answer: ["a.test. 3600 IN MX 10 mx.shared.test."])
+        replay.record("_smtp._tls.a.test.", .txt, ad: true, answer: ["_smtp._tls.a.test. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:r@a.test\""])
+        replay.record("mx.shared.test.", .a, ad: true, answer: ["mx.shared.test. 3600 IN A 192.0.2.25"])
+        let service = DNSLookupService(transport: replay)
+        let domain = DNSName(dnsText: "a.test"), shared = DNSName(dnsText: "mx.shared.test")
+        _ = await service.lookup(domain, .mx)
+        _ = await service.lookup(domain.prepending("_smtp._tls"), .txt)
+        _ = await service.lookup(shared, .a)
+        #expect(await service.cached().count == 3)
+        await service.forget([domain, domain.prepending("_smtp._tls"), DNSName(dnsText: "never.asked.test")])
+        #expect(await service.cached().map(\.name) == [shared])
+        _ = await service.lookup(shared, .a)
+        _ = await service.lookup(domain, .mx)
+        #expect(replay.queries.filter { $0.name == shared }.count == 1)  // still cached
+        #expect(replay.queries.filter { $0.name == domain }.count == 2)  // asked again
+    }
 }

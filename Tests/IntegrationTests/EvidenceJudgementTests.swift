@@ -98,6 +98,18 @@ import Testing
         #expect(startTLS.count == 3, "\(startTLS)")  // the default offer, RSA only, ECDSA only
     }
 
+    /// The survey hosts of bench/scale.sh (wildcard domains over DANE-EE, DANE-TA, a CNAME'd host,
+    /// EE beside TA): every domain authenticated, through the host its MX names.
+    @Test func surveyDomainsAuthenticateThroughTheirHosts() async throws {
+        let domains = (1...8).map { "d\($0).w\(($0 - 1) % 4 + 1).survey.dane.test" }
+        let run = try await CLI.run(["check", "--resolver", Sandbox.validating] + domains)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        for (index, domain) in domains.enumerated() {
+            let via = ["s1", "s2", "s3alias", "s4"][index % 4]
+            #expect(run.stdout.contains("\(domain): authenticated via \(via).dane.test: "), "\(run.stdout)")
+        }
+    }
+
     /// The equivalence must not hold by accident: the cases cover every verdict a chain can get.
     @Test func theCasesCoverAuthenticatedDeferAndPKIXFailures() async throws {
         let inspector = try Sandbox.inspector()

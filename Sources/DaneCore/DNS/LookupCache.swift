@@ -12,6 +12,9 @@ actor LookupCache {
     static let failureReuse: Duration = .seconds(5)
 
     private var entries: [DNSQuery: Entry] = [:]
+    /// The questions asked about each name: `forget` of a few names costs what they hold, not a
+    /// pass over a survey's whole cache.
+    private var byName: [DNSName: Set<DNSQuery>] = [:]
     private var stats = CacheStatistics()
     private let now: @Sendable () -> ContinuousClock.Instant
 
@@ -33,6 +36,7 @@ actor LookupCache {
         stats.count(query.type, hit: false)
         let task = Task { await make() }
         entries[query] = .pending(task)
+        byName[query.name, default: []].insert(query)
         let lookup = await task.value
         // The cache may have been emptied while this waited (the console's `set resolver`):
         // only the entry that still holds this task may take its answer.
@@ -57,9 +61,12 @@ actor LookupCache {
     func forget(_ names: Set<DNSName>?) {
         guard let names else {
             entries.removeAll()
+            byName.removeAll()
             return
         }
-        entries = entries.filter { !names.contains($0.key.name) }
+        for name in names {
+            for query in byName.removeValue(forKey: name) ?? [] { entries.removeValue(forKey: query) }
+        }
     }
 
     /// Drops expired answers of one type (Momentum's tlsa_expire_interval sweep); returns how many.
@@ -70,7 +77,11 @@ actor LookupCache {
             guard key.type == type, case .done(_, let expires) = entry else { return false }
             return expires <= instant
         }
-        expired.keys.forEach { entries.removeValue(forKey: $0) }
+        for query in expired.keys {
+            entries.removeValue(forKey: query)
+            byName[query.name]?.remove(query)
+            if byName[query.name]?.isEmpty == true { byName.removeValue(forKey: query.name) }
+        }
         return expired.count
     }
 

@@ -3,6 +3,8 @@
 /// run at once: all hosts concurrently, A and AAAA of a host concurrently.
 public struct DomainInspector: Sendable {
     private let lookups: DNSLookupService
+    /// False when the cache is shared (console, exporter): what it holds stays for later commands.
+    private let ownsCache: Bool
     /// Whether each resolver validates, asked once per run.
     private let resolverCheck: ResolverCheck
     /// The transport to reorder once it is known which resolvers validate (several resolvers only).
@@ -28,20 +30,30 @@ public struct DomainInspector: Sendable {
         }
         let lookups = shared?.sharingCache(with: transport, validation: validation)
             ?? DNSLookupService(transport: transport, validation: validation)
-        self.init(lookups: lookups, probes: probes, port: port, options: options,
+        self.init(lookups: lookups, probes: probes, port: port, options: options, ownsCache: shared == nil,
                   demotable: configuration.servers.count > 1 && !local ? transport : nil,
                   mtaSTS: mtaSTS.map { $0.fetcher(lookups: lookups, timeout: configuration.timeout) })
     }
 
     public init(lookups: DNSLookupService, probes: [(server: ResolverAddress, transport: any DNSTransport)],
-                port: UInt16 = 25, options: InspectionOptions = .report, demotable: ResolverTransport? = nil,
-                mtaSTS: MTASTSFetcher? = nil) {
+                port: UInt16 = 25, options: InspectionOptions = .report, ownsCache: Bool = false,
+                demotable: ResolverTransport? = nil, mtaSTS: MTASTSFetcher? = nil) {
         self.lookups = lookups
+        self.ownsCache = ownsCache
         self.mtaSTS = mtaSTS
         resolverCheck = ResolverCheck(probes: probes)
         self.port = port
         self.options = options
         self.demotable = demotable
+    }
+
+    /// A batch is done with this domain: the answers only it asks for (its MX, _mta-sts, TLSRPT
+    /// and, validating locally, its keys) leave this run's own cache, so that a survey keeps
+    /// nothing per domain beyond its summary. Shared hosts' answers stay. A shared cache keeps all.
+    public func release(_ domain: DNSName) async {
+        guard ownsCache else { return }
+        await lookups.forget([domain, domain.prepending("_mta-sts"), domain.prepending("_smtp._tls"),
+                              domain.prepending("_smtp-tlsrpt")])
     }
 
     /// Inspects one domain; the resolvers are asked whether they validate at the same time.

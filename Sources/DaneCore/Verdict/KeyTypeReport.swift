@@ -1,8 +1,7 @@
 /// One more handshake with an address (made beside the default one), offering only one kind of
 /// certificate key's signature algorithms (RSA, ECDSA), its chain judged for the host's policy
-/// like the default one's. The
-/// verdict follows the default handshake (what a stock OpenSSL client gets); this says what a
-/// sender that negotiates the other kind gets.
+/// like the default one's. The verdict follows the default handshake (what a stock OpenSSL
+/// client gets); this says what a sender that negotiates the other kind gets.
 public struct KeyTypeReport: Sendable, Hashable {
     public enum Finding: Sendable, Hashable {
         /// The server holds no certificate of this kind: the restricted handshake failed.
