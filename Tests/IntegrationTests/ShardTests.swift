@@ -52,7 +52,7 @@ import Testing
         let script = """
             cd \(dir.path) || exit 99
             \(binary) check \(common) --file list > all.jsonl 2> all.err; echo $? > all.status
-            parallel --will-cite -j 4 '\(binary) check \(common) --file reversed --shard {}/4 > shard{}.jsonl 2> shard{}.err' ::: 1 2 3 4
+            parallel --will-cite -j 2 '\(binary) check \(common) --file reversed --shard {}/4 > shard{}.jsonl 2> shard{}.err' ::: 1 2 3 4
             echo "parallel $?"
             \(binary) summary all.jsonl > all.summary; echo "summary-all $?"
             \(binary) summary shard1.jsonl shard2.jsonl shard3.jsonl shard4.jsonl > shards.summary; echo "summary-shards $?"

@@ -44,13 +44,16 @@ public struct HostProber: Sendable {
                 let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
                 return AddressReport(probe: probe, verdict: verdict, reason: reason, marks: RecordMarker.mark(records, tls: nil, refused: []))
             }
-            // The handshakes offering one key type run beside the default one: no round trip added.
-            async let others = offered(address, request, policy: policy)
+            // The handshakes offering one key type run beside the default one (no round trip
+            // added); when the default one got no TLS session they are not waited for.
+            let others = Task { await offered(address, request, policy: policy) }
             let probe = await judged(address, request)
+            if probe.tls == nil { others.cancel() }
             let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
             return AddressReport(probe: probe, verdict: verdict, reason: reason,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords),
-                                 keyTypes: Self.otherKeyTypes(await others, after: probe, policy: policy, records: records))
+                                 keyTypes: probe.tls == nil ? []
+                                    : Self.otherKeyTypes(await others.value, after: probe, policy: policy, records: records))
         }
         let keyTypeWarnings = KeyTypeWarnings.of(reports, host: name)
         let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,
