@@ -2,9 +2,10 @@
  * nfqdelay QUEUE DELAY_MS: holds every packet of netfilter queue QUEUE for DELAY_MS
  * milliseconds, then accepts it, in arrival order: per-packet latency for the benchmark
  * (bench/scale.sh puts the SMTP and DNS packets of the survey hosts into the queue with
- * nftables). Unlike a proxy it delays the TCP handshake and every segment, as a real path
- * does. The kernel's netem qdisc would do the same; this kernel has none, and NFQUEUE is
- * there. Built by bench/scale.sh: cc -O2 -o nfqdelay nfqdelay.c -lnetfilter_queue -lnfnetlink
+ * iptables-legacy -j NFQUEUE in the mangle table). Unlike a proxy it delays the TCP
+ * handshake and every segment, as a real path does. The kernel's netem qdisc would do the
+ * same; this kernel has none, and NFQUEUE is there. Built by bench/scale.sh:
+ * cc -O2 -o nfqdelay nfqdelay.c -lnetfilter_queue -lnfnetlink
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>

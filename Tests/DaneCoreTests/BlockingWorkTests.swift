@@ -38,6 +38,59 @@ import Testing
         #expect(onWorker)
     }
 
+    /// Items submitted back to back while one thread is idle: each gets a thread of its own
+    /// (they all block until all have started). Counting the idle thread once for every item
+    /// left items queued behind the first, which waited out its bound; whether it does depends
+    /// on how fast the idle thread wakes, so the rule is also tested on its own below.
+    @Test func itemsSubmittedTogetherDoNotQueueBehindOneIdleThread() {
+        let pool = BlockingPool(maxThreads: 8)
+        let warmed = DispatchSemaphore(value: 0)
+        pool.submit(Self.item { warmed.signal() })
+        warmed.wait()
+        Thread.sleep(forTimeInterval: 0.05)  // the warm-up thread is idle again
+        let barrier = Barrier(parties: 4)
+        let done = DispatchGroup()
+        let met = Flags()
+        for _ in 0..<4 {
+            done.enter()
+            pool.submit(Self.item { met.add(barrier.arriveAndWait(seconds: 2)); done.leave() })
+        }
+        done.wait()
+        #expect(met.onWorker == [true, true, true, true], "items that met the other three: \(met.onWorker)")
+    }
+
+    /// The rule itself, where the race above cannot hide it: two items waiting and one idle
+    /// thread need a second thread.
+    @Test func aThreadStartsWhenMoreItemsWaitThanThreadsAreIdle() {
+        #expect(!BlockingPool.startsThread(waiting: 1, idle: 1, threads: 1, maxThreads: 8))
+        #expect(BlockingPool.startsThread(waiting: 2, idle: 1, threads: 1, maxThreads: 8))
+        #expect(BlockingPool.startsThread(waiting: 1, idle: 0, threads: 3, maxThreads: 8))
+        #expect(!BlockingPool.startsThread(waiting: 5, idle: 1, threads: 8, maxThreads: 8))
+    }
+
+    static func item(_ body: @escaping () -> Void) -> BlockingPool.Item {
+        let item = BlockingPool.Item()
+        item.body = { _ in body() }
+        return item
+    }
+
+    /// Blocks each caller until `parties` have arrived or `seconds` pass; true if all arrived.
+    final class Barrier: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var arrived = 0
+        private let parties: Int
+        init(parties: Int) { self.parties = parties }
+        func arriveAndWait(seconds: Double) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            arrived += 1
+            condition.broadcast()
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while arrived < parties, condition.wait(until: deadline) {}
+            return arrived >= parties
+        }
+    }
+
     @Test func workQueuedForACancelledTaskIsNotRun() async {
         let flags = Flags()
         let task = Task {

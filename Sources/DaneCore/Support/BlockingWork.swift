@@ -28,7 +28,7 @@ public enum BlockingWork {
 }
 
 /// The threads behind `BlockingWork`: a FIFO of items, taken by idle threads; a new thread is
-/// started only when no thread is idle and fewer than `maxThreads` exist.
+/// started when more items wait than threads are idle and fewer than `maxThreads` exist.
 final class BlockingPool: @unchecked Sendable {
     /// Shown by `ps -L` and debuggers (Linux keeps 15 characters of a thread's name).
     static let threadName = "danecheck-io"
@@ -57,7 +57,7 @@ final class BlockingPool: @unchecked Sendable {
     func submit(_ item: Item) {
         condition.lock()
         queue.append(item)
-        let start = idle == 0 && threads < maxThreads
+        let start = Self.startsThread(waiting: queue.count - head, idle: idle, threads: threads, maxThreads: maxThreads)
         if start { threads += 1 }
         condition.signal()
         condition.unlock()
@@ -70,6 +70,13 @@ final class BlockingPool: @unchecked Sendable {
             thread.stackSize = 1 << 20
             thread.start()
         }
+    }
+
+    /// An idle thread counts itself busy only once it has woken and taken an item: items
+    /// submitted back to back all see the same idle thread, so the rule compares the items
+    /// waiting (this one included) with the idle threads, not the idle count with zero.
+    static func startsThread(waiting: Int, idle: Int, threads: Int, maxThreads: Int) -> Bool {
+        waiting > idle && threads < maxThreads
     }
 
     private func work() {

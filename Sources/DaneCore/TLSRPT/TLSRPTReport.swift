@@ -7,7 +7,7 @@ public struct TLSRPTReport: Sendable, Hashable {
     public let record: TLSRPTRecord?
     /// Why no record is in force (nil: a record, or no TXT record at all).
     public let failure: TLSRPTFailure?
-    /// The `_smtp-tlsrpt.DOMAIN` TXT lookup (the name of the drafts before RFC 8460), made only
+    /// The `_smtp-tlsrpt.DOMAIN` TXT lookup (the name of the drafts before RFC 8460), kept only
     /// when `_smtp._tls` has no record.
     public let obsolete: Lookup?
 
