@@ -24,4 +24,11 @@ import Testing
     func badRecordsSayWhy(text: String, failure: TLSARecordParser.Failure) {
         #expect(throws: failure) { try TLSARecordParser.parse(text) }
     }
+
+    @Test func aRecordIsAbbreviatedToItsFirstEightOctets() {
+        let record = TLSARecord(usage: 3, selector: 1, matchingType: 1, data: Array(0..<32))
+        #expect(record.abbreviated == "3 1 1 0001020304050607…")
+        #expect(TLSARecord(usage: 2, selector: 0, matchingType: 0, data: [0xab, 0xcd]).abbreviated == "2 0 0 abcd")
+        #expect(record.hexData.count == 64 && record.hexData.hasPrefix("000102"))
+    }
 }

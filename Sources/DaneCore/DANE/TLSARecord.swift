@@ -15,13 +15,15 @@ public struct TLSARecord: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Certificate association data in lower-case hex.
-    public var hexData: String { data.map { String(format: "%02x", $0) }.joined() }
+    public var hexData: String { Digest.hex(data) }
 
     /// "3 1 1 8a1f…" in full, as in a zone file.
     public var description: String { "\(usage) \(selector) \(matchingType) \(hexData)" }
 
     /// "3 1 1 8a1f2b3c4d5e6f70…": the first 16 hex digits, for a line that names the record.
-    public var abbreviated: String { "\(usage) \(selector) \(matchingType) \(hexData.prefix(16))\(hexData.count > 16 ? "…" : "")" }
+    public var abbreviated: String {
+        "\(usage) \(selector) \(matchingType) \(Digest.hex(Array(data.prefix(8))))\(data.count > 8 ? "…" : "")"
+    }
 
     /// Usage, selector, matching type, then data: the order records are shown in.
     public static func presentationOrder(_ lhs: TLSARecord, _ rhs: TLSARecord) -> Bool {

@@ -72,49 +72,50 @@ public struct ResolverTransport: DNSTransport {
         return last
     }
 
-    /// One try at one server: UDP, then TCP if the UDP answer was truncated (RFC 7766 §5).
+    /// One try at one server: UDP, then TCP if the UDP answer was truncated (RFC 7766 §5). The
+    /// UDP wait holds no thread; the TCP exchange, rare, runs on `BlockingWork`.
     static func send(_ query: DNSQuery, to server: ResolverAddress, timeout: Double) async -> DNSExchange {
-        await BlockingWork.run(cancelled: DNSExchange(query: query, server: server,
-                                                      outcome: .failure(.network(server: server, message: "cancelled")),
-                                                      milliseconds: 0)) {
-            let start = ContinuousClock.now
-            func done(_ outcome: DNSExchange.Outcome, _ ignored: [ReplyCheck.Mismatch]) -> DNSExchange {
-                DNSExchange(query: query, server: server, outcome: outcome, milliseconds: start.millisecondsElapsed,
-                            ignored: ignored.map(\.description))
+        let start = ContinuousClock.now
+        func done(_ outcome: DNSExchange.Outcome, _ ignored: [ReplyCheck.Mismatch]) -> DNSExchange {
+            DNSExchange(query: query, server: server, outcome: outcome, milliseconds: start.millisecondsElapsed,
+                        ignored: ignored.map(\.description))
+        }
+        let cancelled = TransportFailure.network(server: server, message: "cancelled")
+        if Task.isCancelled { return DNSExchange(query: query, server: server, outcome: .failure(cancelled), milliseconds: 0) }
+        let message: QueryMessage
+        do throws(QueryMessage.Failure) { message = try QueryMessage(query) } catch {
+            return done(.failure(failure(error, query: query, server: server)), [])
+        }
+        let udp = await UDPExchange.send(message, to: server, timeout: timeout)
+        let datagram: [UInt8]
+        switch udp.outcome {
+        case .failure(let failure): return done(.failure(failure), udp.ignored)
+        case .reply(let bytes): datagram = bytes
+        }
+        let response: DNSResponse
+        do throws(LDNSError) { response = try LDNSPacket(wire: datagram).response } catch {
+            return done(.failure(.malformed(server: server, message: LDNSStatus.messageProblem(error.status))), udp.ignored)
+        }
+        guard response.truncated else { return done(.response(response), udp.ignored) }
+        let again: QueryMessage
+        do throws(QueryMessage.Failure) { again = try QueryMessage(query) } catch {
+            return done(.failure(failure(error, query: query, server: server)), udp.ignored)
+        }
+        let tcp = await BlockingWork.run(cancelled: WireExchange(outcome: .failure(cancelled), ignored: [])) {
+            TCPExchange.send(again, to: server, deadline: Deadline(seconds: timeout))
+        }
+        switch tcp.outcome {
+        case .failure(let failure):
+            let why: String
+            switch failure {
+            case .network(_, let message): why = message
+            default: why = failure.description
             }
-            let message: QueryMessage
-            do throws(QueryMessage.Failure) { message = try QueryMessage(query) } catch {
-                return done(.failure(failure(error, query: query, server: server)), [])
-            }
-            let udp = UDPExchange.send(message, to: server, deadline: Deadline(seconds: timeout))
-            let datagram: [UInt8]
-            switch udp.outcome {
-            case .failure(let failure): return done(.failure(failure), udp.ignored)
-            case .reply(let bytes): datagram = bytes
-            }
-            let response: DNSResponse
-            do throws(LDNSError) { response = try LDNSPacket(wire: datagram).response } catch {
-                return done(.failure(.malformed(server: server, message: LDNSStatus.messageProblem(error.status))), udp.ignored)
-            }
-            guard response.truncated else { return done(.response(response), udp.ignored) }
-            let again: QueryMessage
-            do throws(QueryMessage.Failure) { again = try QueryMessage(query) } catch {
-                return done(.failure(failure(error, query: query, server: server)), udp.ignored)
-            }
-            let tcp = TCPExchange.send(again, to: server, deadline: Deadline(seconds: timeout))
-            switch tcp.outcome {
-            case .failure(let failure):
-                let why: String
-                switch failure {
-                case .network(_, let message): why = message
-                default: why = failure.description
-                }
-                return done(.failure(.truncated(server: server, tcp: why)), udp.ignored + tcp.ignored)
-            case .reply(let bytes):
-                do throws(LDNSError) { return done(.response(try LDNSPacket(wire: bytes).response), udp.ignored + tcp.ignored) } catch {
-                    return done(.failure(.malformed(server: server, message: LDNSStatus.messageProblem(error.status))),
-                                udp.ignored + tcp.ignored)
-                }
+            return done(.failure(.truncated(server: server, tcp: why)), udp.ignored + tcp.ignored)
+        case .reply(let bytes):
+            do throws(LDNSError) { return done(.response(try LDNSPacket(wire: bytes).response), udp.ignored + tcp.ignored) } catch {
+                return done(.failure(.malformed(server: server, message: LDNSStatus.messageProblem(error.status))),
+                            udp.ignored + tcp.ignored)
             }
         }
     }

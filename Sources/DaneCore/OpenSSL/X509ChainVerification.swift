@@ -7,7 +7,7 @@ enum X509ChainVerification {
     /// Whether the chain verified and OpenSSL's verification code; nil when it could not be set up.
     static func run(_ chain: [PeerCertificate], store: OpaquePointer,
                     configure: (OpaquePointer) -> Void = { _ in }) -> (verified: Bool, code: Int32)? {
-        let certificates = chain.compactMap { X509Handle(der: $0.certificateDER) }
+        let certificates = chain.compactMap { X509DecodeCache.shared.handle(der: $0.certificateDER) }
         guard let leaf = certificates.first, certificates.count == chain.count else { return nil }
         // The store context and the stack only borrow the certificates: their owners live until
         // the context is freed, at the end of this block.

@@ -1,7 +1,7 @@
 import COpenSSL
 
 /// Owns an OpenSSL X509 decoded from DER.
-final class X509Handle {
+final class X509Handle: @unchecked Sendable {
     let pointer: OpaquePointer
 
     init?(der: [UInt8]) {

@@ -3,12 +3,24 @@ import Foundation
 /// One query over UDP (RFC 1035 §4.2.1) on a socket of its own, from the random source port
 /// the kernel picks for it. A datagram from another address or port, or one that does not answer
 /// the query (`ReplyCheck`), is dropped and counted, and the wait goes on until the reply comes
-/// or the deadline passes: a forgery never becomes an answer, nor an error. Blocking.
+/// or the deadline passes: a forgery never becomes an answer, nor an error. The wait holds no
+/// thread (`ReadinessLoop`); at most `maxSockets` exchanges are open at once, so that a large
+/// batch stays well inside the process's file descriptor limit.
 enum UDPExchange {
     /// Large enough for any datagram.
     static let bufferSize = 65_535
+    static let maxSockets = 512
+    private static let sockets = AsyncSemaphore(maxSockets)
 
-    static func send(_ message: QueryMessage, to server: ResolverAddress, deadline: Deadline) -> WireExchange {
+    /// The deadline starts once a socket is free.
+    static func send(_ message: QueryMessage, to server: ResolverAddress, timeout: Double) async -> WireExchange {
+        await sockets.acquire()
+        let exchange = await send(message, to: server, deadline: Deadline(seconds: timeout))
+        await sockets.release()
+        return exchange
+    }
+
+    private static func send(_ message: QueryMessage, to server: ResolverAddress, deadline: Deadline) async -> WireExchange {
         let family = server.address.family == .ipv4 ? AF_INET : AF_INET6
         let fd = socket(family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return failed(.network(server: server, message: Self.error())) }
@@ -18,6 +30,42 @@ enum UDPExchange {
         }
         guard sent == message.wire.count else { return failed(.network(server: server, message: Self.error())) }
         var ignored: [ReplyCheck.Mismatch] = []
+        while true {
+            switch receive(fd) {
+            case .failed(let message):
+                return WireExchange(outcome: .failure(.network(server: server, message: message)), ignored: ignored)
+            case .wouldBlock:
+                switch await ReadinessLoop.shared.wait(fd, for: Int16(POLLIN), until: deadline) {
+                case .ready: continue
+                case .timedOut:
+                    return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
+                case .cancelled:
+                    return WireExchange(outcome: .failure(.network(server: server, message: "cancelled")), ignored: ignored)
+                case .failed(let message):
+                    return WireExchange(outcome: .failure(.network(server: server, message: message)), ignored: ignored)
+                }
+            case .datagram(let datagram, let sender):
+                guard let sender, sender.address == server.address, sender.port == server.port else {
+                    ignored.append(.source(sender.map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?"))
+                    continue
+                }
+                if let mismatch = ReplyCheck.check(datagram, against: message) {
+                    ignored.append(mismatch)
+                    continue
+                }
+                return WireExchange(outcome: .reply(datagram), ignored: ignored)
+            }
+        }
+    }
+
+    private enum Received {
+        case datagram([UInt8], from: (address: IPAddress, port: UInt16)?)
+        case wouldBlock
+        case failed(String)
+    }
+
+    /// One recvfrom(2); the receive buffer lives only for the call, not across a wait.
+    private static func receive(_ fd: Int32) -> Received {
         var buffer = [UInt8](repeating: 0, count: bufferSize)
         while true {
             var storage = sockaddr_storage()
@@ -25,31 +73,9 @@ enum UDPExchange {
             let count = withUnsafeMutablePointer(to: &storage) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(fd, &buffer, buffer.count, 0, $0, &length) }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                guard errno == EAGAIN || errno == EWOULDBLOCK else {
-                    return WireExchange(outcome: .failure(.network(server: server, message: Self.error())), ignored: ignored)
-                }
-                let ready: Bool
-                do { ready = try deadline.wait(fd, for: Int16(POLLIN)) } catch {
-                    return WireExchange(outcome: .failure(.network(server: server, message: error.description)), ignored: ignored)
-                }
-                if !ready {
-                    return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
-                }
-                continue
-            }
-            let datagram = Array(buffer.prefix(count))
-            guard let sender = SocketAddress.decode(storage), sender.address == server.address, sender.port == server.port else {
-                let from = SocketAddress.decode(storage).map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?"
-                ignored.append(.source(from))
-                continue
-            }
-            if let mismatch = ReplyCheck.check(datagram, against: message) {
-                ignored.append(mismatch)
-                continue
-            }
-            return WireExchange(outcome: .reply(datagram), ignored: ignored)
+            if count >= 0 { return .datagram(Array(buffer.prefix(count)), from: SocketAddress.decode(storage)) }
+            if errno == EINTR { continue }
+            return errno == EAGAIN || errno == EWOULDBLOCK ? .wouldBlock : .failed(Self.error())
         }
     }
 
