@@ -53,7 +53,7 @@ import Testing
         let met = Flags()
         for _ in 0..<4 {
             done.enter()
-            pool.submit(Self.item { met.add(barrier.arriveAndWait(seconds: 2)); done.leave() })
+            pool.submit(Self.item { met.add(barrier.arriveAndWait(seconds: 10)); done.leave() })
         }
         done.wait()
         #expect(met.onWorker == [true, true, true, true], "items that met the other three: \(met.onWorker)")

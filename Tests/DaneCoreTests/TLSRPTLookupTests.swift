@@ -23,7 +23,7 @@ struct TLSRPTLookupTests {
     }
 
     /// Answers NOERROR/no data to every query, but holds `held` until `until` has been asked
-    /// (at most 5 s; then the held query times out). No thread is blocked while holding: the
+    /// (at most 30 s; then the held query times out). No thread is blocked while holding: the
     /// other query must be able to arrive whatever else the test run keeps busy.
     final class HeldAnswerTransport: DNSTransport, @unchecked Sendable {
         private let rendezvous = Rendezvous()
@@ -37,10 +37,10 @@ struct TLSRPTLookupTests {
 
         func exchange(_ query: DNSQuery) async -> DNSExchange {
             await rendezvous.arrive(query.name)
-            let released = query.name == held ? await rendezvous.wait(for: until, seconds: 5) : true
+            let released = query.name == held ? await rendezvous.wait(for: until, seconds: 30) : true
             let outcome: DNSExchange.Outcome = released
                 ? .response(RecordedPacket.response(rcode: 0, ad: true, answer: []))
-                : .failure(.timeout(server: ReplayTransport.server, seconds: 5))
+                : .failure(.timeout(server: ReplayTransport.server, seconds: 30))
             return DNSExchange(query: query, server: ReplayTransport.server, outcome: outcome, milliseconds: 0)
         }
     }

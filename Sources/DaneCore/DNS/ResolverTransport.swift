@@ -50,6 +50,9 @@ public struct ResolverTransport: DNSTransport {
                 let ticket = pending?.begin(query, server: server)
                 let attempt = await Self.send(query, to: server, timeout: timeout)
                 if let ticket { pending?.end(ticket) }
+                // Cancelled (the console's Ctrl-C, a scrape timeout): not the server's failure,
+                // and no other server or retry is asked.
+                if Task.isCancelled { return attempt }
                 tries += 1
                 trace?(attempt)
                 last = DNSExchange(query: query, server: server, outcome: attempt.outcome,

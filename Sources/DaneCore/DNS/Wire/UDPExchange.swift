@@ -15,10 +15,14 @@ enum UDPExchange {
     /// The deadline starts once a socket is free.
     static func send(_ message: QueryMessage, to server: ResolverAddress, timeout: Double) async -> WireExchange {
         await sockets.acquire()
-        let exchange = await send(message, to: server, deadline: Deadline(seconds: timeout))
+        let exchange = Task.isCancelled ? failed(.network(server: server, message: "cancelled"))
+            : await send(message, to: server, deadline: Deadline(seconds: timeout))
         await sockets.release()
         return exchange
     }
+
+    /// The dropped messages listed for `--debug dns`; a flood is dropped past this, unlisted.
+    static let maxIgnoredListed = 64
 
     private static func send(_ message: QueryMessage, to server: ResolverAddress, deadline: Deadline) async -> WireExchange {
         let family = server.address.family == .ipv4 ? AF_INET : AF_INET6
@@ -45,15 +49,20 @@ enum UDPExchange {
                     return WireExchange(outcome: .failure(.network(server: server, message: message)), ignored: ignored)
                 }
             case .datagram(let datagram, let sender):
-                guard let sender, sender.address == server.address, sender.port == server.port else {
-                    ignored.append(.source(sender.map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?"))
-                    continue
+                let mismatch: ReplyCheck.Mismatch?
+                if let sender, sender.address == server.address, sender.port == server.port {
+                    mismatch = ReplyCheck.check(datagram, against: message)
+                } else {
+                    mismatch = .source(sender.map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?")
                 }
-                if let mismatch = ReplyCheck.check(datagram, against: message) {
-                    ignored.append(mismatch)
-                    continue
+                guard let mismatch else { return WireExchange(outcome: .reply(datagram), ignored: ignored) }
+                if ignored.count < maxIgnoredListed { ignored.append(mismatch) }
+                // A flood of forgeries never lets the socket run dry: the deadline still ends the
+                // wait, and the cooperative thread is given up between datagrams.
+                if ContinuousClock.now >= deadline.instant {
+                    return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
                 }
-                return WireExchange(outcome: .reply(datagram), ignored: ignored)
+                await Task.yield()
             }
         }
     }
@@ -64,16 +73,22 @@ enum UDPExchange {
         case failed(String)
     }
 
-    /// One recvfrom(2); the receive buffer lives only for the call, not across a wait.
+    /// One recvfrom(2); the receive buffer (not zeroed) lives only for the call, not across a wait.
     private static func receive(_ fd: Int32) -> Received {
-        var buffer = [UInt8](repeating: 0, count: bufferSize)
         while true {
             var storage = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-            let count = withUnsafeMutablePointer(to: &storage) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(fd, &buffer, buffer.count, 0, $0, &length) }
+            var received = 0
+            let datagram = [UInt8](unsafeUninitializedCapacity: bufferSize) { buffer, initialized in
+                received = withUnsafeMutablePointer(to: &storage) { pointer in
+                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        recvfrom(fd, buffer.baseAddress, buffer.count, 0, $0, &length)
+                    }
+                }
+                initialized = max(0, received)
             }
-            if count >= 0 { return .datagram(Array(buffer.prefix(count)), from: SocketAddress.decode(storage)) }
+            // Copied out at its own size: the reply may be kept (cached), the 64 KB buffer not.
+            if received >= 0 { return .datagram(datagram.withUnsafeBufferPointer { [UInt8]($0) }, from: SocketAddress.decode(storage)) }
             if errno == EINTR { continue }
             return errno == EAGAIN || errno == EWOULDBLOCK ? .wouldBlock : .failed(Self.error())
         }
