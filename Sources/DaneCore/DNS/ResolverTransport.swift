@@ -83,8 +83,6 @@ public struct ResolverTransport: DNSTransport {
             DNSExchange(query: query, server: server, outcome: outcome, milliseconds: start.millisecondsElapsed,
                         ignored: ignored.map(\.description))
         }
-        let cancelled = TransportFailure.network(server: server, message: "cancelled")
-        if Task.isCancelled { return DNSExchange(query: query, server: server, outcome: .failure(cancelled), milliseconds: 0) }
         let message: QueryMessage
         do throws(QueryMessage.Failure) { message = try QueryMessage(query) } catch {
             return done(.failure(failure(error, query: query, server: server)), [])
@@ -104,7 +102,7 @@ public struct ResolverTransport: DNSTransport {
         do throws(QueryMessage.Failure) { again = try QueryMessage(query) } catch {
             return done(.failure(failure(error, query: query, server: server)), udp.ignored)
         }
-        let tcp = await BlockingWork.run(cancelled: WireExchange(outcome: .failure(cancelled), ignored: [])) {
+        let tcp = await BlockingWork.run(cancelled: WireExchange(outcome: .failure(.cancelled(server: server)), ignored: [])) {
             TCPExchange.send(again, to: server, deadline: Deadline(seconds: timeout))
         }
         switch tcp.outcome {

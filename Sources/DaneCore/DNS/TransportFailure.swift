@@ -10,6 +10,9 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     case nameTooLong(name: DNSName, octets: Int)
     case noServers
 
+    /// The exchange's task was cancelled (the console's Ctrl-C, a scrape timeout) before it ended.
+    static func cancelled(server: ResolverAddress) -> TransportFailure { .network(server: server, message: "cancelled") }
+
     public var description: String {
         switch self {
         case .timeout(let server, let seconds, let tries):

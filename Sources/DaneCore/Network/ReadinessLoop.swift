@@ -23,16 +23,14 @@ final class ReadinessLoop: @unchecked Sendable {
         let continuation: CheckedContinuation<Wake, Never>
     }
 
-    /// One wait's progress, under `lock`: cancelled before it was registered, or registered
-    /// (then it is in `waiters` until it is resumed).
+    /// One wait, alive while `wait` runs: its identity keys `waiters`, and `cancelled` (under
+    /// `lock`) stops a wait cancelled before it was registered from being registered.
     private final class Registration: @unchecked Sendable {
-        var registered = false
         var cancelled = false
     }
 
     private let lock = NSLock()
-    private var waiters: [UInt64: Waiter] = [:]
-    private var nextID: UInt64 = 0
+    private var waiters: [ObjectIdentifier: Waiter] = [:]
     private var running = false
     /// A pipe: a byte written to the second makes the loop's poll(2) return when a wait is added.
     private let wakePipe: (read: Int32, write: Int32) = {
@@ -49,15 +47,11 @@ final class ReadinessLoop: @unchecked Sendable {
     /// socket counts as ready, for the caller's next read to report it.
     func wait(_ fd: Int32, for events: Int16, until deadline: Deadline) async -> Wake {
         let registration = Registration()
-        let id = lock.withLock { () -> UInt64 in
-            nextID += 1
-            return nextID
-        }
+        let id = ObjectIdentifier(registration)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let start = lock.withLock { () -> Bool? in
                     if registration.cancelled { return nil }
-                    registration.registered = true
                     waiters[id] = Waiter(fd: fd, events: events, deadline: deadline.instant, continuation: continuation)
                     defer { running = true }
                     return !running
@@ -76,9 +70,8 @@ final class ReadinessLoop: @unchecked Sendable {
             }
         } onCancel: {
             let waiter = lock.withLock { () -> Waiter? in
-                if let waiter = waiters.removeValue(forKey: id) { return waiter }
-                if !registration.registered { registration.cancelled = true }
-                return nil
+                registration.cancelled = true
+                return waiters.removeValue(forKey: id)
             }
             waiter?.continuation.resume(returning: .cancelled)
         }
@@ -91,7 +84,7 @@ final class ReadinessLoop: @unchecked Sendable {
 
     private func loop() {
         while true {
-            let (polled, timeout) = lock.withLock { () -> ([(id: UInt64, entry: pollfd)], Int32) in
+            let (polled, timeout) = lock.withLock { () -> ([(id: ObjectIdentifier, entry: pollfd)], Int32) in
                 let soonest = waiters.values.map(\.deadline).min()
                 return (waiters.map { ($0.key, pollfd(fd: $0.value.fd, events: $0.value.events, revents: 0)) },
                         soonest.map { Self.milliseconds(from: .now, to: $0) } ?? -1)

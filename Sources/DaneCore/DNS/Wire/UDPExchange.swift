@@ -15,7 +15,7 @@ enum UDPExchange {
     /// The deadline starts once a socket is free.
     static func send(_ message: QueryMessage, to server: ResolverAddress, timeout: Double) async -> WireExchange {
         await sockets.acquire()
-        let exchange = Task.isCancelled ? failed(.network(server: server, message: "cancelled"))
+        let exchange = Task.isCancelled ? failed(.cancelled(server: server))
             : await send(message, to: server, deadline: Deadline(seconds: timeout))
         await sockets.release()
         return exchange
@@ -34,19 +34,17 @@ enum UDPExchange {
         }
         guard sent == message.wire.count else { return failed(.network(server: server, message: Self.error())) }
         var ignored: [ReplyCheck.Mismatch] = []
+        func failure(_ failure: TransportFailure) -> WireExchange { WireExchange(outcome: .failure(failure), ignored: ignored) }
+        let timeout = TransportFailure.timeout(server: server, seconds: deadline.seconds)
         while true {
             switch receive(fd) {
-            case .failed(let message):
-                return WireExchange(outcome: .failure(.network(server: server, message: message)), ignored: ignored)
+            case .failed(let message): return failure(.network(server: server, message: message))
             case .wouldBlock:
                 switch await ReadinessLoop.shared.wait(fd, for: Int16(POLLIN), until: deadline) {
                 case .ready: continue
-                case .timedOut:
-                    return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
-                case .cancelled:
-                    return WireExchange(outcome: .failure(.network(server: server, message: "cancelled")), ignored: ignored)
-                case .failed(let message):
-                    return WireExchange(outcome: .failure(.network(server: server, message: message)), ignored: ignored)
+                case .timedOut: return failure(timeout)
+                case .cancelled: return failure(.cancelled(server: server))
+                case .failed(let message): return failure(.network(server: server, message: message))
                 }
             case .datagram(let datagram, let sender):
                 let mismatch: ReplyCheck.Mismatch?
@@ -59,9 +57,7 @@ enum UDPExchange {
                 if ignored.count < maxIgnoredListed { ignored.append(mismatch) }
                 // A flood of forgeries never lets the socket run dry: the deadline still ends the
                 // wait, and the cooperative thread is given up between datagrams.
-                if ContinuousClock.now >= deadline.instant {
-                    return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
-                }
+                if ContinuousClock.now >= deadline.instant { return failure(timeout) }
                 await Task.yield()
             }
         }
