@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import DaneCore
 
-/// A server that answers a query with an endless flood of messages that do not answer it (the
-/// query itself, QR=0): the exchange still ends at its deadline as a timeout, and lists at most
-/// `maxIgnoredListed` of what it dropped.
+/// A server that answers a query with a flood of messages that do not answer it (the query
+/// itself, QR=0, 2,000 times: far more than `maxIgnoredListed`): the exchange still ends at its
+/// deadline as a timeout, and lists at most `maxIgnoredListed` of what it dropped. The flood is
+/// counted, not timed: sending until the test resumed kept a core busy for as long as the test
+/// run delayed the resumption (20 s and more), and other tests' servers answered late.
 @Suite(.timeLimit(.minutes(1))) struct UDPExchangeFloodTests {
     @Test func aFloodOfForgeriesEndsInTheTimeout() async throws {
         let server = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
@@ -36,12 +38,14 @@ import Testing
         #expect(!exchange.ignored.isEmpty && exchange.ignored.count <= UDPExchange.maxIgnoredListed)
     }
 
-    /// Receives one query, then sends it back to its sender as fast as it can until stopped.
+    /// Receives one query, then sends it back to its sender `count` times as fast as it can, or
+    /// until stopped.
     final class Flood: @unchecked Sendable {
         private let fd: Int32
         private let lock = NSLock()
         private var stopped = false
         private var count = 0
+        static let count = 2_000
         init(socket: Int32) { fd = socket }
 
         var sent: Int { lock.withLock { count } }
@@ -55,7 +59,7 @@ import Testing
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(fd, &buffer, buffer.count, 0, $0, &length) }
             }
             guard received > 0 else { return }
-            while !lock.withLock({ stopped }) {
+            for _ in 0..<Self.count where !lock.withLock({ stopped }) {
                 let result = withUnsafePointer(to: &peer) { pointer in
                     pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, buffer, received, 0, $0, length) }
                 }
