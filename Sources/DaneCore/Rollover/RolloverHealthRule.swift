@@ -28,8 +28,13 @@ public enum RolloverHealthRule {
             }
         }
         // Stale: a usable record no address's chain matches (of any key type the server holds).
+        // A key type whose handshake never happened (a timeout, a refusal) leaves it unknown: the
+        // certificate not seen may be the one the record matches, so no warning.
         func unmatched(_ address: AddressReport, _ index: Int) -> Bool {
-            !matches(address.marks[index]) && address.keyTypes.allSatisfy { !$0.marks.indices.contains(index) || !matches($0.marks[index]) }
+            !matches(address.marks[index]) && address.keyTypes.allSatisfy { other in
+                if case .unchecked = other.finding { return false }
+                return !other.marks.indices.contains(index) || !matches(other.marks[index])
+            }
         }
         for index in usable where withTLS.allSatisfy({ unmatched($0, index) }) {
             let record = report.records[index]
