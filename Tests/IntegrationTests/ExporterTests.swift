@@ -105,7 +105,9 @@ import TestSupport
         _ = try? await Self.get("\(exporter.base)/metrics", headers: (0..<40).map { "X-Big-\($0): " + String(repeating: "b", count: 4_000) })
         let tooLong = try await Self.get("\(exporter.base)/probe?target=" + String(repeating: "a.", count: 150) + "test")
         #expect(tooLong.code == 400 && tooLong.body.hasPrefix("target: invalid domain name '"), "\(tooLong.body)")
-        #expect(Date().timeIntervalSince(started) < 3, "no request may hold the server")
+        // A request that held the server would hold curl to its -m 20; four curl runs take well
+        // under a second, and 12 s leaves a loaded machine room.
+        #expect(Date().timeIntervalSince(started) < 12, "no request may hold the server")
         #expect(try await Self.get("\(exporter.base)/metrics").code == 200)
         #expect(exporter.process.isRunning)
     }

@@ -145,13 +145,16 @@ import Testing
             }
             return String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         }
-        let seconds = Date().timeIntervalSince(start)
+        let firstAt = Date().timeIntervalSince(start)
         #expect(first.contains("\"domain\":\"ee311.mx.dane.test\"") || first.contains("\"domain\": \"ee311.mx.dane.test\""), "\(first.prefix(200))")
-        #expect(seconds < 3, "the first line came after \(seconds) s")
         #expect(process.isRunning, "the run had ended: the line may have been held back until the end")
         await OwnThread.run {
             _ = handle.readDataToEndOfFile()
             process.waitUntilExit()
         }
+        // Measured against the run's own end (the silent peer's 4 s), so a loaded machine that
+        // starts the process late shifts both.
+        let endAt = Date().timeIntervalSince(start)
+        #expect(endAt - firstAt > 2, "the first line came \(firstAt) s after the start, the end \(endAt) s")
     }
 }
