@@ -10,8 +10,9 @@
 # and heap high-water over the first seconds) the largest RSS exceeds the warm-up's last by at
 # most 8 MB (a leak of ~16 KB a check over 1000 checks); the exporter's threads by at most 4
 # and, idle after the load, it holds at most 2 descriptors more than after one scrape made
-# before the samples (which makes what is made once per process: the poll thread's wake pipe); the batch never holds more than 200 descriptors (one leaked per domain would
-# be 1000) nor more than 140 threads (the blocking-work pool's 128 and the runtime's).
+# before the samples (which makes what is made once per process: the poll thread's wake pipe);
+# the batch never holds more than 200 descriptors (one leaked per domain would be 1000) nor
+# more than 140 threads (the blocking-work pool's 128 and the runtime's).
 #
 #   bench/soak.sh [CHECKS [BATCH]]      DANECHECK_BIN names the binary (default: the debug build)
 set -euo pipefail

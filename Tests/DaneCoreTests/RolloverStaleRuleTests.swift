@@ -16,15 +16,11 @@ import Testing
     }
 
     static func probe(_ leaf: PeerCertificate?, failure: SMTPTranscript.Failure? = nil) -> AddressProbe {
-        var transcript = SMTPTranscript()
-        transcript.tlsEstablished = leaf != nil
-        transcript.failure = failure
         let tls = leaf.map { leaf in
             TLSSummary(version: "TLSv1.3", cipher: "X", keyType: leaf == ecLeaf ? "EC" : "RSA", chain: [leaf], verifyCode: 0, verifyError: nil,
                        daneMatch: DANEMatch(record: records[leaf == ecLeaf ? 0 : 1], depth: 0))
         }
-        return AddressProbe(address: IPAddress("127.0.0.1")!, port: 25, connectMilliseconds: 1, deliveryMilliseconds: 2,
-                            transcript: transcript, tls: tls, refusedRecords: [], injectedBytes: 0, finishedAt: Date())
+        return VerdictRuleTests().probe(tls: tls, failure: failure)
     }
 
     /// The warning kinds for the host when the RSA handshake gave `rsa`.
