@@ -8,7 +8,8 @@ import Testing
     static let hostile = "127.53.1.1"
 
     /// A timeout long enough for a hostile server on a loaded CI machine (its answers were late
-    /// past 1 s twice under the whole suite); the tests of a forgery alone wait out 1 s.
+    /// past 1 s twice under the whole suite); the tests of a forgery alone wait out 3 s (under
+    /// the whole suite the forgery itself once came after 1 s: nothing was dropped to list).
     static func domain(_ name: String, _ extra: [String] = [], resolver: String = hostile, timeout: Int = 5) async throws -> CLI.Result {
         try await CLI.run(["domain", "--resolver", resolver, "--timeout", "\(timeout)", "--retries", "0"] + extra + [name])
     }
@@ -26,9 +27,9 @@ import Testing
         ("badopcode", "opcode 2, not QUERY"),
     ])
     func aForgeryAloneIsATimeoutNotAnAnswer(name: String, dropped: String) async throws {
-        let result = try await Self.domain("\(name).hostile.test", ["--debug", "dns"], timeout: 1)
+        let result = try await Self.domain("\(name).hostile.test", ["--debug", "dns"], timeout: 3)
         #expect(result.status == 3, "indeterminate: \(result.stdout)")
-        #expect(result.stdout.hasPrefix("Domain '\(name).hostile.test' MX lookup failed: indeterminate (timeout: no answer from 127.53.1.1 within 1s)"))
+        #expect(result.stdout.hasPrefix("Domain '\(name).hostile.test' MX lookup failed: indeterminate (timeout: no answer from 127.53.1.1 within 3s)"))
         #expect(!result.stdout.contains("forged"))
         #expect(result.stderr.contains("dns: 127.53.1.1 \(name).hostile.test. MX ignored a message: \(dropped)"), "\(result.stderr)")
     }
