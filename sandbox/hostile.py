@@ -12,8 +12,8 @@
     tlsalert     accepts STARTTLS, answers the ClientHello with a fatal TLS alert
     reset        accepts STARTTLS, resets the connection during the handshake
     plaintext    accepts STARTTLS, then keeps speaking plaintext SMTP
-    slowtls      a correct but slow TLS peer: the handshake starts 1.5 s after the 220 and the
-                 EHLO over TLS is answered 1 s later; it answers EHLO with 554 unless the SNI
+    slowtls      a correct but slow TLS peer: the handshake starts 2 s after the 220 and the
+                 EHLO over TLS is answered 2 s later; it answers EHLO with 554 unless the SNI
                  was h-slowtls.dane.test (127.0.11.11; needs the PKI directory as argument)
     controls     terminal control sequences (ESC, BEL, OSC, CSI) in its greeting and in its
                  answer to STARTTLS (454), as a hostile server would send them (127.0.11.12)
@@ -134,14 +134,14 @@ async def slow_tls(reader, writer):
     writer.transport.pause_reading()
     writer.write(b"220 2.0.0 Ready to start TLS\r\n")
     await writer.drain()
-    await asyncio.sleep(1.5)
+    await asyncio.sleep(2.0)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(os.path.join(PKI, "h-slowtls.chain"), os.path.join(PKI, "h-slowtls.key"))
     names = []
     context.sni_callback = lambda sslobj, name, ctx: names.append(name)
     await writer.start_tls(context)
     await asyncio.wait_for(reader.readline(), HOLD)  # EHLO over TLS
-    await asyncio.sleep(1.0)
+    await asyncio.sleep(2.0)
     if names == ["h-slowtls.dane.test"]:
         writer.write(b"250 h-slowtls.dane.test\r\n")
     else:

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func aZoneWhoseServersAgreeSaysSo() async throws {
-        let result = try await CLI.run(["domain", "--authoritative", "example.test", "--resolver", Sandbox.validating, "--timeout", "2"])
+        let result = try await CLI.run(["domain", "--authoritative", "example.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(result.stdout.contains("""
             Zone 'example.test' (MX example.test, TLSA _25._tcp.mx1.example.test, TLSA _25._tcp.mx2.example.test): 1 nameserver address, all agree
               ns.test (127.53.0.1) serial 1: agrees

@@ -38,7 +38,7 @@ struct ChainCommandTests {
     }
 
     @Test func failuresAndBadInputHaveTheirExitCodes() async throws {
-        let lame = try await CLI.run(["chain", "lame.test", "--resolver", Sandbox.validating, "--timeout", "2"] + Self.anchor)
+        let lame = try await CLI.run(["chain", "lame.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + Self.anchor)
         #expect(lame.status == 3)
         let badType = try await CLI.run(["chain", "example.test", "BOGUS", "--resolver", Sandbox.validating] + Self.anchor)
         #expect(badType.status == 2)
@@ -56,7 +56,7 @@ struct ChainCommandTests {
                        "notlsa.mx.dane.test", "unsignedhost.dane.test", "bogus-tlsa.test", "expiredrr.test", "nullmx.test",
                        "insecure.test", "sub.optout.test"]
         func verdicts(_ extra: [String]) async throws -> [String: String] {
-            let result = try await CLI.run(["check", "--json", "--timeout", "3"] + domains + extra + Self.anchor)
+            let result = try await CLI.run(["check", "--json", "--timeout", Sandbox.timeout] + domains + extra + Self.anchor)
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let entries = json?["domains"] as? [[String: Any]] ?? []
             return Dictionary(uniqueKeysWithValues: entries.map { ($0["domain"] as? String ?? "", $0["verdict"] as? String ?? "") })

@@ -9,7 +9,7 @@ import TestSupport
     static let HINT = "; --trust-anchor FILE with the resolver's anchor, or --validation local, names the cause"
 
     func check(_ arguments: String...) async throws -> CLI.Result {
-        try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", "2"] + arguments)
+        try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + arguments)
     }
 
     @Test(arguments: [
@@ -32,7 +32,7 @@ import TestSupport
         ("nullmx.test", "undeliverable: null MX (RFC 7505)", 4),
         ("nx.nsec.test", "undeliverable: the domain does not exist (NXDOMAIN)", 4),
         ("lame.test", "defer: MX lookup failed: indeterminate (resolver SERVFAIL; CD=1 also SERVFAIL)", 3),
-        ("h-silent.mx.dane.test", "defer: h-silent.dane.test: timeout after 2s waiting for the greeting", 1),
+        ("h-silent.mx.dane.test", "defer: h-silent.dane.test: timeout after \(Sandbox.timeout)s waiting for the greeting", 1),
         ("deferred.dane.test", "defer: every MX host defers: wrongdigest.dane.test: no TLSA record matches", 1),
     ])
     func verdictViaAndExitCode(domain: String, expected: String, status: Int32) async throws {

@@ -7,7 +7,7 @@ import TestSupport
 /// stdout and stderr in order in one pipe, the progress bar on a terminal stderr with the
 /// pending domains, a host's warning once per batch, colour only where asked.
 @Suite(.sandbox) struct CheckOutputTests {
-    static let resolver = "--resolver \(Sandbox.validating) --timeout 2"
+    static let resolver = "--resolver \(Sandbox.validating) --timeout \(Sandbox.timeout)"
 
     /// Runs a shell command line, capturing its stdout with the time each line arrived.
     static func timedLines(_ command: String) async throws -> [(line: String, seconds: Double)] {
@@ -93,13 +93,13 @@ import TestSupport
     }
 
     @Test func aHostWarningIsPrintedOncePerBatchWithItsDomains() async throws {
-        let result = try await CLI.run(["check", "--resolver", Sandbox.validating, "ee311.mx.dane.test", "firstfails.dane.test", "nullmx.test"])
+        let result = try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test", "firstfails.dane.test", "nullmx.test"])
         let warnings = result.lines.filter { $0.contains("the certificate of ee311.dane.test is matched by one record only") }
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("warning: ee311.dane.test: ") == true)
         #expect(warnings.first?.hasSuffix("(2 domains: ee311.mx.dane.test, firstfails.dane.test)") == true)
         // JSON keeps them with every domain.
-        let json = try await CLI.run(["check", "--json", "--resolver", Sandbox.validating, "ee311.mx.dane.test", "firstfails.dane.test"])
+        let json = try await CLI.run(["check", "--json", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test", "firstfails.dane.test"])
         let document = try JSONDecoder().decode(CheckJSON.self, from: Data(json.stdout.utf8))
         #expect(document.domains.map { $0.warnings.contains { $0.kind == "no-backup" && $0.host == "ee311.dane.test" } } == [true, true])
     }
@@ -115,7 +115,7 @@ import TestSupport
         #expect(screen.contains("\r\u{1B}[K"), "erased before the summary")
         #expect(try String(contentsOf: out, encoding: .utf8).split(separator: "\n").count == 2)
         // Piped stderr: no bar.
-        let piped = try await CLI.run(["check", "--resolver", Sandbox.validating, "ee311.mx.dane.test", "nullmx.test"])
+        let piped = try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test", "nullmx.test"])
         #expect(!piped.stderr.contains("\r["))
     }
 
@@ -129,15 +129,15 @@ import TestSupport
         #expect(noColor.contains("ee311.mx.dane.test: authenticated via") && !noColor.contains("\u{1B}[1;32m"))
         let never = try await Self.onATerminal(command + " --color never")
         #expect(!never.contains("\u{1B}[1;32m"))
-        let piped = try await CLI.run(["check", "--resolver", Sandbox.validating, "ee311.mx.dane.test"])
+        let piped = try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test"])
         #expect(!piped.stdout.contains("\u{1B}"))
-        let always = try await CLI.run(["check", "--color", "always", "--resolver", Sandbox.validating, "ee311.mx.dane.test"])
+        let always = try await CLI.run(["check", "--color", "always", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test"])
         #expect(always.stdout.hasPrefix("ee311.mx.dane.test: \u{1B}[1;32mauthenticated\u{1B}[0m via "))
     }
 
     @Test func colourNeverReachesRemoteText() async throws {
         // A hostile greeting with an escape sequence stays escaped though the verdict is coloured.
-        let result = try await CLI.run(["probe", "--color", "always", "--resolver", Sandbox.validating, "--timeout", "2", "h-controls.dane.test"])
+        let result = try await CLI.run(["probe", "--color", "always", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "h-controls.dane.test"])
         #expect(result.stdout.contains("\u{1B}[1;31mdefer\u{1B}[0m: STARTTLS refused: 454 4.7.0 \\x1b[31mno TLS"))
         let raw = result.stdout.replacingOccurrences(of: "\u{1B}[1;31mdefer\u{1B}[0m", with: "defer")
             .replacingOccurrences(of: "\u{1B}[33mwarning:\u{1B}[0m", with: "warning:")

@@ -54,7 +54,7 @@ import TestSupport
         let script = """
             set resolver 127.53.0.2
             set tls required
-            set timeout 2
+            set timeout \(Sandbox.timeout)
             check notlsa.mx.dane.test plain.mx.dane.test
             """
         let result = try await CLI.run(["console"], stdin: script)
@@ -78,7 +78,7 @@ import TestSupport
     @Test func addressStatisticsAccumulateAcrossCommands() async throws {
         let script = """
             set resolver 127.53.0.2
-            set timeout 1
+            set timeout \(Sandbox.timeout)
             domain --probe deferred.dane.test
             probe ee311.dane.test
             domain deferred.dane.test

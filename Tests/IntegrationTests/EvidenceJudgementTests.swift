@@ -46,7 +46,7 @@ import Testing
         let hosts = try Self.smtpCases()
         #expect(hosts.count >= 30, "\(hosts)")
         let inspector = try Sandbox.inspector()
-        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5)
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: Sandbox.timeoutSeconds)
         let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path
         // Six hosts at a time: the suite's timing tests run beside this one on two cores.
         var compared: [[String]] = []
@@ -87,7 +87,7 @@ import Testing
     @Test func oneHandshakePerAddressAndKeyTypeForManyDomains() async throws {
         let inspector = try Sandbox.inspector()
         let lines = Mutex<[String]>([])
-        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5) { line in lines.withLock { $0.append(line) } }
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: Sandbox.timeoutSeconds) { line in lines.withLock { $0.append(line) } }
         let hostProber = HostProber(prober: prober)
         let name = try DNSName(validating: "ta-inter.dane.test")
         let host = await inspector.inspectHost(name, preference: 10)
@@ -106,7 +106,7 @@ import Testing
     /// EE beside TA): every domain authenticated, through the host its MX names.
     @Test func surveyDomainsAuthenticateThroughTheirHosts() async throws {
         let domains = (1...8).map { "d\($0).w\(($0 - 1) % 4 + 1).survey.dane.test" }
-        let run = try await CLI.run(["check", "--resolver", Sandbox.validating] + domains)
+        let run = try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + domains)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         for (index, domain) in domains.enumerated() {
             let via = ["s1", "s2", "s3alias", "s4"][index % 4]
@@ -117,7 +117,7 @@ import Testing
     /// The equivalence must not hold by accident: the cases cover every verdict a chain can get.
     @Test func theCasesCoverAuthenticatedDeferAndPKIXFailures() async throws {
         let inspector = try Sandbox.inspector()
-        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: 5)
+        let prober = SMTPProber(ehloName: "probe.sandbox.test", timeout: Sandbox.timeoutSeconds)
         var verdicts: Set<Verdict> = []
         for host in ["ee311", "ta-inter", "wrongdigest", "ta-wrongname", "notlsa"] {
             let name = try DNSName(validating: "\(host).dane.test")

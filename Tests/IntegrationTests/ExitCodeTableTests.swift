@@ -5,8 +5,8 @@ import Testing
 /// Every command over the sandbox cases, each exit code held to the one table
 /// (`DanecheckExit.summary`, in every `--help`, README and the man page).
 @Suite(.sandbox) struct ExitCodeTableTests {
-    static let validating = ["--resolver", Sandbox.validating, "--timeout", "2"]
-    static let plain = ["--resolver", Sandbox.nonValidating, "--timeout", "2"]
+    static let validating = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
+    static let plain = ["--resolver", Sandbox.nonValidating, "--timeout", Sandbox.timeout]
     static let anchor = ["--trust-anchor", LocalValidationTests.anchorFile]
 
     struct Case: CustomTestStringConvertible, Sendable {

@@ -47,7 +47,7 @@ import TestSupport
 
     struct ExporterFailure: Error { let text: String }
 
-    static let resolver = ["--resolver", Sandbox.validating, "--timeout", "2"]
+    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
 
     /// GET with curl: status code and body.
     static func get(_ url: String, headers: [String] = [], method: String = "GET") async throws -> (code: Int, body: String) {
@@ -133,15 +133,17 @@ import TestSupport
         #expect(sockets.count == 200)
         let started = Date()
         #expect(try await Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test").code == 200)
-        #expect(Date().timeIntervalSince(started) < 5)
+        // A request held behind them would wait for curl's -m 20; this one needs 0.2 s (12 s
+        // leaves room for a loaded CI machine).
+        #expect(Date().timeIntervalSince(started) < 12)
     }
 
     @Test func theScrapeTimeoutBoundsACheck() async throws {
-        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "5"])
+        let exporter = try await Exporter.start(Self.resolver)
         let started = Date()
-        // h-silent never greets: the check would take 5 s; Prometheus allows 1.5 s.
+        // h-silent never greets: the check would take 10 s; Prometheus allows 1.5 s.
         let page = try await Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test", headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"])
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 6)
         #expect(Self.value(page.body, "danecheck_probe_timed_out") == 1)
         #expect(Self.value(page.body, "probe_success") == 0)
     }
@@ -153,8 +155,8 @@ import TestSupport
         let file = dir.appendingPathComponent("modules.yml").path
         try """
             modules:
-              default: { resolver: [\(Sandbox.validating)], timeout: 2 }
-              strict: { resolver: [\(Sandbox.validating)], timeout: 2, require_dane: true }
+              default: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout) }
+              strict: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout), require_dane: true }
             """.write(toFile: file, atomically: true, encoding: .utf8)
         let exporter = try await Exporter.start(["--config", file])
         let plain = try await Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test")

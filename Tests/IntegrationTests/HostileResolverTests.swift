@@ -70,7 +70,7 @@ import Testing
             "Domain 'nullmix.hostile.test' has a null MX (RFC 7505) and a TTL of 300 seconds: it accepts no mail",
             "  warning: null MX beside 1 other MX record (mx.nullmix.hostile.test): a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)",
         ])
-        let check = try await CLI.run(["check", "--resolver", Self.hostile, "--timeout", "1", "nullmix.hostile.test"])
+        let check = try await CLI.run(["check", "--resolver", Self.hostile, "--timeout", Sandbox.timeout, "nullmix.hostile.test"])
         #expect(check.status == 4)
         #expect(check.stdout.hasPrefix("nullmix.hostile.test: undeliverable: null MX beside 1 other MX record"))
     }
@@ -108,7 +108,7 @@ import Testing
         #expect(text.stdout.contains(#"policy: none (TXT record: id '\x1b[31mred\x07' is not 1-32 letters and digits)"#), "\(text.stdout)")
         let json = try await Self.domain("esc.hostile.test", ["--json"])
         #expect(!json.stdout.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{07}" })
-        let smtp = try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", "2", "h-controls.dane.test"])
+        let smtp = try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "h-controls.dane.test"])
         for output in [smtp.stdout, smtp.stderr] {
             #expect(!output.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{07}" || $0 == "\u{9b}" }, "\(output)")
         }

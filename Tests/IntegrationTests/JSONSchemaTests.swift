@@ -6,7 +6,7 @@ import Testing
 /// validator (python3-jsonschema, Draft 2020-12, through scripts/validate-json.py): the schema
 /// has `additionalProperties: false` everywhere, so a renamed or added key fails here.
 @Suite(.sandbox) struct JSONSchemaTests {
-    static let resolver = ["--resolver", Sandbox.validating, "--timeout", "2"]
+    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
 
     struct Case: CustomTestStringConvertible, Sendable {
         let arguments: [String]

@@ -5,7 +5,7 @@ import Testing
 /// pairs), and one that holds RSA only: one handshake per other key type, each chain judged.
 @Suite(.sandbox) struct KeyTypeTests {
     static func keyTypes(_ host: String, _ extra: [String] = []) async throws -> (status: Int32, json: [String: Any]) {
-        let result = try await CLI.run(["probe", "\(host).dane.test", "--json", "--resolver", Sandbox.validating] + extra)
+        let result = try await CLI.run(["probe", "\(host).dane.test", "--json", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + extra)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         return (result.status, json)
     }
@@ -33,13 +33,13 @@ import Testing
         #expect(json["verdict"] as? String == "authenticated")
         #expect(Self.findings(json) == ["RSA unmatched"])
         #expect(Self.warningKinds(json).contains("key-type-unmatched"))
-        let text = try await CLI.run(["probe", "dual-econly.dane.test", "--resolver", Sandbox.validating])
+        let text = try await CLI.run(["probe", "dual-econly.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(text.stdout.contains("warning: the RSA certificate of dual-econly.dane.test (CN = dual-econly.dane.test) matches none of its TLSA records (3 1 1 "),
                 "\(text.stdout)")
         #expect(text.stdout.contains("senders that negotiate RSA defer"))
-        let strict = try await CLI.run(["check", "--strict", "dual-econly.mx.dane.test", "--resolver", Sandbox.validating])
+        let strict = try await CLI.run(["check", "--strict", "dual-econly.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(strict.status == 1, "\(strict.stdout)")
-        let lenient = try await CLI.run(["check", "dual-econly.mx.dane.test", "--resolver", Sandbox.validating])
+        let lenient = try await CLI.run(["check", "dual-econly.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(lenient.status == 0, "\(lenient.stdout)")
     }
 
@@ -48,7 +48,7 @@ import Testing
         #expect(status == 0)
         #expect(Self.findings(json) == ["ECDSA not-held"])
         #expect(!Self.warningKinds(json).contains("key-type-unmatched"))
-        let text = try await CLI.run(["probe", "rsa-only.dane.test", "--resolver", Sandbox.validating])
+        let text = try await CLI.run(["probe", "rsa-only.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(text.stdout.contains("  ECDSA certificate: none"), "\(text.stdout)")
     }
 

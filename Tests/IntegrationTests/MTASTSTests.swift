@@ -7,7 +7,7 @@ struct MTASTSTests {
     static let root = Sandbox.stateDirectory.appendingPathComponent("smtp/pki/root.pem").path
 
     static func check(_ domain: String, _ extra: [String] = ["--mta-sts", "--ca-file", root]) async throws -> (CLI.Result, [String: Any]) {
-        let result = try await CLI.run(["check", "--json", domain, "--resolver", Sandbox.validating] + extra)
+        let result = try await CLI.run(["check", "--json", domain, "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + extra)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         return (result, try #require((json["domains"] as? [[String: Any]])?.first))
     }
@@ -62,11 +62,11 @@ struct MTASTSTests {
         #expect(result.status == 0)
         #expect(entry["verdict"] as? String == "opportunistic")
         #expect((entry["mta_sts_notes"] as? [String])?.first?.hasPrefix("wrongname-notlsa.dane.test: would defer under enforce: certificate verification failed: hostname mismatch") == true)
-        let text = try await CLI.run(["check", "testing.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        let text = try await CLI.run(["check", "testing.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(text.lines.contains { $0.hasPrefix("  mta-sts testing: wrongname-notlsa.dane.test: would defer under enforce") })
-        let failed = try await CLI.run(["check", "fetchfail.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        let failed = try await CLI.run(["check", "fetchfail.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(failed.lines.contains("  mta-sts: no policy (policy fetch failed: HTTP 404 Not Found)"))
-        let excluded = try await CLI.run(["check", "-v", "outside.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating])
+        let excluded = try await CLI.run(["check", "-v", "outside.sts.test", "--mta-sts", "--ca-file", Self.root, "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(excluded.lines.contains { $0.hasPrefix("  [10 plain.dane.test] defer: not used: plain.dane.test is not in the MTA-STS policy") })
         #expect(!excluded.lines.contains("    no address to connect to"))
     }

@@ -5,7 +5,7 @@ import Testing
 /// and exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) over the sandbox cases.
 @Suite(.sandbox) struct NagiosPluginTests {
     static func plugin(_ arguments: String...) async throws -> CLI.Result {
-        try await CLI.run(["check", "--nagios", "--resolver", Sandbox.validating, "--timeout", "2"] + arguments)
+        try await CLI.run(["check", "--nagios", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + arguments)
     }
 
     @Test(arguments: [
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func aResolverThatDoesNotValidateIsUnknown() async throws {
-        let result = try await CLI.run(["check", "--nagios", "--resolver", Sandbox.nonValidating, "ee311.mx.dane.test"])
+        let result = try await CLI.run(["check", "--nagios", "--resolver", Sandbox.nonValidating, "--timeout", Sandbox.timeout, "ee311.mx.dane.test"])
         #expect(result.status == 3)
         #expect(result.stdout.hasPrefix("DANE UNKNOWN - ee311.mx.dane.test unknown: DNSSEC status unknown"))
     }

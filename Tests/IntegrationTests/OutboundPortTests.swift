@@ -50,7 +50,7 @@ import Testing
         #expect(!one.output.contains("outbound port 25"))
         #expect(one.status == 1)
         // Not blocked (this process's uid): the same domains connect.
-        let open = try await CLI.run(["check"] + Self.domains + ["--resolver", Sandbox.validating, "--timeout", "2"])
+        let open = try await CLI.run(["check"] + Self.domains + ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(!open.stderr.contains("outbound port 25"))
         #expect(open.status == 0)
         // A host that accepts the connection and never greets is the server's fault, not the network's.

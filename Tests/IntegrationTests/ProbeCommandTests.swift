@@ -6,7 +6,7 @@ import TestSupport
 /// `danecheck probe` and `domain --probe` as a user runs them.
 @Suite(.sandbox) struct ProbeCommandTests {
     func probe(_ arguments: String...) async throws -> CLI.Result {
-        try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", "2"] + arguments)
+        try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + arguments)
     }
 
     @Test func oneLinePerAddressThenDetails() async throws {
@@ -30,7 +30,7 @@ import TestSupport
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(dns.stdout.utf8))
         let record = try #require(json.hosts.first?.tlsa.records.first)
         let text = "\(try #require(record.usage)) \(try #require(record.selector)) \(try #require(record.matching)) \(record.data)"
-        let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--tlsa", text, "[127.0.10.1]"])
+        let literal = try await CLI.run(["probe", "--resolver", Sandbox.silent, "--timeout", Sandbox.timeout, "--tlsa", text, "[127.0.10.1]"])
         #expect(literal.status == 0, "\(literal.stdout)\(literal.stderr)")
         // Records from the command line are not DNSSEC-validated: a match is trusted, not authenticated.
         #expect(literal.lines[0].hasPrefix("- [127.0.10.1]:25 trusted: 3 1 1 matched at depth 0"))
@@ -84,7 +84,7 @@ import TestSupport
         #expect(bogus.status == 1)
         let traced = try await probe("--debug", "tls", "ee311.dane.test")
         #expect(traced.stderr.contains("tls: [127.0.10.1]:25 TLSv1."))
-        let check = try await CLI.run(["check", "--resolver", Sandbox.validating, "--debug", "dane", "ee311.mx.dane.test"])
+        let check = try await CLI.run(["check", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "--debug", "dane", "ee311.mx.dane.test"])
         #expect(check.stderr.contains("dane: [127.0.10.1]:25 match: 3 1 1 "), "check traces dane too")
     }
 
@@ -98,7 +98,7 @@ import TestSupport
     }
 
     @Test func domainProbeFillsTheColumnsAndMarksTheChosenAddress() async throws {
-        let result = try await CLI.run(["domain", "--probe", "--resolver", Sandbox.validating, "dane.test"])
+        let result = try await CLI.run(["domain", "--probe", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "dane.test"])
         #expect(result.status == 0)
         let lines = result.lines
         let chosen = try #require(lines.firstIndex { $0.hasPrefix(" =>     [127.0.10.1]:25 IPv4 (") })
@@ -108,7 +108,7 @@ import TestSupport
     }
 
     @Test func domainProbeUnderAnInsecureMXSaysTrusted() async throws {
-        let result = try await CLI.run(["domain", "--probe", "--json", "--resolver", Sandbox.validating, "danemx.insecure.test"])
+        let result = try await CLI.run(["domain", "--probe", "--json", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "danemx.insecure.test"])
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
         #expect(json.mxLookup.status == "insecure")
         #expect(json.verdict == "trusted", "never authenticated under an insecure MX RRset (RFC 7672 §2.2.1)")
@@ -116,14 +116,16 @@ import TestSupport
     }
 
     @Test func domainProbeWhereEveryHostDefersExitsWith1() async throws {
-        let result = try await CLI.run(["domain", "--probe", "--timeout", "1", "--json", "--resolver", Sandbox.validating, "deferred.dane.test"])
+        // wrongdigest must answer, so the wait for h-silent is the long one; both runs at once.
+        async let textRun = CLI.run(["domain", "--probe", "--timeout", Sandbox.timeout, "--resolver", Sandbox.validating, "deferred.dane.test"])
+        let result = try await CLI.run(["domain", "--probe", "--timeout", Sandbox.timeout, "--json", "--resolver", Sandbox.validating, "deferred.dane.test"])
         #expect(result.status == 1)
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
         // Every host's cause in the reason: the mismatch, and the timeout that set the wall time.
         #expect(json.verdict == "defer" && json.reason?.hasPrefix("every MX host defers: wrongdigest.dane.test: no TLSA record matches") == true)
-        #expect(json.reason?.contains("; h-silent.dane.test: timeout after 1s waiting for the greeting") == true)
-        #expect(json.hosts.compactMap(\.probe?.addresses.first?.failure) == ["timeout after 1s waiting for the greeting (nothing received)"])
-        let text = try await CLI.run(["domain", "--probe", "--timeout", "1", "--resolver", Sandbox.validating, "deferred.dane.test"])
+        #expect(json.reason?.contains("; h-silent.dane.test: timeout after \(Sandbox.timeout)s waiting for the greeting") == true)
+        #expect(json.hosts.compactMap(\.probe?.addresses.first?.failure) == ["timeout after \(Sandbox.timeout)s waiting for the greeting (nothing received)"])
+        let text = try await textRun
         // A failed address is marked; "since failure" needs a history of more than this one probe.
         #expect(text.lines.contains { $0.range(of: #"^ \*      \[127\.0\.11\.1\]:25 IPv4 \(\d+\.\d\dms con 0\.00ms dlv\)$"#, options: .regularExpression) != nil })
         #expect(!text.stdout.contains("since failure"))

@@ -10,7 +10,7 @@ import TestSupport
     static let sinkhole = "127.53.0.7", refusing = "127.53.0.6", partial = "127.53.0.8"
 
     @Test func anNXDOMAINFromASinkholeIsNotTrusted() async throws {
-        let result = try await CLI.run(["domain", "example.test", "--resolver", Self.sinkhole, "--timeout", "2"])
+        let result = try await CLI.run(["domain", "example.test", "--resolver", Self.sinkhole, "--timeout", Sandbox.timeout])
         #expect(result.stdout == """
             Domain 'example.test' does not exist (NXDOMAIN)
               warning: the NXDOMAIN for example.test cannot be trusted: it came from resolver 127.53.0.7, which answers NXDOMAIN for the root zone too
@@ -18,13 +18,13 @@ import TestSupport
             """)
         #expect(result.stderr.contains("danecheck: warning: resolver 127.53.0.7 answered NXDOMAIN for the root zone: it is not a working recursive resolver"))
         #expect(result.status == 3, "indeterminate, not 'no mail' (4)")
-        let check = try await CLI.run(["check", "example.test", "--resolver", Self.sinkhole, "--timeout", "2"])
+        let check = try await CLI.run(["check", "example.test", "--resolver", Self.sinkhole, "--timeout", Sandbox.timeout])
         #expect(check.lines.first == "example.test: unknown: the NXDOMAIN for example.test cannot be trusted: it came from resolver 127.53.0.7, which answers NXDOMAIN for the root zone too")
         #expect(check.status == 3)
     }
 
     @Test func whatASinkholePassesThroughStillCounts() async throws {
-        let result = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.sinkhole, "--timeout", "2", "--json"])
+        let result = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.sinkhole, "--timeout", Sandbox.timeout, "--json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let domain = try #require((json["domains"] as? [[String: Any]])?.first)
@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func localValidationThroughASinkholeSaysWhyItCannot() async throws {
-        let result = try await CLI.run(["domain", "ee311.mx.dane.test", "--resolver", Self.sinkhole, "--timeout", "2",
+        let result = try await CLI.run(["domain", "ee311.mx.dane.test", "--resolver", Self.sinkhole, "--timeout", Sandbox.timeout,
                                         "--validation", "local", "--trust-anchor", LocalValidationTests.anchorFile])
         #expect(result.lines.first == "Domain 'ee311.mx.dane.test' MX lookup failed: bogus (DNSKEY .: resolver answered NXDOMAIN for a zone "
                 + "the trust anchor vouches for; validating here needs a resolver that answers DNSKEY and DS queries (a filtering or sinkhole resolver does not))")
@@ -44,26 +44,26 @@ import TestSupport
     }
 
     @Test func aResolverThatRefusesTheRootIsNamed() async throws {
-        let result = try await CLI.run(["domain", "example.test", "--resolver", Self.refusing, "--timeout", "2"])
+        let result = try await CLI.run(["domain", "example.test", "--resolver", Self.refusing, "--timeout", Sandbox.timeout])
         #expect(result.stderr.contains("danecheck: warning: resolver 127.53.0.6 answered REFUSED for the root zone: it does not resolve the whole tree"),
                 "\(result.stderr)")
         #expect(result.status == 3)
     }
 
     @Test func signedAnswersWithoutADAreNamedAndLocalValidationDecides() async throws {
-        let result = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", "2"])
+        let result = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", Sandbox.timeout])
         #expect(result.lines.first?.hasPrefix("ee311.mx.dane.test: opportunistic via ee311.dane.test: ") == true, "\(result.stdout)")
         #expect(result.stdout.contains("  warning: resolver 127.53.0.8 answered signed data without validating it (RRSIGs, AD=0): ee311.mx.dane.test MX, "))
-        let domain = try await CLI.run(["domain", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", "2"])
+        let domain = try await CLI.run(["domain", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", Sandbox.timeout])
         #expect(!domain.stdout.contains("+dnssec"))
         #expect(domain.stderr.contains("danecheck: warning: resolver 127.53.0.8 answered signed data without validating it"))
         // Through the same resolver, validated here: the evidence is secure after all.
-        let local = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", "2",
+        let local = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Self.partial, "--timeout", Sandbox.timeout,
                                        "--validation", "local", "--trust-anchor", LocalValidationTests.anchorFile])
         #expect(local.lines.first == "ee311.mx.dane.test: authenticated via ee311.dane.test: 3 1 1 at depth 0")
         #expect(!local.stdout.contains("without validating"))
         // The resolver that validates everything: no such warning.
-        let validating = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", "2"])
+        let validating = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(!validating.stdout.contains("without validating"))
     }
 }

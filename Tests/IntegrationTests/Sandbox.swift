@@ -11,6 +11,12 @@ enum Sandbox {
     static let validatingIPv6 = "[::1]@5302"
     static let nonValidating = "127.53.0.3"
     static let silent = "127.53.0.5"
+    /// `--timeout` of a run whose outcome is not a timeout: no step of a working sandbox peer
+    /// comes near it, even with the whole suite on a 2-core CI machine (a TLS handshake there once
+    /// took more than 2 s). Only a run of peers that never answer, or a run timed against its own
+    /// control, takes a short one of its own. `timeoutSeconds` is the same for an in-process prober.
+    static let timeoutSeconds = 10.0
+    static let timeout = "10"
 
     /// Where sandbox.sh keeps its state (keys, certificates): .sandbox/ at the package root.
     static let stateDirectory: URL = {

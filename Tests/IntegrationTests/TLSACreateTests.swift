@@ -100,7 +100,7 @@ struct TLSACreateTests {
         #expect(nothing.status == 2)
         let missing = try await CLI.run(["tlsa", "create", "--cert", "/nonexistent.pem"])
         #expect(missing.status == 2)
-        let plain = try await CLI.run(["tlsa", "create", "plain.dane.test", "--resolver", Sandbox.validating, "--timeout", "3"])
+        let plain = try await CLI.run(["tlsa", "create", "plain.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(plain.status == 1)
         #expect(plain.stderr.contains("plain.dane.test presented no certificate"))
     }

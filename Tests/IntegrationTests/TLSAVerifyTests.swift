@@ -6,7 +6,7 @@ import TestSupport
 /// OpenSSL's DANE verification, from files and live servers, records given or looked up; the
 /// deploy hook for certbot and acme.sh; self-signed server certificates.
 @Suite(.sandbox) struct TLSAVerifyTests {
-    static let resolver = ["--resolver", Sandbox.validating, "--timeout", "2"]
+    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
     static func pki(_ file: String) -> String { TLSACreateTests.pki(file) }
 
     func verify(_ arguments: String...) async throws -> CLI.Result {
@@ -206,7 +206,7 @@ import TestSupport
         let marker = lineage.appendingPathComponent("reloaded").path
         func run(_ variables: String) async throws -> (status: Int32, output: String) {
             try await CLI.tool("/bin/sh", ["-c", "\(variables) DANECHECK=\(CLI.executable.path) DANECHECK_HOST=ee311.dane.test "
-                                     + "DANECHECK_OPTIONS='--resolver \(Sandbox.validating) --timeout 2' DANECHECK_RELOAD='touch \(marker)' \(hook)"],
+                                     + "DANECHECK_OPTIONS='--resolver \(Sandbox.validating) --timeout \(Sandbox.timeout)' DANECHECK_RELOAD='touch \(marker)' \(hook)"],
                          input: "")
         }
         let fullchain = lineage.appendingPathComponent("fullchain.pem")

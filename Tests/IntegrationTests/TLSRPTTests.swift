@@ -5,7 +5,7 @@ import Testing
 /// `domain` shows it in the voice of the MTA-STS block, `check` warns when a domain publishes
 /// DANE or MTA-STS without a valid one, JSON carries it.
 @Suite(.sandbox) struct TLSRPTTests {
-    static let resolver = ["--resolver", Sandbox.validating, "--timeout", "3"]
+    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
 
     /// `domain NAME`, its TTLs (which count down in the resolver's cache) written as N.
     func domain(_ name: String) async throws -> (status: Int32, stdout: String) {
