@@ -137,7 +137,7 @@ console.expect("interrupted", timeout=4)
 console.expect(PROMPT, timeout=4)
 
 step("Ctrl-C interrupts tlsa create, and the abandoned command prints nothing when it succeeds later")
-# h-slowtls completes its handshake about 2.5 s after the connect: long after the interrupt.
+# h-slowtls answers its EHLO over TLS about 4 s after the connect: long after the interrupt.
 entered("tlsa create --timeout 4 h-slowtls.dane.test")
 time.sleep(0.5)
 console.sendintr()
