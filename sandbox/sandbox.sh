@@ -32,6 +32,10 @@
 #   127.53.1.1-3:53 a hostile resolver: forged replies, CNAME loops, truncation, control
 #                   characters (sandbox/hostiledns.py; names under hostile.test.)
 set -euo pipefail
+# And inside $(…) too: zones are signed in $(sign_zone …), whose failures went unseen before.
+shopt -s inherit_errexit
+set -E
+trap 'log "stopped: line $LINENO failed (exit status $?): $BASH_COMMAND"' ERR
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 state=$(realpath -m "${DANECHECK_SANDBOX_DIR:-$here/../.sandbox}")
@@ -140,8 +144,8 @@ sign_zone() {
     grep -v '^;' "$state/keys/$published.key" >> "$state/zones/$name.zone"
   fi
   key=$(cd "$state/keys" && ldns-keygen -a "${algorithm[@]}" -k "$zone")
-  # Checked here: this runs inside $(…), where set -e does not reach. Once (of many starts) the
-  # signed iter.test zone was missing and NSD served SERVFAIL for it; so one retry, then stop.
+  # Once (of many starts) the signed iter.test zone was missing and NSD served SERVFAIL for it,
+  # cause unknown: an exit status or an empty file gets one retry, then the start stops.
   local try
   for try in 1 2; do
     ldns-signzone "${extra[@]}" -i "$inception" -e "$expiry" \
@@ -214,9 +218,6 @@ build_zones() {
   sign_zone test. > "$state/zones/test.ds"
   { zone_root; cat "$state/zones/test.ds"; } > "$state/zones/root.zone"
   sign_zone . > "$state/keys/root.ds"
-  for zone in $SIGNED_ZONES $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES test. .; do
-    [ -s "$state/zones/$(file_of "$zone").zone.signed" ] || { log "no signed zone file for $zone"; exit 1; }
-  done
 }
 
 write_nsd_conf() {

@@ -15,8 +15,8 @@ enum Sandbox {
     /// comes near it, even with the whole suite on a 2-core CI machine (a TLS handshake there once
     /// took more than 2 s). Only a run of peers that never answer, or a run timed against its own
     /// control, takes a short one of its own. `timeoutSeconds` is the same for an in-process prober.
-    static let timeoutSeconds = 10.0
-    static let timeout = "10"
+    static let timeoutSeconds: Double = 10
+    static let timeout = String(Int(timeoutSeconds))
 
     /// Where sandbox.sh keeps its state (keys, certificates): .sandbox/ at the package root.
     static let stateDirectory: URL = {
