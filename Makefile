@@ -12,7 +12,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nginx-light nftables parallel
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-validation faults fuzz fuzz-smoke sanitize soak clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -48,9 +48,17 @@ test: deps
 	$(SWIFT) build --product generate-manual
 	$(SANDBOX) start
 	DANECHECK_SANDBOX=1 $(SWIFT) test --skip-build; rc=$$?; \
+	if [ $$rc -eq 0 ]; then DANECHECK_SANDBOX=1 DANECHECK_ALONE=1 $(SWIFT) test --skip-build --filter $(ALONE_TESTS); rc=$$?; fi; \
 	if [ $$rc -eq 0 ]; then DANECHECK_SANDBOX=1 DANECHECK_FAULTS=1 $(SWIFT) test --skip-build --filter FaultTests; rc=$$?; fi; \
 	$(SANDBOX) stop; exit $$rc
 	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+
+# The tests that compare runs over the sandbox (`.alone`: nothing else may load the machine).
+ALONE_TESTS = ShardComparisonTests
+alone: deps
+	$(SWIFT) build --build-tests
+	$(SANDBOX) start
+	DANECHECK_SANDBOX=1 DANECHECK_ALONE=1 $(SWIFT) test --skip-build --filter $(ALONE_TESTS); rc=$$?; $(SANDBOX) stop; exit $$rc
 
 # The fault tests alone (they stop and start sandbox servers: nothing else may run meanwhile).
 faults: deps

@@ -7,8 +7,14 @@ import Testing
 @Suite(.sandbox) struct AuthoritativeTests {
     static let arguments = ["domain", "--authoritative", "stale.test", "--resolver", Sandbox.validating, "--timeout", "1"]
 
+    /// Bounded: ns4's MX, TLSA and SOA questions (2 × 1 s each) wait at once, not one after the
+    /// other (6 s). Timed against a run started beside it whose one server answers at once, so a
+    /// loaded machine's slow start cancels out (under the suite beside a CPU hog this run once took
+    /// 12.4 s in all).
     @Test func theStaleTheExpiredAndTheSilentServerAreNamed() async throws {
+        async let control = CLI.run(["domain", "--authoritative", "example.test", "--resolver", Sandbox.validating, "--timeout", "1"])
         let result = try await CLI.run(Self.arguments)
+        let beyond = result.seconds - (try await control).seconds
         let block = result.lines.drop { !$0.hasPrefix("Zone 'stale.test'") }
         #expect(Array(block) == [
             "Zone 'stale.test' (MX stale.test, TLSA _25._tcp.mx.stale.test): 4 nameserver addresses, 1 disagrees, 1 with expired signatures, 1 not answering",
@@ -20,7 +26,7 @@ import Testing
             "  ns4.stale.test (127.53.0.5): no usable answer: timeout: no answer from 127.53.0.5 within 1s (2 tries)",
             "",
         ], "\(result.stdout)")
-        #expect(result.seconds < 10, "bounded: every server within the timeout, all at once")
+        #expect(beyond < 4.5, "every server within the timeout, all at once: \(beyond) s beyond the control")
         #expect(result.status == 0, "shown, not a verdict")
     }
 

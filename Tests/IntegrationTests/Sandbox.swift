@@ -39,4 +39,11 @@ extension Trait where Self == ConditionTrait {
     static var sandbox: Self {
         .enabled(if: Sandbox.enabled, "needs the sandbox: run `make test` (sets DANECHECK_SANDBOX=1)")
     }
+
+    /// Tests that compare runs over the real servers and so must not share the machine with the
+    /// rest of the suite: `make test` runs them after it, alone (DANECHECK_ALONE=1, `make alone`).
+    static var alone: Self {
+        .enabled(if: ProcessInfo.processInfo.environment["DANECHECK_ALONE"] == "1",
+                 "compares runs: DANECHECK_ALONE=1 (make test runs it after the suite, alone)")
+    }
 }
