@@ -50,9 +50,9 @@ import Testing
         try list.joined(separator: "\n").write(to: dir.appendingPathComponent("list"), atomically: true, encoding: .utf8)
         try list.reversed().joined(separator: "\n").write(to: dir.appendingPathComponent("reversed"), atomically: true, encoding: .utf8)
         let binary = CLI.executable.path
-        // No domain of the list waits for a timeout (each takes well under 1 s alone); 10 s keeps a
-        // handshake slowed by the whole suite's load from changing a verdict between the runs.
-        let common = "--jsonl --resolver \(Sandbox.validating) --timeout 10"
+        // No domain of the list waits for a timeout (each takes well under 1 s alone): the
+        // timeout of every run of working peers.
+        let common = "--jsonl --resolver \(Sandbox.validating) --timeout \(Sandbox.timeout)"
         let script = """
             cd \(dir.path) || exit 99
             \(binary) check \(common) --file list > all.jsonl 2> all.err; echo $? > all.status
