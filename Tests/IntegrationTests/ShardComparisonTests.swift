@@ -78,10 +78,9 @@ import Testing
             }
         }
         // A difference names each side's reason: what made one run judge a domain otherwise.
+        let describe = { (result: (verdict: String, reason: String)?) in result.map { "\($0.verdict) (\($0.reason))" } ?? "none" }
         let differing = Set(merged.keys).union(all.keys).filter { merged[$0] != all[$0] }.sorted().map { domain in
-            let shard = shardResults.compactMap { $0[domain] }.first
-            return "\(domain): one run \(allResults[domain].map { "\($0.verdict) (\($0.reason))" } ?? "none"), "
-                + "shards \(shard.map { "\($0.verdict) (\($0.reason))" } ?? "none")"
+            "\(domain): one run \(describe(allResults[domain])), shards \(describe(shardResults.compactMap { $0[domain] }.first))"
         }
         #expect(merged == all, "\(differing.joined(separator: "\n"))")
         #expect(shards.allSatisfy { !$0.isEmpty }, "\(shards.map(\.count))")
