@@ -296,10 +296,28 @@ C
   unbound-checkconf "$dir/unbound.conf" >/dev/null
 }
 
+# Postfix runs its daemons as the postfix user, which must traverse every folder above its queue
+# and data directories: a checkout under a 0700 folder (/root, a private home, mktemp -d) is out of
+# its reach. Its state lives under /run, one folder per checkout (named by a hash of the state
+# path), and $state/postfix is a link to it.
+postfix_home() {
+  local id
+  id=$(printf '%s' "$state" | sha256sum | cut -c1-16)
+  printf '/run/danecheck-sandbox/%s/postfix' "$id"
+}
+
 write_postfix_conf() {
-  local dir="$state/postfix"
+  local dir
+  dir=$(postfix_home)
+  rm -rf "$dir" "$state/postfix"
   mkdir -p "$dir/etc" "$dir/queue" "$dir/data"
+  chmod 755 /run/danecheck-sandbox "$(dirname "$dir")" "$dir"
   chown postfix "$dir/data"
+  ln -s "$dir" "$state/postfix"
+  if ! runuser -u postfix -- test -w "$dir/data"; then
+    log "the postfix user cannot write $dir/data (a folder above it is closed to it: $(namei -m "$dir/data" | awk 'NR>1 {print $1}' | tr '\n' ' ')); Postfix cannot start"
+    exit 1
+  fi
   cat > "$dir/etc/main.cf" <<C
 compatibility_level = 3.6
 queue_directory = $dir/queue
@@ -445,6 +463,8 @@ wait_tcp() {  # address port: wait until something accepts there
 start() {
   install
   stop >/dev/null 2>&1 || true
+  # A start that fails stops what it started: no daemon is left behind for the next start or run.
+  trap 'rc=$?; if [ "$rc" -ne 0 ]; then log "start failed: stopping what was started"; stop >/dev/null 2>&1 || true; fi' EXIT
   mkdir -p "$state"
   build_zones
   write_nsd_conf
@@ -575,7 +595,7 @@ case "${1:-}" in
   install) install ;;
   start) start ;;
   stop) stop ;;
-  status) status ;;
+  status) status || exit 1 ;;
   env) print_env ;;
   down) server_down "${2:-}" ;;
   up) server_up "${2:-}" ;;

@@ -8,9 +8,7 @@ import TestSupport
 /// alone, after the rest: `make test` runs them with DANECHECK_FAULTS=1). Each must end in a
 /// clear verdict for the affected domains, the verdict of a run without the fault for the others,
 /// the documented exit code, and no crash or hang.
-@Suite(.sandbox, .enabled(if: ProcessInfo.processInfo.environment["DANECHECK_FAULTS"] == "1", "fault tests: DANECHECK_FAULTS=1 (make test runs them last)"),
-       .serialized)
-struct FaultTests {
+@Suite(.sandbox, .faults, .serialized) struct FaultTests {
     static let sandbox = PackageRoot.url.appendingPathComponent("sandbox/sandbox.sh").path
 
     /// Sandbox domains with a settled verdict (every SMTP case under mx.dane.test but the slow

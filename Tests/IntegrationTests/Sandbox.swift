@@ -46,4 +46,11 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: ProcessInfo.processInfo.environment["DANECHECK_ALONE"] == "1",
                  "compares runs: DANECHECK_ALONE=1 (make test runs it after the suite, alone)")
     }
+
+    /// Tests that stop and start the sandbox's servers: `make test` runs them last, alone
+    /// (DANECHECK_FAULTS=1, `make faults`; scripts/run-group.sh checks that every one ran).
+    static var faults: Self {
+        .enabled(if: ProcessInfo.processInfo.environment["DANECHECK_FAULTS"] == "1",
+                 "fault tests: DANECHECK_FAULTS=1 (make test runs them last)")
+    }
 }
