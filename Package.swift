@@ -31,8 +31,14 @@ let package = Package(
             "DaneCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "DaneExporter", dependencies: [
+        // The exporter's module file and options: light (no SwiftNIO), so the fuzz binary has it.
+        .target(name: "DaneExporterConfig", dependencies: [
             "DaneCore", "DaneCommands",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "DaneExporter", dependencies: [
+            "DaneCore", "DaneCommands", "DaneExporterConfig",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -50,7 +56,7 @@ let package = Package(
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )
@@ -58,6 +64,6 @@ let package = Package(
 // Fuzzing (`make fuzz`, `make fuzz-smoke`: scripts/fuzz.sh): one libFuzzer binary holding every
 // target, built only when asked (DANECHECK_FUZZ=1), with -sanitize=fuzzer,address.
 if ProcessInfo.processInfo.environment["DANECHECK_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "danecheck-fuzz", dependencies: ["DaneCore", "CLDNS", "COpenSSL"], path: "Fuzz/Sources"))
+    package.targets.append(.executableTarget(name: "danecheck-fuzz", dependencies: ["DaneCore", "DaneExporterConfig", "CLDNS", "COpenSSL"], path: "Fuzz/Sources"))
     package.products.append(.executable(name: "danecheck-fuzz", targets: ["danecheck-fuzz"]))
 }

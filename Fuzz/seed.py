@@ -78,4 +78,55 @@ with open(os.path.join(state, "smtp", "pki", "ee311.chain"), "rb") as f:
     put("pem-chain", "ee311", f.read())
 with open(os.path.join(state, "smtp", "pki", "ta-inter.chain"), "rb") as f:
     put("pem-chain", "ta-inter", f.read())
+
+# reply-check and tcp-framing: real answers to the targets' fixed queries (ID 0x1234), as
+# replies, cut, with another ID, and framed in a stream of several.
+def with_id(wire, ident=0x1234):
+    return ident.to_bytes(2, "big") + wire[2:]
+
+
+mx = with_id(ask("example.test", "MX"))
+tlsa = with_id(ask("_25._tcp.mx.example.test", "TLSA"))
+put("reply-check", "mx", bytes([0]) + mx)
+put("reply-check", "tlsa-case", bytes([3]) + tlsa)
+put("reply-check", "other-id", bytes([0]) + with_id(mx, 0x4321))
+put("reply-check", "runt", bytes([0]) + mx[:11])
+frame = lambda wire: len(wire).to_bytes(2, "big") + wire
+put("tcp-framing", "two", bytes([6]) + frame(with_id(mx, 0x9999)) + frame(mx))
+put("tcp-framing", "cut", bytes([0]) + frame(mx)[:-4])
+
+# validator: a question's answer (CD=1), then DNSKEY and DS of every name from it up to the
+# root, each framed as over TCP; the sandbox root key is the target's fixed anchor.
+def chain(name, rdtype):
+    wires = [ask(name, rdtype, cd=True)]
+    labels = name.rstrip(".").split(".")
+    for i in range(len(labels) + 1):
+        zone = ".".join(labels[i:]) or "."
+        wires.append(ask(zone, "DNSKEY", cd=True))
+        if zone != ".":
+            wires.append(ask(zone, "DS", cd=True))
+    return b"".join(frame(w) for w in wires)
+
+
+for name, rdtype in [("ee311.dane.test", "A"), ("nx.nsec.test", "MX"), ("nx.nsec3.test", "MX"), ("x.wild.test", "MX"),
+                     ("x.wild3.test", "MX"), ("sub.optout.test", "DS"), ("nx.optout.test", "MX"), ("mx.insecure.test", "A"),
+                     ("bogus-mx.test", "MX"), ("_25._tcp.mx.nsec3.test", "TLSA"), ("mail-alias.example.test", "MX"),
+                     ("expired.test", "MX"), ("dsmismatch.test", "MX")]:
+    put("validator", f"{name}-{rdtype}", chain(name, rdtype))
+with open(os.path.join(state, "keys", "root.ds")) as f, open(os.path.join(here, "validator-anchor.ds"), "w") as out:
+    out.write(f.read())
+
+# run-summary: check --jsonl lines as a shard writes them (one run of the sandbox), and broken ones.
+import subprocess
+binary = os.path.join(here, "..", ".build", "debug", "danecheck")
+jsonl = subprocess.run([binary, "check", "--jsonl", "--resolver", "127.53.0.2", "ee311.mx.dane.test", "wrongdigest.mx.dane.test",
+                        "nullmx.test", "ta-inter.mx.dane.test"], capture_output=True).stdout
+put("run-summary", "shard", jsonl)
+put("run-summary", "broken", jsonl[:200] + b"\n{}\n[]\nnot json\n" + jsonl.split(b"\n")[0] + b"\n")
+
+# module-file: the shipped module file and the README's.
+with open(os.path.join(here, "..", "contrib", "prometheus", "danecheck-modules.yml")) as f:
+    put("module-file", "shipped", f.read())
+put("module-file", "flow", "modules:\n  default: { validation: resolver, resolver: [127.0.0.53], timeout: 5 }\n"
+    "  strict:  { validation: local, insecure_mx: dane, mta_sts: true, require_dane: true }\n")
 print("seeds written", file=sys.stderr)

@@ -19,6 +19,12 @@
                  answer to STARTTLS (454), as a hostile server would send them (127.0.11.12)
     tlsbreak     completes the TLS handshake, then answers the EHLO over TLS with bytes that are
                  no TLS record of the session (a TLS error after the handshake; 127.0.11.13)
+An HTTPS server on 127.0.14.2:443 (with the PKI) serves mta-sts.noclose.sts.test's MTA-STS
+policy and then drops the connection without a TLS close_notify (as some servers do).
+
+    plaintextlate  accepts STARTTLS, waits for the ClientHello, then answers it in plaintext SMTP
+                 (the client's TLS reads a record that is none; 127.0.11.14). Unlike "plaintext",
+                 whose plaintext comes in the same write as the 220 and is discarded by the client.
 """
 import asyncio
 import os
@@ -108,6 +114,14 @@ async def serve(name, reader, writer):
             if await dialogue(name, reader, writer):
                 await slow_tls(reader, writer)
         elif await dialogue(name, reader, writer):
+            if name == "plaintextlate":
+                writer.write(b"220 2.0.0 Ready to start TLS\r\n")
+                await writer.drain()
+                await reader.read(5)  # the start of the ClientHello, answered in plaintext
+                writer.write(b"250 h-plaintextlate.dane.test still in plaintext\r\n")
+                await writer.drain()
+                await asyncio.sleep(HOLD)
+                return
             if name == "plaintext":
                 # In the same write as the 220: an injection attempt (RFC 3207 §4.2 discards it).
                 writer.write(b"220 2.0.0 Ready to start TLS\r\n220 h-plaintext.dane.test ESMTP still in plaintext\r\n")
@@ -166,11 +180,35 @@ async def dialogue_rest(reader, writer):
 PKI = sys.argv[1] if len(sys.argv) > 1 else ""
 
 
+async def policy_without_close_notify(reader, writer):
+    """One HTTP request, the policy as the answer, then the TCP connection ends without TLS's
+    close_notify (abort: no TLS shutdown). For mta-sts.closeframed.sts.test the body has no
+    Content-Length: only the close ends it, and without close_notify it may have been cut."""
+    try:
+        request = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        framed = b"host: mta-sts.closeframed.sts.test" not in request.lower()
+        path = os.path.join(PKI, "..", "www", "mta-sts.noclose.sts.test", ".well-known", "mta-sts.txt")
+        with open(path, "rb") as f:
+            body = f.read()
+        length = b"Content-Length: %d\r\n" % len(body) if framed else b""
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + length + b"\r\n" + body)
+        await writer.drain()
+        await asyncio.sleep(0.1)
+    except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+        pass
+    finally:
+        writer.transport.abort()
+
+
 async def main():
     servers = []
-    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []) + ["controls", "tlsbreak"], start=1):
+    for index, name in enumerate(BEHAVIOURS + (["slowtls"] if PKI else []) + ["controls", "tlsbreak", "plaintextlate"], start=1):
         handler = lambda r, w, n=name: serve(n, r, w)
         servers.append(await asyncio.start_server(handler, f"127.0.11.{index}", 25))
+    if PKI:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.path.join(PKI, "mta-sts.chain"), os.path.join(PKI, "mta-sts.key"))
+        servers.append(await asyncio.start_server(policy_without_close_notify, "127.0.14.2", 443, ssl=context))
     print("hostile peers:", ", ".join(f"{n}=127.0.11.{i}" for i, n in enumerate(BEHAVIOURS, 1)), file=sys.stderr)
     await asyncio.gather(*(s.serve_forever() for s in servers))
 

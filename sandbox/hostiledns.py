@@ -34,6 +34,8 @@ Behaviours, by the first label of the question name (e.g. "wrongid.hostile.test.
     whoami           TXT "port P id I": the source port and ID the query came with
     esc              _mta-sts TXT and the MX host name carry ESC and BEL
     bigid            _mta-sts TXT whose id is 59 KB long (TCP)
+    runt             the genuine MX answer without EDNS, its last 3 octets cut off: the message
+                     ends inside its answer section (a malformed response)
 It claims to validate (the root SOA comes with AD=1); the hosts' addresses and TLSA records
 come with AD=1, the MX RRsets with AD=0 unless a forgery says otherwise.
 """
@@ -90,7 +92,7 @@ def answer(query, forged=False, source=None):
             response.answer.append(rrset(qname, "MX", f"10 mx.forged.{word}.hostile.test."))
             response.flags |= dns.flags.AD
             return response
-        if base in FORGERIES or base in ("genuine", "casefolded", "tcpforged"):
+        if base in FORGERIES or base in ("genuine", "casefolded", "tcpforged", "runt"):
             response.answer.append(rrset(qname, "MX", f"10 mx.genuine.{word}.hostile.test."))
         elif base == "mxloop":
             other = dns.name.from_text("a.mxloop.hostile.test.")
@@ -223,6 +225,9 @@ class Main(asyncio.DatagramProtocol):
             wire = to_wire(reply)
         if base == "casefolded":
             wire = reply_case_folded(wire, query)
+        if base == "runt" and query.question[0].rdtype == dns.rdatatype.MX:
+            reply.use_edns(False)
+            wire = to_wire(reply)[:-3]
         self.transport.sendto(wire, addr)
 
 

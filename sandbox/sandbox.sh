@@ -26,6 +26,8 @@
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
 #   127.0.14.1:443  nginx: HTTPS for mta-sts.NAME.sts.test (MTA-STS policies, zone sts.test)
+#   127.0.14.2:443  hostile.py: the policies of mta-sts.noclose and .closeframed.sts.test, each
+#                   closed without TLS close_notify (closeframed: a body framed by the close alone)
 #   nftables table inet danecheck_sandbox: outbound TCP port 25 dropped for uid 65534 (nobody)
 #                   and rejected (TCP reset) for uid 64025: a network that blocks port 25, for
 #                   processes run with setpriv under those uids; DNS and everything else pass
@@ -375,6 +377,14 @@ http {
   }
   server {
     listen 127.0.14.1:443 ssl;
+    server_name mta-sts.charset.sts.test;
+    ssl_certificate $state/smtp/pki/mta-sts.chain;
+    ssl_certificate_key $state/smtp/pki/mta-sts.key;
+    root $state/smtp/www/\$host;
+    charset utf-8;
+  }
+  server {
+    listen 127.0.14.1:443 ssl;
     server_name mta-sts.redirect.sts.test;
     ssl_certificate $state/smtp/pki/mta-sts.chain;
     ssl_certificate_key $state/smtp/pki/mta-sts.key;
@@ -506,6 +516,7 @@ start() {
   wait_tcp 127.0.11.10 25
   wait_tcp 127.0.12.1 25
   wait_tcp 127.0.14.1 443
+  wait_tcp 127.0.14.2 443
   wait_tcp 127.53.1.1 53
   wait_for "$NONVALIDATING" example.test.
   wait_for "$SLOW" example.test.

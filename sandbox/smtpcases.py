@@ -174,11 +174,11 @@ def main(out):
             "@ 3600 IN SOA ns.test. hostmaster.test. 1 7200 3600 1209600 300", "@ 3600 IN NS ns.test."]
     listeners = []
 
-    def listener(address, host, starttls, second=False):
+    def listener(address, host, starttls, second=False, port=25):
         files = f"{pki}/{host}.key,{pki}/{host}.chain" + (f",{pki}/{host}-rsa.key,{pki}/{host}-rsa.chain" if second else "")
         tls = (f" -o smtpd_tls_security_level=may -o smtpd_tls_chain_files={files}"
                if starttls else " -o smtpd_tls_security_level=none")
-        listeners.append(f"{address}:25 inet n - n - - smtpd -o syslog_name=sandbox-{host}{tls}")
+        listeners.append(f"{address}:{port} inet n - n - - smtpd -o syslog_name=sandbox-{host}{tls}")
 
     for host, (address, (leaf_key, leaf_cert), chain, records, starttls, second) in cases.items():
         write(f"{host}.key", pem_key(leaf_key))
@@ -189,6 +189,8 @@ def main(out):
         zone.append(f"{host} 3600 IN A {address}")
         zone += [f"_25._tcp.{host} 300 IN TLSA {r}" for r in records]
         listener(address, host, starttls, second=second is not None)
+    # ee311 also on port 2525 (`probe --port`: another port, the TLSA name still _25._tcp).
+    listener(cases["ee311"][0], "ee311", True, port=2525)
 
     # One host, four addresses, the same certificate everywhere (probed concurrently).
     four_key, four_cert = good["four"]
@@ -258,6 +260,8 @@ def main(out):
     zone.append(f"_25._tcp.h-controls 300 IN TLSA {tlsa(3, 1, 1, other)}")
     zone.append("h-tlsbreak 3600 IN A 127.0.11.13")
     zone.append(f"_25._tcp.h-tlsbreak 300 IN TLSA {tlsa(3, 1, 1, slowtls[1])}")
+    zone.append("h-plaintextlate 3600 IN A 127.0.11.14")
+    zone.append(f"_25._tcp.h-plaintextlate 300 IN TLSA {tlsa(3, 1, 1, other)}")
 
     # Domains whose MX hosts are the cases above (domain --probe).
     zone += ["@ 3600 IN MX 10 ee311.dane.test.", "@ 3600 IN MX 20 ta-inter.dane.test.",
@@ -284,6 +288,12 @@ def main(out):
 STS_POLICIES = {
     "dane": "version: STSv1\nmode: enforce\nmx: *.dane.test\nmax_age: 86400\n",
     "pkix": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n",
+    # As pkix, served as "text/plain; charset=utf-8" (nginx's charset directive, sandbox.sh).
+    "charset": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n",
+    # As pkix, served by hostile.py on 127.0.14.2, which closes without a TLS close_notify.
+    "noclose": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n",
+    # Served by the same server with its body framed by the close alone (no Content-Length).
+    "closeframed": "version: STSv1\nmode: enforce\nmx: notlsa.dane.test\nmax_age: 86400\n",
     "wrongname": "version: STSv1\nmode: enforce\nmx: wrongname-notlsa.dane.test\nmax_age: 86400\n",
     "outside": "version: STSv1\nmode: enforce\nmx: *.other.test\nmx: notlsa.dane.test\nmax_age: 604800\n",
     "testing": "version: STSv1\nmode: testing\nmx: wrongname-notlsa.dane.test\nmax_age: 86400\n",

@@ -8,10 +8,15 @@
 --nxdomain-for NAME (repeatable)    with --upstream: answer NXDOMAIN for NAME and every name under
                                     it ("." for the root name only), forward the rest (a filtering
                                     or sinkhole resolver)
+--log FILE                          with --upstream: one line per query relayed, written when its
+                                    answer is sent: "START END NAME TYPE" (milliseconds on a
+                                    monotonic clock): which queries were in flight at once
 """
 import argparse
 import asyncio
 import ipaddress
+import signal
+import time
 
 
 def split(hostport):
@@ -63,8 +68,8 @@ def answer_rcode(data, rcode):
 
 
 class Proxy(asyncio.DatagramProtocol):
-    def __init__(self, upstream, delay, denied=()):
-        self.upstream, self.delay = upstream, delay
+    def __init__(self, upstream, delay, denied=(), log=None):
+        self.upstream, self.delay, self.log = upstream, delay, log
         self.denied = [[label for label in name.lower().split(".") if label] for name in denied]
 
     def connection_made(self, transport):
@@ -81,6 +86,7 @@ class Proxy(asyncio.DatagramProtocol):
         asyncio.get_running_loop().create_task(self.relay(data, addr))
 
     async def relay(self, data, addr):
+        started = time.monotonic()
         loop = asyncio.get_running_loop()
         answer = loop.create_future()
 
@@ -95,6 +101,11 @@ class Proxy(asyncio.DatagramProtocol):
             reply = await asyncio.wait_for(answer, 10)
             await asyncio.sleep(self.delay)
             self.transport.sendto(reply, addr)
+            if self.log:
+                labels, end = question(data)
+                qtype = int.from_bytes(data[end - 4:end - 2], "big")
+                with open(self.log, "a") as f:
+                    f.write(f"{started * 1000:.1f} {time.monotonic() * 1000:.1f} {'.'.join(labels)}. {qtype}\n")
         except asyncio.TimeoutError:
             pass
         finally:
@@ -102,6 +113,8 @@ class Proxy(asyncio.DatagramProtocol):
 
 
 async def main():
+    # Started by a test process, this one inherits its blocked signals: let SIGTERM end it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     parser = argparse.ArgumentParser()
     parser.add_argument("--listen", required=True)
     parser.add_argument("--upstream")
@@ -109,6 +122,7 @@ async def main():
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--refuse", action="store_true")
     parser.add_argument("--nxdomain-for", action="append", default=[])
+    parser.add_argument("--log")
     args = parser.parse_args()
     loop = asyncio.get_running_loop()
     listen = split(args.listen)
@@ -118,7 +132,7 @@ async def main():
         factory = Refuse
     else:
         upstream = split(args.upstream)
-        factory = lambda: Proxy(upstream, args.delay_ms / 1000, args.nxdomain_for)
+        factory = lambda: Proxy(upstream, args.delay_ms / 1000, args.nxdomain_for, args.log)
     await loop.create_datagram_endpoint(factory, local_addr=listen)
     await asyncio.Event().wait()
 

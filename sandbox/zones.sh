@@ -285,8 +285,8 @@ Z
 zone_sts() {
   soa sts.test.
   local name
-  for name in dane pkix wrongname outside testing cname longcname fetchfail malformed danefail redirect big; do
-    echo "mta-sts.$name 3600 IN A 127.0.14.1"
+  for name in dane pkix wrongname outside testing cname longcname fetchfail malformed danefail redirect big charset noclose closeframed; do
+    if [ "$name" = noclose ] || [ "$name" = closeframed ]; then echo "mta-sts.$name 3600 IN A 127.0.14.2"; else echo "mta-sts.$name 3600 IN A 127.0.14.1"; fi
     case "$name" in
       cname) echo "_mta-sts.cname 300 IN CNAME _mta-sts.dane.sts.test." ;;
       longcname)
@@ -311,6 +311,9 @@ malformed 3600 IN MX 10 notlsa.dane.test.
 danefail 3600 IN MX 10 wrongdigest.dane.test.
 redirect 3600 IN MX 10 notlsa.dane.test.
 big 3600 IN MX 10 notlsa.dane.test.
+charset 3600 IN MX 10 notlsa.dane.test.
+noclose 3600 IN MX 10 notlsa.dane.test.
+closeframed 3600 IN MX 10 notlsa.dane.test.
 Z
 }
 

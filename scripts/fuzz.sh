@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer binary (every parser of outside input, -sanitize=fuzzer,address) and runs
-# each target for SECONDS (default 10) from its seed corpus (Fuzz/corpus/TARGET, copied to a work
-# directory so the committed seeds stay as they are), printing the executions per target.
-# A crash leaves its input in Fuzz/crashes/ and the script fails.
+# Builds the libFuzzer binary (every parser of outside input, -sanitize=fuzzer,address), replays
+# every input a fuzzer ever found crashing or hanging (Fuzz/regressions/TARGET/*, each run once
+# through its target: a regression fails the script), then runs each target for SECONDS (default
+# 10) from its seed corpus (Fuzz/corpus/TARGET, copied to a work directory so the committed seeds
+# stay as they are), printing the executions per target. A crash leaves its input in
+# Fuzz/crashes/ and the script fails; keep it as Fuzz/regressions/TARGET/NAME once fixed.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # FUZZ_RUNS=N stops each target after N executions (SECONDS still bounds it); FUZZ_SKIP_BUILD=1
 # uses the binary already built; FUZZ_MAX_LEN (8192) bounds the input size.
@@ -23,6 +25,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p Fuzz/crashes
 status=0
+for dir in Fuzz/regressions/*/; do
+  target=$(basename "$dir")
+  [ -d "Fuzz/corpus/$target" ] || { echo "fuzz: Fuzz/regressions/$target names no target" >&2; status=1; continue; }
+  mapfile -t inputs < <(find "$dir" -type f | sort)
+  [ ${#inputs[@]} -gt 0 ] || continue
+  if SWIFT_BACKTRACE=enable=no DANECHECK_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1 "$binary" -timeout=5 -rss_limit_mb=2048 \
+       "${inputs[@]}" > "$work/replay-$target.log" 2>&1; then
+    echo "regressions $target: ${#inputs[@]} replayed"
+  else
+    echo "regressions $target: FAILED" >&2; tail -40 "$work/replay-$target.log" >&2; status=1
+  fi
+done
 printf '%-16s %12s %10s %s\n' target executions exec/s result
 for target in "${targets[@]}"; do
   mkdir -p "$work/$target"

@@ -18,6 +18,11 @@ enum FuzzTargets {
         "tlsa-rdata": DNSTargets.tlsaRData,
         "denial-proof": DNSTargets.denialProof,
         "pem-chain": CertificateTargets.pemChain,
+        "reply-check": WireTargets.replyCheck,
+        "tcp-framing": WireTargets.tcpFraming,
+        "validator": ValidatorTargets.validator,
+        "run-summary": TextTargets.runSummary,
+        "module-file": TextTargets.moduleFile,
     ]
 
     static let selected: @Sendable ([UInt8]) -> Void = {

@@ -1,4 +1,5 @@
 @testable import DaneCore
+@testable import DaneExporterConfig
 
 /// Parsers of text that comes from outside: HTTP bodies, TXT records, files users hand over.
 enum TextTargets {
@@ -40,6 +41,22 @@ enum TextTargets {
         while let item = reader.next() { _ = item }
         input.add(file: FuzzTargets.text(bytes), name: "fuzz")
         _ = input.domains.count + input.problems.count
+    }
+
+    /// Lines of `check --jsonl` as a shard gives them to `summary`, each merged.
+    static func runSummary(_ bytes: [UInt8]) {
+        var summary = RunSummary()
+        for (index, line) in FuzzTargets.text(bytes).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            summary.add(line: String(line), source: "fuzz:\(index + 1)")
+        }
+        _ = summary.checks.count + summary.problems.count + summary.duplicates
+    }
+
+    /// The exporter's module file (YAML) read into each module's option words. (Checking the
+    /// words is ArgumentParser's parse, half a second an input under the fuzzer's instrumentation:
+    /// it is left to ModuleFileKeyTests.)
+    static func moduleFile(_ bytes: [UInt8]) {
+        if let modules = try? ModuleFile.words(FuzzTargets.text(bytes), source: "fuzz") { _ = modules.count }
     }
 
     static func dnsName(_ bytes: [UInt8]) {

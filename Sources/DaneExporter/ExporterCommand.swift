@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaneCommands
 import DaneCore
+import DaneExporterConfig
 import Hummingbird
 import Logging
 import Foundation

@@ -1,5 +1,6 @@
 import DaneCommands
 import DaneCore
+import DaneExporterConfig
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -15,10 +15,10 @@ import Testing
         #expect(order.add("e", at: 4) == ["e"])
     }
 
-    @Test func styledLinesKeepTheirSpansAndReadAsPlainText() {
+    @Test func styledLinesKeepTheirSpansAndReadAsPlainText() throws {
         let line: StyledLine = "example.test: \(verdict: .defer) via mx.example.test: \("reason")"
         #expect(line.text == "example.test: defer via mx.example.test: reason")
-        #expect(line.spans.map(\.style) == [nil, .verdict(.defer), nil])
+        try #require(line.spans.map(\.style) == [nil, .verdict(.defer), nil])
         #expect(line.spans[1].text == "defer")
         let warning: StyledLine = "  \(warning: "warning:") text"
         #expect(warning.spans.map(\.style) == [nil, .warning, nil])

@@ -95,7 +95,8 @@ import Testing
         async let first = service.lookup(name, .tlsa)
         async let second = service.lookup(name, .tlsa)
         let both = await [first, second]
-        #expect(both[0] == both[1])
+        #expect(both.map(\.status) == [.secure, .secure])
+        #expect(both.map { $0.tlsaEntries.count } == [1, 1])
         #expect(transport.queries.count == 1)
     }
 

@@ -4,17 +4,18 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Inputs the fuzz targets (scripts/fuzz.sh) found crashing danecheck, kept in Fuzz/regressions
-/// as they were found; each must now give a clear result.
+/// Inputs the fuzz targets (scripts/fuzz.sh) found crashing danecheck, kept in
+/// Fuzz/regressions/TARGET/ as they were found (scripts/fuzz.sh replays every one through its
+/// target before fuzzing); here, what each must give now.
 struct FuzzRegressionTests {
-    static func input(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: PackageRoot.url.appendingPathComponent("Fuzz/regressions/\(name)")))
+    static func input(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: PackageRoot.url.appendingPathComponent("Fuzz/regressions/\(path)")))
     }
 
     /// trust-anchor: "DS00\tTYPE2415199…": ldns reads a type number beyond 16 bits from text; its
     /// conversion trapped ("Not enough bits to represent the passed value").
     @Test func aTypeNumberBeyondSixteenBitsIsNotAnAnchor() throws {
-        let text = String(decoding: try Self.input("trust-anchor-type-beyond-16-bits"), as: UTF8.self)
+        let text = String(decoding: try Self.input("trust-anchor/type-beyond-16-bits"), as: UTF8.self)
         #expect(throws: TrustAnchorError.self) { try TrustAnchorFile.parse(text, source: "fuzz") }
     }
 
@@ -22,7 +23,7 @@ struct FuzzRegressionTests {
     /// ldns_nsec_covers_name asserted (abort) inside ldns_dname_cat. Such a record covers nothing:
     /// the proof fails with its reason.
     @Test func anNSEC3WithoutAReadableNextOwnerCoversNothing() throws {
-        let packet = try LDNSPacket(wire: try Self.input("denial-proof-nsec3-without-next-owner"))
+        let packet = try LDNSPacket(wire: try Self.input("denial-proof/nsec3-without-next-owner"))
         // As the fuzz target asks: the message's question, in the zone its SOA names.
         let question = try #require(ldns_pkt_question(packet.pointer).flatMap { ldns_rr_list_rr($0, 0) })
         let name = LDNSRRList.owner(of: question)

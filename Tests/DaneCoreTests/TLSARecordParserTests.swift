@@ -19,7 +19,7 @@ import Testing
         ("3 1 x aa", .number("3 1 x aa", field: "matching type")),
         ("300 1 1 aa", .number("300 1 1 aa", field: "usage")),
         ("3 1 1 abc", .hex("3 1 1 abc")),
-        ("3 1 1 zz", .hex("3 1 1 zz")),
+        ("3 1 1 zz", .notHex("3 1 1 zz")),
     ])
     func badRecordsSayWhy(text: String, failure: TLSARecordParser.Failure) {
         #expect(throws: failure) { try TLSARecordParser.parse(text) }

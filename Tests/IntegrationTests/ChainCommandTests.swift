@@ -40,6 +40,7 @@ struct ChainCommandTests {
     @Test func failuresAndBadInputHaveTheirExitCodes() async throws {
         let lame = try await CLI.run(["chain", "lame.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + Self.anchor)
         #expect(lame.status == 3)
+        #expect(lame.lines.first == "Chain of trust for 'lame.test' MX: indeterminate: resolver answered SERVFAIL with CD=1")
         let badType = try await CLI.run(["chain", "example.test", "BOGUS", "--resolver", Sandbox.validating] + Self.anchor)
         #expect(badType.status == 2)
         #expect(badType.stderr.contains("unknown record type 'BOGUS'"))
@@ -49,6 +50,7 @@ struct ChainCommandTests {
         #expect(noFile.stderr.contains("cannot read trust anchor file /nonexistent/anchor"))
         let badMode = try await CLI.run(["domain", "example.test", "--validation", "maybe", "--resolver", Sandbox.validating])
         #expect(badMode.status == 2)
+        #expect(badMode.stderr == "danecheck: error: The value 'maybe' is invalid for '--validation <resolver|local>'. Please provide one of 'resolver' and 'local'.\n")
     }
 
     @Test func checkGivesTheSameVerdictsInBothModes() async throws {

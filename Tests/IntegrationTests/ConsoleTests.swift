@@ -18,6 +18,7 @@ import TestSupport
         let result = try await CLI.run(["console"], stdin: script)
         #expect(result.status == 0)
         let lines = result.lines
+        try #require(lines.count >= 3, "\(result.stdout)")
         #expect(lines[0] == "resolver set to 127.53.0.2", "no banner and no prompt when stdin is not a terminal")
         #expect(lines[1] == "submitted")
         #expect(lines[2].hasPrefix("Domain 'example.test' has 2 MXs and a TTL of "))
@@ -90,7 +91,7 @@ import TestSupport
         // failure" for the probe just made); the later `domain` (no probe) still marks it and
         // counts the time since that failure.
         let marked = lines.filter { $0.hasPrefix(" *      [127.0.11.1]:25 IPv4 (") }
-        #expect(marked.count == 2, "\(result.stdout)")
+        try #require(marked.count == 2, "\(result.stdout)")
         #expect(!marked[0].contains("since failure") && marked[1].hasSuffix("s since failure"), "\(marked)")
         // ee311 was probed by `probe`: `domain dane.test` shows its times and marks it as next.
         #expect(lines.contains { $0.range(of: #"^ =>     \[127\.0\.10\.1\]:25 IPv4 \(\d+\.\d\dms con [1-9]\d*\.\d\dms dlv\)$"#, options: .regularExpression) != nil },
@@ -139,6 +140,43 @@ import TestSupport
         #expect(result.stdout.contains("USAGE: danecheck domain [<options>] <domain>"))
         #expect(result.stderr.contains("danecheck: error: unknown command 'domian' (did you mean 'domain'?)\n"), "the CLI's message")
         #expect(result.stderr.contains("danecheck: error: already in the console"))
+    }
+
+    /// The history file keeps the last 1000 lines (README): a file of 1500 is read, and saved
+    /// again after one more command as its newest 1000 (the first 501 dropped); a file larger
+    /// than 1 MiB is not read, and says so.
+    @Test func theHistoryKeepsItsLast1000LinesAndSkipsAHugeFile() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("history-cap-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let script = """
+            import os, sys, pexpect
+            state, binary = sys.argv[1], sys.argv[2]
+            os.makedirs(os.path.join(state, "danecheck"), exist_ok=True)
+            path = os.path.join(state, "danecheck", "history")
+            def session(expect_warning):
+                c = pexpect.spawn(binary, ["console"], env=dict(os.environ, XDG_STATE_HOME=state, HOME=state, TERM="vt100"),
+                                  encoding="utf-8", timeout=10)
+                if expect_warning:
+                    c.expect("the console history .* is larger than 1 MiB: not read")
+                c.expect("danecheck> ")
+                c.sendline("show settings")
+                c.expect("danecheck> ")
+                c.sendeof()
+                c.expect(pexpect.EOF)
+            with open(path, "w") as f:
+                f.write("_HiStOrY_V2_\\n" + "".join("set\\\\040timeout\\\\040%d\\n" % (i + 1) for i in range(1500)))
+            session(False)
+            lines = open(path).read().splitlines()
+            print("kept %d: %s .. %s" % (len(lines) - 1, lines[1], lines[-1]))
+            with open(path, "w") as f:
+                f.write("_HiStOrY_V2_\\n" + ("set\\\\040timeout\\\\0403\\n" * 80000))
+            session(True)
+            print("huge file left as it was: %s" % (os.path.getsize(path) > 1 << 20))
+            """
+        let result = try await CLI.tool("/usr/bin/python3", ["-c", script, state.path, CLI.executable.path], input: "")
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("kept 1000: set\\040timeout\\040502 .. show\\040settings\n"), "\(result.output)")
+        #expect(result.output.contains("huge file left as it was: "), "\(result.output)")
     }
 
     @Test func onARealTerminal() async throws {

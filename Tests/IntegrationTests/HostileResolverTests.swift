@@ -100,6 +100,9 @@ import Testing
         #expect(result.stdout.contains("lookup failed: indeterminate (no query sent: _25._tcp.hhhh"), "\(result.stdout)")
         #expect(result.stdout.contains("is 256 octets long, more than the 255 a DNS name may have)"))
         #expect(!result.stdout.contains("malformed"))
+        // Never sent: the trace lists every query, and the TLSA one went to no server ("-").
+        let tlsa = result.stderr.split(separator: "\n").filter { $0.contains(" _25._tcp.hhhh") }
+        #expect(tlsa.count == 1 && tlsa.allSatisfy { $0.hasPrefix("dns: - _25._tcp.hhhh") && $0.contains(" no query sent: ") }, "\(result.stderr)")
     }
 
     @Test func remoteTextReachesTheTerminalEscaped() async throws {
@@ -108,6 +111,7 @@ import Testing
         #expect(text.stdout.contains(#"policy: none (TXT record: id '\x1b[31mred\x07' is not 1-32 letters and digits)"#), "\(text.stdout)")
         let json = try await Self.domain("esc.hostile.test", ["--json"])
         #expect(!json.stdout.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{07}" })
+        #expect(json.stdout.contains(#""failure": "TXT record: id '\\x1b[31mred\\x07' is not 1-32 letters and digits""#), "\(json.stdout)")
         let smtp = try await CLI.run(["probe", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "h-controls.dane.test"])
         for output in [smtp.stdout, smtp.stderr] {
             #expect(!output.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{07}" || $0 == "\u{9b}" }, "\(output)")
@@ -136,6 +140,7 @@ import Testing
                 return
             }
             let words = MTASTSRecord.text(ofPresentation: text).split(separator: " ")
+            try #require(words.count >= 4, "\(words)")
             ports.insert(String(words[1]))
             ids.insert(String(words[3]))
         }

@@ -59,5 +59,6 @@ import Testing
         #expect(!Self.warningKinds(json).contains("key-type-unmatched"))
         let bad = try await CLI.run(["probe", "dual-econly.dane.test", "--key-types", "some"])
         #expect(bad.status == 2)
+        #expect(bad.stderr == "danecheck: error: The value 'some' is invalid for '--key-types <default|all>'. Please provide one of 'default' and 'all'.\n")
     }
 }

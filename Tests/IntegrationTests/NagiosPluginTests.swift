@@ -25,7 +25,7 @@ import Testing
         #expect(result.stdout.hasPrefix(prefix), "\(result.stdout)")
         // Performance data after the one '|': label=value[UOM];warn;crit;min.
         let parts = result.stdout.split(separator: "|")
-        #expect(parts.count == 2)
+        try #require(parts.count == 2, "\(result.stdout)")
         for item in parts[1].split(separator: " ") where !item.contains("\n") || item.count > 1 {
             let trimmed = item.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
@@ -34,11 +34,38 @@ import Testing
         #expect(result.stdout.contains(" time="))
     }
 
+    /// The number after `label=` in the performance data, and the rest of the item.
+    static func perfData(_ output: String, _ label: String) -> (value: Double, thresholds: String)? {
+        guard let item = output.split(separator: " ").first(where: { $0.hasPrefix(label + "=") }) else { return nil }
+        let fields = item.dropFirst(label.count + 1).split(separator: ";", maxSplits: 1).map(String.init)
+        return Double(fields.first ?? "").map { ($0, fields.count > 1 ? fields[1] : "") }
+    }
+
+    /// The days printed against the dates they stand for: the certificate's notAfter (openssl)
+    /// and the sandbox's RRSIG expiry (2037-01-01), each within the check's own duration.
     @Test func perfDataCarriesTheExpiries() async throws {
+        let before = Date()
         let result = try await Self.plugin("expiring.mx.dane.test")
-        let days = result.stdout.range(of: #"cert_days=([0-9.]+);21;0"#, options: .regularExpression).map { String(result.stdout[$0]) }
-        #expect(days?.hasPrefix("cert_days=9.") == true || days?.hasPrefix("cert_days=10.") == true, "\(result.stdout)")
-        #expect(result.stdout.contains("rrsig_days="))
+        let slack = Date().timeIntervalSince(before) / 86_400 + 0.01
+        let certificate = try #require(Self.perfData(result.stdout, "cert_days"), "\(result.stdout)")
+        let notAfter = try await ExporterMetricValueTests.notAfter("expiring.chain")
+        #expect(abs(certificate.value - notAfter.timeIntervalSince(before) / 86_400) <= slack, "\(result.stdout)")
+        #expect(certificate.thresholds == "21;0")
+        let rrsig = try #require(Self.perfData(result.stdout, "rrsig_days"), "\(result.stdout)")
+        #expect(abs(rrsig.value - ExporterMetricValueTests.rrsigExpiry.timeIntervalSince(before) / 86_400) <= slack)
+        #expect(rrsig.thresholds == "3;0")
+    }
+
+    /// An RRSIG that expires within --rrsig-warn-days is a WARNING that says so (the sandbox's
+    /// expire in about ten years: a threshold past that fires, the default of 3 days does not).
+    @Test func anRRSIGExpiringSoonIsAWarning() async throws {
+        let soon = try await Self.plugin("--rrsig-warn-days", "4000", "paired.mx.dane.test")
+        #expect(soon.status == 1)
+        #expect(soon.stdout.hasPrefix("DANE WARNING - paired.mx.dane.test authenticated via paired.dane.test: 3 1 1 at depth 0; RRSIG expires in "), "\(soon.stdout)")
+        #expect(Self.perfData(soon.stdout, "rrsig_days")?.thresholds == "4000;0")
+        let later = try await Self.plugin("paired.mx.dane.test")
+        #expect(later.status == 0)
+        #expect(later.stdout.hasPrefix("DANE OK - paired.mx.dane.test authenticated via paired.dane.test: 3 1 1 at depth 0 | "), "\(later.stdout)")
     }
 
     @Test func requireDANEMakesOpportunisticCritical() async throws {

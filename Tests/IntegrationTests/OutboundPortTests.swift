@@ -33,7 +33,7 @@ import Testing
 
     @Test func jsonCarriesItInTheSummaryAndDomainProbeSaysItToo() async throws {
         let json = try await run(uid: 65534, ["check", "--json"] + Self.domains)
-        let body = String(json.output[json.output.firstIndex(of: "{")!...json.output.lastIndex(of: "}")!])
+        let body = String(json.output[try #require(json.output.firstIndex(of: "{"))...(try #require(json.output.lastIndex(of: "}")))])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
         let warnings = (object["summary"] as? [String: Any])?["warnings"] as? [[String: Any]]
         #expect(warnings?.map { $0["kind"] as? String } == ["outbound-port-blocked"])
@@ -56,5 +56,7 @@ import Testing
         // A host that accepts the connection and never greets is the server's fault, not the network's.
         let silent = try await CLI.run(["check", "h-silent.mx.dane.test", "notlsa.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", "2"])
         #expect(!silent.stderr.contains("outbound port 25"))
+        #expect(silent.status == 1)
+        #expect(silent.stdout.contains("h-silent.mx.dane.test: defer: h-silent.dane.test: timeout after 2s waiting for the greeting (nothing received)"), "\(silent.stdout)")
     }
 }

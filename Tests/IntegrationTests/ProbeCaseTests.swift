@@ -116,7 +116,7 @@ import Testing
 
     @Test func theChainIsReportedWithDigests() async throws {
         let tls = try #require(try Self.only(try await Self.probe("ta-root211")).probe.tls)
-        #expect(tls.chain.map(\.subject) == ["CN = ta-root211.dane.test", "CN = Sandbox Intermediate CA", "CN = Sandbox Root CA"])
+        try #require(tls.chain.map(\.subject) == ["CN = ta-root211.dane.test", "CN = Sandbox Intermediate CA", "CN = Sandbox Root CA"])
         #expect(tls.chain[0].names == ["ta-root211.dane.test"])
         #expect(tls.chain.allSatisfy { $0.sha256Certificate.count == 64 && $0.sha256PublicKey.count == 64 })
         #expect(tls.version.hasPrefix("TLSv1."))
@@ -141,15 +141,18 @@ import Testing
         ("silent", "timeout after 2s waiting for the greeting (nothing received)"),
         ("drip", "timeout after 2s waiting for the greeting"),
         ("longline", "protocol error in the greeting: reply line longer than 4096 octets without CRLF"),
-        ("garbage", "protocol error in the greeting: not an SMTP reply: "),
+        // Random octets: the reason quotes them (escaped), so only its start is fixed.
+        ("garbage", "protocol error in the greeting: not an SMTP reply: '"),
         ("greeting421", "server refused the session: 421 4.3.2 h-greeting421.dane.test Service not available"),
         ("starttls454", "STARTTLS refused: 454 4.7.0 TLS not available"),
         ("starttls501", "STARTTLS refused: 501 5.5.4 Syntax error"),
         ("tlsalert", "TLS handshake failed: sslv3 alert handshake failure"),
-        ("reset", "TLS handshake failed: "),
-        // The plaintext arrives with the 220 (discarded, then the handshake times out) or after
-        // it (OpenSSL reads it as a TLS record): either way a clear error.
-        ("plaintext", "timeout after 2s waiting for the TLS handshake (the server sent 52 octets of plaintext after its 220 to STARTTLS)|TLS handshake failed: wrong version number"),
+        ("reset", "TLS handshake failed: Connection reset by peer"),
+        // Plaintext in the same write as the 220 to STARTTLS: discarded (RFC 3207 §4.2), then
+        // the handshake waits for a server that never speaks TLS.
+        ("plaintext", "timeout after 2s waiting for the TLS handshake (the server sent 52 octets of plaintext after its 220 to STARTTLS)"),
+        // Plaintext as the answer to the ClientHello: OpenSSL reads it as a record, and it is none.
+        ("plaintextlate", "TLS handshake failed: wrong version number"),
     ])
     func clearErrorWithinTheTimeout(name: String, reason: String) async throws {
         try await Self.expectClearError(name: name, reason: reason)
@@ -157,19 +160,18 @@ import Testing
 
     /// A TLS error after the handshake is a TLS error, not "the server closed the connection".
     @Test func aTLSErrorAfterTheHandshakeIsNamedAsSuch() async throws {
-        try await Self.expectClearError(name: "tlsbreak", reason: "after TLS: TLS error while waiting for the EHLO reply over TLS: ")
+        try await Self.expectClearError(name: "tlsbreak", reason: "after TLS: TLS error while waiting for the EHLO reply over TLS: bad record type")
     }
 
     static func expectClearError(name: String, reason: String) async throws {
         let (report, elapsed) = try await ProbeCaseTests.timedProbe("h-\(name)", timeout: 2)
         let address = try ProbeCaseTests.only(report)
         #expect(address.verdict == .defer)
-        #expect(reason.split(separator: "|").contains { address.reason.hasPrefix($0) }, "\(name): \(address.reason)")
+        #expect(address.reason.hasPrefix(reason), "\(name): \(address.reason)")
         #expect(!address.reason.contains("\n"))
-        // Within one phase's timeout and 4 s more for the phases before it (on a loaded 2-core
-        // machine connect, greeting, EHLO and STARTTLS once took 1.08 s, once 1.51 s). A deadline
-        // that restarts with each read would take 28 s on h-drip (28 octets, one a second), none
-        // at all the peer's hold of 120 s: the bound tells those apart without timing the machine.
-        #expect(elapsed < 2 + 4, "\(name) took \(elapsed)s: an error within timeout + 4 s")
+        // A deadline that restarted with each read would take 28 s on h-drip (28 octets, one a
+        // second), none at all the peer's hold of 120 s: a bound of ten times the 2 s timeout
+        // tells those apart without timing the machine (a loaded one stretches the 2 s, not 10x).
+        #expect(elapsed < 2 * 10, "\(name) took \(elapsed)s: an error within ten times the timeout")
     }
 }

@@ -46,11 +46,38 @@ import TestSupport
     @Test func addressOptionAndFamilies() async throws {
         let one = try await probe("--address", "127.0.10.33", "four.dane.test")
         #expect(one.lines.filter { $0.hasPrefix("four.dane.test [") } == [
-            "four.dane.test [127.0.10.33]:25 authenticated: 3 1 1 matched at depth 0 (\(one.lines[0].split(separator: "(").last!)",
+            "four.dane.test [127.0.10.33]:25 authenticated: 3 1 1 matched at depth 0 (TLSv1.3 TLS_AES_256_GCM_SHA384)",
         ])
         let none = try await probe("-6", "four.dane.test")
         #expect(none.status == 1)
         #expect(none.lines[0] == "four.dane.test defer: no address to connect to")
+        // mx1.example.test has 127.0.1.1 and ::1 (neither listens): each family alone.
+        let four = try await probe("-4", "mx1.example.test")
+        #expect(four.lines.filter { $0.hasPrefix("mx1.example.test [") } == ["mx1.example.test [127.0.1.1]:25 defer: connect failed: Connection refused"])
+        let six = try await probe("-6", "mx1.example.test")
+        #expect(six.lines.filter { $0.hasPrefix("mx1.example.test [") } == ["mx1.example.test [::1]:25 defer: connect failed: Connection refused"])
+        let both = try await probe("mx1.example.test")
+        #expect(both.lines.filter { $0.hasPrefix("mx1.example.test [") }.count == 2)
+    }
+
+    /// --port: another port (the sandbox's Postfix serves ee311 on 2525 too), the TLSA records
+    /// still those of _25._tcp (RFC 7672 §3 names port 25; the port is for testing a listener).
+    @Test func anotherPortKeepsTheTLSANameOfPort25() async throws {
+        let result = try await probe("--port", "2525", "--debug", "dns", "ee311.dane.test")
+        #expect(result.status == 0)
+        #expect(result.lines.first == "ee311.dane.test [127.0.10.1]:2525 authenticated: 3 1 1 matched at depth 0 (TLSv1.3 TLS_AES_256_GCM_SHA384)")
+        #expect(result.stderr.contains("dns: 127.53.0.2 _25._tcp.ee311.dane.test. TLSA rd,do rcode=NOERROR ad=1"), "\(result.stderr)")
+        #expect(!result.stderr.contains("_2525._tcp"))
+        let nothing = try await probe("--port", "2526", "ee311.dane.test")
+        #expect(nothing.lines.first == "ee311.dane.test [127.0.10.1]:2526 defer: connect failed: Connection refused")
+    }
+
+    /// --ehlo: the name said in both EHLOs (before and over TLS), as the SMTP trace shows it sent.
+    @Test func theEHLONameIsTheOneGiven() async throws {
+        let result = try await probe("--ehlo", "probe.example.org", "--key-types", "default", "--debug", "smtp", "ee311.dane.test")
+        #expect(result.status == 0)
+        let ehlos = result.stderr.split(separator: "\n").filter { $0.contains(" > EHLO ") }
+        #expect(ehlos == ["smtp: [127.0.10.1]:25 > EHLO probe.example.org", "smtp: [127.0.10.1]:25 > EHLO probe.example.org"], "\(result.stderr)")
     }
 
     @Test func jsonProbe() async throws {
@@ -102,9 +129,24 @@ import TestSupport
         #expect(result.status == 0)
         let lines = result.lines
         let chosen = try #require(lines.firstIndex { $0.hasPrefix(" =>     [127.0.10.1]:25 IPv4 (") })
+        try #require(lines.count > chosen + 1)
         #expect(lines[chosen].range(of: #"\(\d+\.\d\dms con \d+\.\d\dms dlv\)$"#, options: .regularExpression) != nil)
         #expect(lines[chosen + 1].hasPrefix("          authenticated: 3 1 1 matched at depth 0"))
         #expect(lines.contains { $0.hasPrefix("          defer: no TLSA record matches") })
+    }
+
+    /// A host whose TLSA lookup failed cannot be used (RFC 7672 §2.1.2): its address is not
+    /// connected to ("not tried"), in text and JSON, and the SMTP trace shows no connection.
+    @Test func anUnusableHostIsNotTried() async throws {
+        let text = try await probe("--debug", "smtp", "mx.bogus-tlsa.test")
+        #expect(text.status == 1)
+        #expect(text.lines.contains("  connect: not tried: the host cannot be used"), "\(text.stdout)")
+        #expect(!text.stderr.contains("smtp: "), "no SMTP session: \(text.stderr)")
+        let json = try await probe("--json", "mx.bogus-tlsa.test")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let addresses = try #require(object["addresses"] as? [[String: Any]])
+        #expect(addresses.map { $0["attempted"] as? Bool } == [false])
+        #expect(addresses.map { $0["address"] as? String } == ["127.0.4.1"])
     }
 
     @Test func domainProbeUnderAnInsecureMXSaysTrusted() async throws {
@@ -141,21 +183,24 @@ import TestSupport
         let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(try await probe("--json", "ee311.dane.test").stdout.utf8))
         let tls = try #require(json.addresses.first?.tls)
         #expect(tls.keyType == "EC" && tls.keyBits == 256 && tls.keyCurve == "prime256v1" && tls.signatureDigest == "SHA256")
-        #expect(tls.group != nil && tls.chain.allSatisfy { $0.pem == nil }, "PEM only with --show-chain")
+        #expect(tls.group != nil && tls.chain.count == 2 && tls.chain.allSatisfy { $0.pem == nil }, "PEM only with --show-chain")
     }
 
     @Test func showChainPrintsEachCertificateAsPEMThatOpenSSLReads() async throws {
         let result = try await probe("--show-chain", "ee311.dane.test")
         let pem = result.lines.filter { $0.hasPrefix("    ") && !$0.contains(":") }.map { String($0.dropFirst(4)) }
         let blocks = pem.split(separator: "-----END CERTIFICATE-----").map { $0.joined(separator: "\n") + "\n-----END CERTIFICATE-----\n" }
-        #expect(blocks.count == 2, "leaf and intermediate")
+        try #require(blocks.count == 2, "leaf and intermediate")
         let digests = result.lines.filter { $0.hasPrefix("    SHA-256 cert: ") }.map { String($0.dropFirst("    SHA-256 cert: ".count)) }
+        try #require(digests.count == 2, "\(result.stdout)")
         for (block, digest) in zip(blocks, digests) {
             let text = try await CLI.tool("/usr/bin/openssl", ["x509", "-noout", "-fingerprint", "-sha256"], input: block).output
             let fingerprint = text.split(separator: "=").last.map { $0.replacingOccurrences(of: ":", with: "").lowercased() }
             #expect(fingerprint?.trimmingCharacters(in: .whitespacesAndNewlines) == digest)
         }
         let json = try JSONDecoder().decode(ProbeJSON.self, from: Data(try await probe("--json", "--show-chain", "ee311.dane.test").stdout.utf8))
-        #expect(json.addresses.first?.tls?.chain.allSatisfy { $0.pem?.hasPrefix("-----BEGIN CERTIFICATE-----\n") == true } == true)
+        let chain = try #require(json.addresses.first?.tls?.chain)
+        #expect(chain.count == 2)
+        #expect(chain.allSatisfy { $0.pem?.hasPrefix("-----BEGIN CERTIFICATE-----\n") == true })
     }
 }

@@ -43,6 +43,7 @@ struct RolloverHealthTests {
         #expect(result.lines.contains { $0.hasPrefix("warning: certificate of expiring.dane.test (CN = expiring.dane.test) expires ") && $0.hasSuffix(" days)") })
         let bad = try await CLI.run(["probe", "expiring.dane.test", "--warn-days", "-1", "--resolver", Sandbox.validating])
         #expect(bad.status == 2)
+        #expect(bad.stderr == "danecheck: error: --warn-days must be from 0 to 3650, got -1\n")
     }
 
     @Test func warningsChangeNoVerdictUnlessStrict() async throws {

@@ -56,8 +56,9 @@ import Testing
         let script = """
             cd \(dir.path) || exit 99
             \(binary) check \(common) --file list > all.jsonl 2> all.err; echo $? > all.status
-            parallel --will-cite -j 2 '\(binary) check \(common) --file reversed --shard {}/4 > shard{}.jsonl 2> shard{}.err' ::: 1 2 3 4
+            parallel --will-cite -j 2 --joblog jobs.log '\(binary) check \(common) --file reversed --shard {}/4 > shard{}.jsonl 2> shard{}.err' ::: 1 2 3 4
             echo "parallel $?"
+            for k in 1 2 3 4; do \(binary) summary shard$k.jsonl > /dev/null; echo "summary-shard$k $?"; done
             \(binary) summary all.jsonl > all.summary; echo "summary-all $?"
             \(binary) summary shard1.jsonl shard2.jsonl shard3.jsonl shard4.jsonl > shards.summary; echo "summary-shards $?"
             """
@@ -86,7 +87,19 @@ import Testing
         #expect(shards.allSatisfy { !$0.isEmpty }, "\(shards.map(\.count))")
         // The same summary and the same exit code as the one run.
         let status = try #require(Int32(read("all.status").trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(run.output.contains("parallel 0") || status != 0, "\(run.output)")
+        // Each shard's check exits as the summary of its own lines says, and GNU parallel with
+        // the number of shards that did not exit 0 (its documented exit status).
+        let jobs = read("jobs.log").split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        try #require(jobs.count == 4, "\(read("jobs.log"))")
+        var failedShards = 0
+        for job in jobs {
+            try #require(job.count == 9, "\(job)")
+            let shard = try #require(job[8].firstMatch(of: /--shard (\d)\/4/)?.output.1, "\(job)")
+            let exit = try #require(Int32(job[6]), "\(job)")
+            #expect(run.output.contains("summary-shard\(shard) \(exit)\n"), "shard \(shard) exited \(exit): \(run.output)")
+            if exit != 0 { failedShards += 1 }
+        }
+        #expect(run.output.contains("parallel \(failedShards)\n"), "\(run.output)")
         #expect(run.output.contains("summary-all \(status)"), "\(run.output)")
         #expect(run.output.contains("summary-shards \(status)"), "\(run.output)")
         #expect(Self.comparable(read("all.summary")) == Self.comparable(read("shards.summary")),

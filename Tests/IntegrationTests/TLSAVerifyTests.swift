@@ -25,6 +25,7 @@ import TestSupport
     @Test func theLiveChainAgainstTheRecordsInDNS() async throws {
         let result = try await verify("ee311.dane.test")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        try #require(result.lines.count >= 4, "\(result.stdout)")
         #expect(result.lines[0].hasPrefix("TLSA _25._tcp.ee311.dane.test: secure, 1 record, TTL "))
         #expect(result.lines[1].hasPrefix("chain [127.0.10.1]:25: CN = ee311.dane.test, issued by CN = Sandbox Intermediate CA"))
         #expect(result.lines[2].hasSuffix(": matched at depth 0"))
@@ -128,17 +129,21 @@ import TestSupport
         #expect(none.lines.last { !$0.isEmpty } == "fail: no TLSA records at _25._tcp.notlsa.dane.test (secure denial)")
         let silent = try await CLI.run(["tlsa", "verify", "ee311.dane.test", "--cert", chain, "--resolver", Sandbox.silent, "--timeout", "1", "--retries", "0"])
         #expect(silent.status == 3, "no answer: indeterminate")
+        #expect(silent.lines.last { !$0.isEmpty } == "fail: the TLSA lookup failed: indeterminate (timeout: no answer from 127.53.0.5 within 1s)")
     }
 
     @Test func badInputIsAUsageError() async throws {
-        #expect(try await verify("ee311.dane.test", "--cert", "/nonexistent.pem").status == 2)
-        #expect(try await verify("ee311.dane.test", "--also-current").status == 2)
+        let missing = try await verify("ee311.dane.test", "--cert", "/nonexistent.pem")
+        #expect(missing.status == 2 && missing.stderr == "danecheck: error: cannot read --cert /nonexistent.pem\n")
+        let alone = try await verify("ee311.dane.test", "--also-current")
+        #expect(alone.status == 2 && alone.stderr == "danecheck: error: --also-current compares with the chain of --cert: give --cert FILE\n")
         let notPEM = FileManager.default.temporaryDirectory.appendingPathComponent("notpem-\(UUID()).txt")
         try "hello\n".write(to: notPEM, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: notPEM) }
         let result = try await verify("ee311.dane.test", "--cert", notPEM.path)
         #expect(result.status == 2 && result.stderr.contains("holds no PEM certificate"))
-        #expect(try await verify("bad..name").status == 2)
+        let badName = try await verify("bad..name")
+        #expect(badName.status == 2 && badName.stderr == "danecheck: error: invalid domain name 'bad..name': empty label\n")
     }
 
     /// The most common DANE-EE deployment: a self-signed certificate published as 3 1 1, as
@@ -221,5 +226,6 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: marker), "not reloaded")
         let neither = try await run("")
         #expect(neither.status == 2)
+        #expect(neither.output == "danecheck-deploy-hook: neither RENEWED_LINEAGE (certbot) nor CERT_FULLCHAIN_PATH (acme.sh) is set\n")
     }
 }

@@ -106,6 +106,11 @@ public struct LineReader {
             }
             buffer.removeFirst(start)
             start = 0
+            if total > limits.totalLength {
+                // The lines within the limit were read; the one it cuts is where the reading stops.
+                finished = true
+                return .stopped(number: number + 1, reason: "more than \(limits.totalLength >> 20) MiB: the rest is not read")
+            }
             guard let chunk = read(), !chunk.isEmpty else {
                 finished = true
                 if buffer.isEmpty && !skipping { return nil }
@@ -114,11 +119,8 @@ public struct LineReader {
                 return .line(number: number, text: String(decoding: buffer, as: UTF8.self))
             }
             total += chunk.count
-            if total > limits.totalLength {
-                finished = true
-                return .stopped(number: number + 1, reason: "more than \(limits.totalLength >> 20) MiB: the rest is not read")
-            }
-            buffer += chunk
+            // Past the limit: only the octets within it are kept (its complete lines are read).
+            buffer += total > limits.totalLength ? chunk.prefix(chunk.count - (total - limits.totalLength)) : chunk[...]
         }
         return nil
     }

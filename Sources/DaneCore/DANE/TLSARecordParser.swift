@@ -7,12 +7,14 @@ public enum TLSARecordParser {
         case fields(String)
         case number(String, field: String)
         case hex(String)
+        case notHex(String)
 
         public var description: String {
             switch self {
             case .fields(let text): "TLSA record \(BoundedText.quoted(text)) must be 'USAGE SELECTOR MATCHING HEX'"
             case .number(let text, let field): "TLSA record \(BoundedText.quoted(text)): \(field) must be a number from 0 to 255"
             case .hex(let text): "TLSA record \(BoundedText.quoted(text)): certificate association data must be an even number of hex digits"
+            case .notHex(let text): "TLSA record \(BoundedText.quoted(text)): certificate association data must be hex digits (0-9, a-f)"
             }
         }
     }
@@ -34,7 +36,7 @@ public enum TLSARecordParser {
         data.reserveCapacity(hex.count / 2)
         var index = 0
         while index < hex.count {
-            guard let high = nibble(hex[index]), let low = nibble(hex[index + 1]) else { throw .hex(text) }
+            guard let high = nibble(hex[index]), let low = nibble(hex[index + 1]) else { throw .notHex(text) }
             data.append(high << 4 | low)
             index += 2
         }

@@ -32,18 +32,18 @@ public enum HTTPResponseParser {
                             line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         let rest = Array(bytes[(end + 4)...])
-        let response = { (body: [UInt8]) in
-            HTTPResponse(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: body)
+        let response = { (body: [UInt8], close: Bool) in
+            HTTPResponse(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: body, framedByClose: close)
         }
         if headers.contains(where: { $0.name == "transfer-encoding" && $0.value.lowercased().contains("chunked") }) {
-            return response(try dechunk(rest))
+            return response(try dechunk(rest), false)
         }
         if let lengthText = headers.first(where: { $0.name == "content-length" })?.value {
             guard let length = Int(lengthText), length >= 0 else { throw .malformed("Content-Length \(BoundedText.quoted(lengthText))") }
             guard rest.count >= length else { throw .incomplete }
-            return response(Array(rest.prefix(length)))
+            return response(Array(rest.prefix(length)), false)
         }
-        return response(rest)
+        return response(rest, true)
     }
 
     static func dechunk(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {

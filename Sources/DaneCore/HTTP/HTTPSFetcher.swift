@@ -49,15 +49,23 @@ public struct HTTPSFetcher: Sendable {
             let request = "GET \(path) HTTP/1.1\r\nHost: \(host.text)\r\nUser-Agent: danecheck\r\nAccept: text/plain\r\nConnection: close\r\n\r\n"
             try session.write(Array(request.utf8), deadline: deadline, phase: "sending the request")
             var received: [UInt8] = []
-            while true {
-                let bytes = try session.read(deadline: deadline, phase: "the HTTP response", strict: true)
-                if bytes.isEmpty { break }
-                received += bytes
+            var cut: String?
+            reading: while true {
+                switch try session.readOrEnd(deadline: deadline, phase: "the HTTP response") {
+                case .data(let bytes): received += bytes
+                case .closeNotify: break reading
+                case .cut(let how): cut = how; break reading
+                }
                 if received.count > maxBytes + 16 * 1024 {
                     return .failure(.fetch("\(peer): the response is larger than \(maxBytes / 1024) KiB"))
                 }
             }
+            // A body of known length (or chunks) is complete whatever ends the connection; one
+            // framed by the close alone only after close_notify (else it may have been cut short).
             let response = try HTTPResponseParser.parse(received)
+            if let cut, response.framedByClose {
+                return .failure(.fetch("\(peer): the connection ended without close_notify: \(cut)"))
+            }
             return .success(response)
         } catch let failure as ProbeFailure {
             return .failure(.fetch("\(peer): \(failure)"))

@@ -51,27 +51,41 @@ final class TLSSession {
 
     private static let closedMessage = "the server closed the TLS session"
 
-    /// Reads what is available over TLS; empty when the session ended. A close_notify always ends
-    /// it; an abrupt close (the peer closed or reset the connection) ends it too, unless `strict`
-    /// (an HTTP body framed by the close must end with close_notify). A TLS protocol error (a
-    /// fatal alert, a record that does not decrypt) is an error either way, never an end.
-    func read(deadline: Deadline, phase: String, strict: Bool = false) throws(ProbeFailure) -> [UInt8] {
+    /// Reads what is available over TLS; empty when the session ended, by a close_notify or an
+    /// abrupt close (the peer closed or reset the connection). A TLS protocol error (a fatal
+    /// alert, a record that does not decrypt) is an error, never an end.
+    func read(deadline: Deadline, phase: String) throws(ProbeFailure) -> [UInt8] {
+        switch try readOrEnd(deadline: deadline, phase: phase) {
+        case .data(let bytes): bytes
+        case .closeNotify, .cut: []
+        }
+    }
+
+    /// What one read gave: data, or the end of the session, with close_notify or without it.
+    enum ReadResult: Equatable {
+        case data([UInt8])
+        case closeNotify
+        /// The connection ended (closed or reset) without close_notify: what came may be cut short.
+        case cut(String)
+    }
+
+    /// Reads what is available over TLS, telling a close_notify from an abrupt end (an HTTP body
+    /// framed by the close is complete only after a close_notify).
+    func readOrEnd(deadline: Deadline, phase: String) throws(ProbeFailure) -> ReadResult {
         var buffer = [UInt8](repeating: 0, count: 4096)
         var count = 0
         do throws(ProbeFailure) {
             guard try drive(deadline: deadline, phase: phase, { SSL_read_ex(ssl, &buffer, buffer.count, &count) }) else {
-                return []  // close_notify
+                return .closeNotify
             }
         } catch .closed {
-            if strict { throw .tls("the connection ended without close_notify: the server closed the connection") }
-            return []
+            return .cut("the server closed the connection")
         } catch .io(let message) {
-            if strict { throw .tls("the connection ended without close_notify: \(message)") }
-            return []
+            return .cut(message)
         } catch .tls(let message) {
             throw .tlsSession(phase: phase, message)
         }
-        return Array(buffer.prefix(count))
+        return .data(Array(buffer.prefix(count)))
     }
 
     /// Calls an SSL I/O function until it succeeds (true), or the peer closed the TLS session with
@@ -96,7 +110,11 @@ final class TLSSession {
                 if errno == 0 { throw .closed(phase: phase) }
                 throw .io(String(cString: strerror(errno)))
             default:
-                throw .tls(OpenSSLError.drain("").messages.joined(separator: "; "))
+                let queued = OpenSSLError.drain("")
+                // OpenSSL 3 reports a connection that ended without close_notify as this error,
+                // not as SSL_ERROR_SYSCALL with errno 0 (as OpenSSL 1.1 did): an end, not a TLS error.
+                if queued.reasons.contains(SSL_R_UNEXPECTED_EOF_WHILE_READING) { throw .closed(phase: phase) }
+                throw .tls(queued.messages.joined(separator: "; "))
             }
             guard try deadline.wait(connection.fd, for: events) else {
                 throw .timeout(phase: phase, seconds: deadline.seconds, detail: "")

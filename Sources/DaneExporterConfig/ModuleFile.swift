@@ -33,6 +33,18 @@ public enum ModuleFile {
     }
 
     public static func parse(_ text: String, source: String) throws(Failure) -> [String: [String]] {
+        let result = try words(text, source: source)
+        for name in result.keys.sorted() {
+            do { _ = try ModuleOptions.parse(result[name] ?? []) } catch {
+                throw Failure(description: "\(source): module '\(name)': \(ModuleOptions.message(for: error).split(separator: "\n").first ?? "invalid")")
+            }
+        }
+        return result
+    }
+
+    /// The modules as option words, from the YAML alone (their values are checked by `parse`,
+    /// through the command line's parser).
+    static func words(_ text: String, source: String) throws(Failure) -> [String: [String]] {
         let document: Any?
         do { document = try Yams.load(yaml: text) } catch { throw Failure(description: "\(source): not YAML: \(String(describing: error).prefix(200))") }
         guard let top = document as? [String: Any] else { throw Failure(description: "\(source): expected a mapping with 'modules'") }
@@ -50,9 +62,6 @@ public enum ModuleFile {
                 throw Failure(description: "\(source): module '\(name)' must map keys to values")
             }
             result[name] = try words(settings, module: name, source: source)
-            do { _ = try ModuleOptions.parse(result[name]!) } catch {
-                throw Failure(description: "\(source): module '\(name)': \(ModuleOptions.message(for: error).split(separator: "\n").first ?? "invalid")")
-            }
         }
         return result
     }

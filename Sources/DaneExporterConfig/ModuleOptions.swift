@@ -17,7 +17,7 @@ public struct ModuleOptions: ParsableArguments {
     public init() {}
 
     /// What this module's scrapes are checked with.
-    var module: ExporterModule {
+    public var module: ExporterModule {
         ExporterModule(setup: CheckerSetup(resolver: resolverOptions, policy: policyOptions, probe: probeOptions, rollover: rolloverOptions),
                        requireDANE: requireDANE)
     }
