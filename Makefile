@@ -26,11 +26,14 @@ deps:
 build: deps
 	$(SWIFT) build --product danecheck
 
-# danecheck in $(PREFIX)/bin, its man page and shell completions beside it.
+# danecheck and danecheck-exporter in $(PREFIX)/bin, their man pages and danecheck's shell completions.
 install:
 	$(SWIFT) build -c release --product danecheck
+	$(SWIFT) build -c release --product danecheck-exporter
 	install -D -m 755 "$$($(SWIFT) build -c release --show-bin-path)/danecheck" $(DESTDIR)$(PREFIX)/bin/danecheck
+	install -D -m 755 "$$($(SWIFT) build -c release --show-bin-path)/danecheck-exporter" $(DESTDIR)$(PREFIX)/bin/danecheck-exporter
 	install -D -m 644 man/danecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/danecheck.1
+	install -D -m 644 man/danecheck-exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/danecheck-exporter.1
 	install -D -m 644 completions/danecheck.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/danecheck
 	install -D -m 644 completions/danecheck.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_danecheck
 	install -D -m 644 completions/danecheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/danecheck.fish

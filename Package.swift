@@ -6,7 +6,10 @@ let package = Package(
     name: "danecheck",
     platforms: [.macOS(.v15)],
     products: [
+        // The command line and console: no SwiftNIO in its build.
         .executable(name: "danecheck", targets: ["danecheck"]),
+        // The Prometheus exporter, a program of its own (as blackbox_exporter is).
+        .executable(name: "danecheck-exporter", targets: ["danecheck-exporter"]),
         .library(name: "DaneCore", targets: ["DaneCore"]),
     ],
     dependencies: [
@@ -47,13 +50,14 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "DaneConsole", dependencies: [
-            "DaneCommands", "DaneCore", "DaneExporter", "CEditLine",
+            "DaneCommands", "DaneCore", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "danecheck", dependencies: [
             "DaneConsole", "DaneCommands",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "danecheck-exporter", dependencies: ["DaneExporter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "TestSupport"]),

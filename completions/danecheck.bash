@@ -561,76 +561,10 @@ _danecheck_tlsa_verify() {
 
 _danecheck_exporter() {
     repeating_flags=()
-    non_repeating_flags=(--no-use-dane --no-enable-dane --mta-sts --require-dane --version -h --help)
-    repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--listen --config --max-concurrent --scrape-timeout --timeout --retries --debug --validation --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --ehlo --key-types --warn-days --public-ca-file)
-    __danecheck_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--listen')
-        return
-        ;;
-    '--config')
-        return
-        ;;
-    '--max-concurrent')
-        return
-        ;;
-    '--scrape-timeout')
-        return
-        ;;
-    '--resolver')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--retries')
-        return
-        ;;
-    '--debug')
-        return
-        ;;
-    '--validation')
-        __danecheck_add_completions -W 'resolver'$'\n''local'
-        return
-        ;;
-    '--trust-anchor')
-        return
-        ;;
-    '--tls')
-        __danecheck_add_completions -W 'ifavailable'$'\n''required'$'\n''disabled'
-        return
-        ;;
-    '--tls-verify')
-        __danecheck_add_completions -W 'none'$'\n''ca'$'\n''host'
-        return
-        ;;
-    '--ca-file')
-        return
-        ;;
-    '--mta-sts-cname-max-depth')
-        return
-        ;;
-    '--insecure-mx')
-        __danecheck_add_completions -W 'may'$'\n''dane'
-        return
-        ;;
-    '--ehlo')
-        return
-        ;;
-    '--key-types')
-        __danecheck_add_completions -W 'default'$'\n''all'
-        return
-        ;;
-    '--warn-days')
-        return
-        ;;
-    '--public-ca-file')
-        return
-        ;;
-    esac
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __danecheck_offer_flags_options -1
 }
 
 _danecheck_console() {

@@ -56,7 +56,7 @@ _danecheck() {
             'summary:Merge check --jsonl outputs (the shards of one batch) into the summary one run prints.'
             'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
             'tlsa:TLSA records for operators: create them from a chain or a live server; verify a chain against them before deploying it.'
-            'exporter:Serve Prometheus metrics: one check per scrape of /probe?target=DOMAIN, the exporter'\''s own at /metrics.'
+            'exporter:Run the Prometheus exporter: the program danecheck-exporter, with these arguments (see danecheck-exporter --help).'
             'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
         )
@@ -316,35 +316,8 @@ _danecheck_tlsa_verify() {
 
 _danecheck_exporter() {
     local -i ret=1
-    local -ar ___validation=('resolver' 'local')
-    local -ar ___tls=('ifavailable' 'required' 'disabled')
-    local -ar ___tls_verify=('none' 'ca' 'host')
-    local -ar ___insecure_mx=('may' 'dane')
-    local -ar ___key_types=('default' 'all')
     local -ar arg_specs=(
-        '--listen[Address and port to listen on\: 127.0.0.1\:9309, \[\:\:1\]\:9309 (port 0\: any free one).]:addr\:port:'
-        '--config[YAML file of modules (the policy knobs per module); without it one module, default, from the options here.]:file:'
-        '--max-concurrent[Checks run at once at most (1-256); the others wait.]:max-concurrent:'
-        '--scrape-timeout[Seconds a check may take when Prometheus sends no scrape timeout (1-120).]:seconds:'
-        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
-        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
-        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
-        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
-        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
-        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
-        '--no-use-dane[Never look up TLSA records (Momentum'\''s use_dane off).]'
-        '--no-enable-dane[Look up TLSA but do not apply DANE verification (enable_dane off).]'
-        '--tls[STARTTLS where DANE does not apply\: ifavailable, required or disabled.]:mode:{__danecheck_complete "${___tls[@]}"}'
-        '--tls-verify[PKIX check where DANE does not apply\: none, ca (chain to a trusted CA) or host (and the MX host name).]:mode:{__danecheck_complete "${___tls_verify[@]}"}'
-        '--mta-sts[Apply each domain'\''s MTA-STS policy (RFC 8461)\: in enforce mode only the MX hosts it lists are used, and a host without a secure usable TLSA RRset needs a PKIX-valid certificate for its name; DANE, where it applies, is the only check.]'
-        '--ca-file[CA certificates (PEM) for the HTTPS of MTA-STS policies, and in check for --tls-verify and hosts an enforced policy lists (default\: the system store).]:file:'
-        '--mta-sts-cname-max-depth[How many CNAMEs may lead to the _mta-sts TXT record (Momentum'\''s mta_sts_dns_cname_max_depth); more is no policy.]:count:'
-        '--insecure-mx[Under an insecure MX RRset\: may (no DANE, Momentum) or dane (use the host'\''s TLSA, Postfix; success is "trusted").]:mode:{__danecheck_complete "${___insecure_mx[@]}"}'
-        '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
-        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (beside it, one handshake offering only RSA and one only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
-        '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
-        '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
-        '--require-dane[Count a deliverable domain that is not authenticated by DANE as failing (probe_success 0).]'
+        '*:option:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates man/danecheck.1 and completions/ from the command tree (swift-argument-parser's
-# generate-manual and --generate-completion-script), then puts the hand-written sections of
-# man/sections.mdoc in place of the generic EXIT STATUS.
+# Regenerates man/danecheck.1, man/danecheck-exporter.1 and completions/ from the command trees
+# (swift-argument-parser's generate-manual and --generate-completion-script), then puts the
+# hand-written sections of man/sections.mdoc in place of danecheck.1's generic EXIT STATUS.
 #
-#   scripts/docs.sh                   rebuild and rewrite man/danecheck.1 and completions/
-#   scripts/docs.sh --man-only DIR    write DIR/danecheck.1 only (the staleness test uses this)
+#   scripts/docs.sh                   rebuild and rewrite man/ and completions/
+#   scripts/docs.sh --man-only DIR    write DIR/danecheck.1 and DIR/danecheck-exporter.1 only
+#                                     (the staleness test uses this)
 #
 # DANECHECK_BIN_DIR names a build directory holding danecheck and generate-manual (no build is
 # then run). The man page keeps its date unless DANECHECK_MAN_DATE (yyyy-mm-dd) is set, so
@@ -22,6 +23,7 @@ fi
 bin=${DANECHECK_BIN_DIR:-}
 if [ -z "$bin" ]; then
   swift build --product danecheck >/dev/null
+  swift build --product danecheck-exporter >/dev/null
   swift build --product generate-manual >/dev/null
   bin=$(swift build --show-bin-path)
 fi
@@ -126,11 +128,13 @@ assert "\n.nh\n" in text, "generate-manual output changed: no NAME section"
 open(page, "w").write(text.replace(generic, extra))
 PY
 rm -f "$man_dir/.help.txt"
+# The exporter's page as generate-manual writes it (its --help carries the exit codes).
+"$bin/generate-manual" "$bin/danecheck-exporter" --date "$date" --authors "danecheck developers" -o "$man_dir" >/dev/null
 
 if [ "$completions" = yes ]; then
   mkdir -p completions
   for shell in bash zsh fish; do
     "$bin/danecheck" --generate-completion-script "$shell" > "completions/danecheck.$shell"
   done
-  echo "man/danecheck.1 and completions/ regenerated (date $date)"
+  echo "man/danecheck.1, man/danecheck-exporter.1 and completions/ regenerated (date $date)"
 fi

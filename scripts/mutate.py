@@ -3,7 +3,7 @@
 runs the tests that list names (or the whole suite), and reports which tests went red; an edit
 no test notices is a SURVIVOR (a rule without a test that holds it). Not part of CI.
 
-    scripts/mutate.py [LIST] [--only N,N...] [--scratch DIR]
+    scripts/mutate.py [LIST] [--only N,N...] [--scratch DIR] [--lock FILE]
 
 LIST (default scripts/mutations.txt) holds blocks, one per mutation:
 
@@ -67,7 +67,9 @@ def main():
     parser.add_argument("list", nargs="?", default=os.path.join(root, "scripts", "mutations.txt"))
     parser.add_argument("--only")
     parser.add_argument("--scratch", default="/tmp/danecheck-mutate")
+    parser.add_argument("--lock", help="run each build under flock(1) on this file (one build at a time on a shared machine)")
     args = parser.parse_args()
+    build = (["flock", args.lock] if args.lock else []) + ["swift", "build", "--build-tests"]
     mutations = parse(args.list)
     only = {int(n) for n in args.only.split(",")} if args.only else None
     scratch = args.scratch
@@ -83,7 +85,7 @@ def main():
         shutil.copy2(source, target)
     env = dict(os.environ, DANECHECK_SANDBOX="1", DANECHECK_ALONE="1",
                DANECHECK_SANDBOX_DIR=os.environ.get("DANECHECK_SANDBOX_DIR", os.path.join(root, ".sandbox")))
-    if run(["swift", "build", "--build-tests"], scratch, log=os.path.join(scratch, "build.log")).returncode != 0:
+    if run(build, scratch, log=os.path.join(scratch, "build.log")).returncode != 0:
         sys.exit(f"mutate: the unmutated copy does not build (see {scratch}/build.log)")
     survivors = 0
     for number, mutation in enumerate(mutations, 1):
@@ -98,8 +100,8 @@ def main():
             continue
         open(path, "w", encoding="utf-8").write(original.replace(old, new))
         try:
-            build = run(["swift", "build", "--build-tests"], scratch, log=os.path.join(scratch, f"build-{number}.log"))
-            if build.returncode != 0:
+            built = run(build, scratch, log=os.path.join(scratch, f"build-{number}.log"))
+            if built.returncode != 0:
                 print(f"{number:2}. {mutation['title']}: does not compile (see {scratch}/build-{number}.log)")
                 survivors += 1
                 continue
@@ -115,7 +117,7 @@ def main():
             open(path, "w", encoding="utf-8").write(original)
         sys.stdout.flush()
     # The copy is left built and unmutated for the next run.
-    run(["swift", "build", "--build-tests"], scratch)
+    run(build, scratch)
     print(f"{survivors} survivor(s)")
     sys.exit(1 if survivors else 0)
 

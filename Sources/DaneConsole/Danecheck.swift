@@ -1,10 +1,9 @@
 import ArgumentParser
 import DaneCommands
-import DaneExporter
 
 /// The command tree shared by the one-shot CLI and (later) the console.
 public struct Danecheck: AsyncParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = DanecheckVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "danecheck",
@@ -23,7 +22,7 @@ public struct Danecheck: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, SummaryCommand.self, ChainCommand.self,
-                      TLSACommand.self, ExporterCommand.self, ConsoleCommand.self])
+                      TLSACommand.self, ExporterShimCommand.self, ConsoleCommand.self])
 
     public init() {}
 }

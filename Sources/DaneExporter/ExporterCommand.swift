@@ -9,7 +9,7 @@ import Foundation
 /// `danecheck exporter`: a Prometheus exporter, multi-target like blackbox_exporter.
 public struct ExporterCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "exporter",
+        commandName: "danecheck-exporter",
         abstract: "Serve Prometheus metrics: one check per scrape of /probe?target=DOMAIN, the exporter's own at /metrics.",
         discussion: """
             Prometheus scrapes GET /probe?target=DOMAIN[&module=NAME] (the multi-target pattern \
@@ -32,7 +32,10 @@ public struct ExporterCommand: AsyncParsableCommand {
 
             Listens on 127.0.0.1:9309 unless --listen says otherwise (ADDR:PORT or [IPv6]:PORT; \
             port 0 picks one). The address it listens on is printed on stderr.
-            """)
+
+            \(DanecheckExit.summary)
+            """,
+        version: DanecheckVersion.current)
 
     @Option(help: ArgumentHelp("Address and port to listen on: 127.0.0.1:9309, [::1]:9309 (port 0: any free one).", valueName: "addr:port"))
     public var listen = "127.0.0.1:9309"
@@ -87,7 +90,7 @@ public struct ExporterCommand: AsyncParsableCommand {
                               onServerRunning: { channel in
                                   let port = channel.localAddress?.port ?? 0
                                   let bound = ListenAddress(host: host, port: port)
-                                  StandardError.line("danecheck exporter: listening on \(bound) (modules: \(names))")
+                                  StandardError.line("danecheck-exporter: listening on \(bound) (modules: \(names))")
                               },
                               logger: logger)
         do {

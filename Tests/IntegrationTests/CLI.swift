@@ -26,6 +26,9 @@ struct CLI {
         fatalError("danecheck executable not found; build it first (swift build)")
     }()
 
+    /// The exporter, a program of its own beside danecheck.
+    static var exporter: URL { executable.deletingLastPathComponent().appendingPathComponent("danecheck-exporter") }
+
     /// Runs another program (a validator, openssl) with `input` on its stdin; its status and what
     /// it printed (stdout and stderr together).
     static func tool(_ path: String, _ arguments: [String], input: String) async throws -> (status: Int32, output: String) {

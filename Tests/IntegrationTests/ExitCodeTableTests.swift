@@ -81,9 +81,9 @@ import Testing
         Case(arguments: ["tlsa", "verify", "ee311.dane.test", "--record", "3 1 1 00"] + validating, code: usage,
              says: "danecheck: error: TLSA record '3 1 1 00': SHA2-256 digest must be 32 octets, got 1"),
         Case(arguments: ["exporter", "--listen", "nonsense"] + validating, code: usage,
-             says: "danecheck: error: --listen 'nonsense': give ADDR:PORT, e.g. 127.0.0.1:9309 or [::1]:9309"),
+             says: "danecheck-exporter: error: --listen 'nonsense': give ADDR:PORT, e.g. 127.0.0.1:9309 or [::1]:9309"),
         Case(arguments: ["exporter", "--listen", "127.0.0.1:0", "--max-concurrent", "0"] + validating, code: usage,
-             says: "danecheck: error: --max-concurrent must be from 1 to 256"),
+             says: "danecheck-exporter: error: --max-concurrent must be from 1 to 256"),
     ]
 
     @Test(arguments: cases) func exitCodeFollowsTheTable(_ testCase: Case) async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `danecheck exporter` as Prometheus uses it: a real exporter process on loopback, its pages
+/// `danecheck-exporter` as Prometheus uses it: a real exporter process on loopback, its pages
 /// checked by promtool, its limits tried, its module file, and a real Prometheus scraping it
 /// with the multi-target relabelling of contrib/prometheus/prometheus.yml, asked through its
 /// HTTP API.
@@ -23,12 +23,12 @@ import TestSupport
         private(set) var listeningLine = ""
 
         private init(_ arguments: [String], listen: String?) throws {
-            process.executableURL = CLI.executable
-            process.arguments = ["exporter"] + (listen.map { ["--listen", $0] } ?? []) + arguments
+            process.executableURL = CLI.exporter
+            process.arguments = (listen.map { ["--listen", $0] } ?? []) + arguments
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            // "danecheck exporter: listening on 127.0.0.1:PORT (modules: …)"
+            // "danecheck-exporter: listening on 127.0.0.1:PORT (modules: …)"
             var seen = Data()
             while !seen.contains(0x0A) {
                 let chunk = errors.fileHandleForReading.availableData
@@ -180,7 +180,7 @@ import TestSupport
     /// Without --listen: 127.0.0.1:9309. With [::1]:0, IPv6 loopback, answering there.
     @Test func theDefaultAddressAndIPv6() async throws {
         let defaults = try await Exporter.start(Self.resolver, listen: nil)
-        #expect(defaults.listeningLine.hasPrefix("danecheck exporter: listening on 127.0.0.1:9309 (modules: default)"), "\(defaults.listeningLine)")
+        #expect(defaults.listeningLine.hasPrefix("danecheck-exporter: listening on 127.0.0.1:9309 (modules: default)"), "\(defaults.listeningLine)")
         #expect(try await Self.get("http://127.0.0.1:9309/metrics").code == 200)
         let six = try await Exporter.start(Self.resolver, listen: "[::1]:0")
         #expect(six.base.hasPrefix("http://[::1]:"), "\(six.listeningLine)")
@@ -206,12 +206,12 @@ import TestSupport
         #expect(Self.value(strict.body, "danecheck_verdict{verdict=\"opportunistic\"}") == 1, "the verdict is the same")
         #expect(Self.value(strict.body, "danecheck_probe_timed_out") == 0, "the check finished")
         try "modules:\n  default: { resolvr: [127.0.0.1] }\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let unknown = try await CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
+        let unknown = try await CLI.tool(CLI.exporter.path, ["--listen", "127.0.0.1:0", "--config", file], input: "")
         #expect(unknown.status == 2 && unknown.output.contains("module 'default': unknown key 'resolvr'"), "\(unknown.output)")
         try "modules:\n  default: { validation: sometimes }\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let value = try await CLI.tool(CLI.executable.path, ["exporter", "--listen", "127.0.0.1:0", "--config", file], input: "")
+        let value = try await CLI.tool(CLI.exporter.path, ["--listen", "127.0.0.1:0", "--config", file], input: "")
         #expect(value.status == 2)
-        #expect(value.output == "danecheck: error: \(file): module 'default': The value 'sometimes' is invalid for '--validation <resolver|local>'. Please provide one of 'resolver' and 'local'.\n",
+        #expect(value.output == "danecheck-exporter: error: \(file): module 'default': The value 'sometimes' is invalid for '--validation <resolver|local>'. Please provide one of 'resolver' and 'local'.\n",
                 "the option's own message: \(value.output)")
     }
 

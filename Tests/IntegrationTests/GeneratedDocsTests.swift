@@ -37,6 +37,9 @@ import TestSupport
         #expect(process.terminationStatus == 0)
         let generated = try String(contentsOf: dir.appendingPathComponent("danecheck.1"), encoding: .utf8)
         #expect(generated == committed, "man/danecheck.1 is stale: run scripts/docs.sh")
+        let exporter = try String(contentsOf: Self.root.appendingPathComponent("man/danecheck-exporter.1"), encoding: .utf8)
+        #expect(try String(contentsOf: dir.appendingPathComponent("danecheck-exporter.1"), encoding: .utf8) == exporter,
+                "man/danecheck-exporter.1 is stale: run scripts/docs.sh")
     }
 
     /// README's tables name every verdict word (with Postfix's and Momentum's) and every exit code.
