@@ -121,6 +121,13 @@ extension LocalValidator {
                            dsSignatures: [SignatureSummary], parentSteps: [ChainStep]) async -> ZoneTrust {
         let fetched = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true))
         guard let (response, packet) = fetched.packet else {
+            if fetched.rcode == .servFail {
+                // RFC 4035 §4.3: bogus is "missing data that the relevant DNSSEC RRs indicate should be
+                // present"; the DS (or anchor) says this zone is signed: its keys cannot be had.
+                let source = kind == .anchor ? "trust anchor" : "DS"
+                return .failed(zone, .bogus, "DNSKEY \(zone.text): resolver answered SERVFAIL with CD=1; the \(source) promises keys that cannot be had (bogus, RFC 4035 §4.3)",
+                               steps: parentSteps)
+            }
             return .failed(zone, .indeterminate, "DNSKEY \(zone.text): \(fetched.failure ?? "no answer")", steps: parentSteps)
         }
         let keys = packet.records(RecordType.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)

@@ -92,7 +92,8 @@ public final class LocalValidator: Sendable {
                     // Keys and DS records are what validating here needs from the resolver.
                     let keys = query.type == .dnskey || query.type == .ds
                     return .failure("resolver answered \(response.rcode) with CD=1"
-                                    + (keys ? " (validating here needs a resolver that answers DNSKEY and DS queries)" : ""))
+                                    + (keys ? " (validating here needs a resolver that answers DNSKEY and DS queries)" : ""),
+                                    rcode: response.rcode)
                 }
                 guard let wire = response.wire else { return .failure("the response could not be read for validation") }
                 do throws(LDNSError) { return .message(response, try LDNSPacket(wire: wire)) } catch {
