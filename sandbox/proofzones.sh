@@ -11,6 +11,8 @@
 #   t.proof.test   NSEC3 opt-out, unsigned delegations added after signing: they and the empty
 #                  non-terminals above them have no NSEC3 (true opt-out spans, RFC 5155 §7.1)
 #   island.proof.test   signed, no DS (secure only from an anchor of its own)
+#   inner.island.proof.test  signed, its DS in island: below an unsigned delegation, secure only
+#                       from an anchor of its own
 #   badds.proof.test    signed, the DS in proof.test is of another key (bogus from the root)
 #   unkds.proof.test    signed, its only DS has algorithm 200 (unknown: insecure, RFC 4035 §5.2)
 #   unkdigest.proof.test signed, its only DS has digest type 200 (insecure, RFC 6840 §5.2)
@@ -23,8 +25,8 @@
 #
 # Anchors (files in $state/proof, zone-file lines as Unbound and --trust-anchor read them):
 #   anchors-nested  beside the root's: n (valid, redundant), h (algorithm 200: ignored), island,
-#                   badds (its own key), revoked (the key without the REVOKE bit), ghost.n (a name
-#                   n.proof.test proves absent), deleg.n (an unsigned zone)
+#                   inner.island, badds (its own key), revoked (the key without the REVOKE bit),
+#                   ghost.n (a name n.proof.test proves absent), deleg.n (an unsigned zone)
 #   anchors-deep    n, island and t only (no root anchor)
 # Unbound 127.53.2.1 validates with the root's anchor and anchors-nested, 127.53.2.2 with
 # anchors-deep. $state/proof/owners lists "owner TYPE" for every record of every proof zone.
@@ -32,7 +34,7 @@
 PROOF_NESTED=127.53.2.1
 PROOF_DEEP=127.53.2.2
 PROOF_RING="n.proof.test. h.proof.test. o.proof.test. t.proof.test."
-PROOF_SIGNED="$PROOF_RING island.proof.test. badds.proof.test. unkds.proof.test. unkdigest.proof.test. revoked.proof.test."
+PROOF_SIGNED="$PROOF_RING inner.island.proof.test. island.proof.test. badds.proof.test. unkds.proof.test. unkdigest.proof.test. revoked.proof.test."
 PROOF_UNSIGNED="deleg.n.proof.test. deleg.h.proof.test. deleg.o.proof.test. deleg.t.proof.test. x.y.deep.t.proof.test."
 # Every zone NSD serves for the proof tree (sandbox.sh lists them in nsd.conf).
 PROOF_SERVED_ZONES="proof.test. $PROOF_SIGNED $PROOF_UNSIGNED"
@@ -140,6 +142,7 @@ proof_build() {
   for zone in $PROOF_SIGNED; do
     [ -s "$state/zones/$(file_of "$zone").zone" ] || { octet=$((octet + 1)); proof_leaf "$zone" "$octet" > "$state/zones/$(file_of "$zone").zone"; }
   done
+  echo "inner 3600 IN NS ns.test." >> "$state/zones/island.proof.test.zone"
   for zone in $PROOF_UNSIGNED; do
     proof_unsigned "$zone" > "$state/zones/$(file_of "$zone").zone"
     cp "$state/zones/$(file_of "$zone").zone" "$state/zones/$(file_of "$zone").zone.signed"
@@ -165,6 +168,7 @@ proof_build() {
         # An anchor of an unknown algorithm: ignored, the root's chain decides (RFC 4035 §5.2).
         echo "$line" | awk 'BEGIN{OFS="\t"} {$(NF-2)=200; print}' >> "$state/proof/anchors-nested" ;;
       t.proof.test.) ds+="$line"$'\n'; echo "$line" >> "$state/proof/anchors-deep" ;;
+      inner.island.proof.test.) echo "$line" >> "$state/zones/island.proof.test.zone"; echo "$line" >> "$state/proof/anchors-nested" ;;
       island.proof.test.) echo "$line" >> "$state/proof/anchors-nested"; echo "$line" >> "$state/proof/anchors-deep" ;;
       badds.proof.test.) ds+="$(proof_stray_ds "$zone")"$'\n'; echo "$line" >> "$state/proof/anchors-nested" ;;
       unkds.proof.test.) ds+="$(echo "$line" | awk 'BEGIN{OFS="\t"} {$(NF-2)=200; print}')"$'\n' ;;
@@ -179,7 +183,9 @@ proof_build() {
     soa proof.test.
     echo '@ 3600 IN MX 10 mx.proof.test.'
     echo 'mx 3600 IN A 127.0.15.1'
-    for zone in $PROOF_SIGNED; do echo "$zone 3600 IN NS ns.test."; done
+    for zone in $PROOF_SIGNED; do
+      [ "${zone#*.}" = proof.test. ] && echo "$zone 3600 IN NS ns.test."
+    done
     printf '%s' "$ds"
   } > "$state/zones/proof.test.zone"
   key=$(proof_sign proof.test.)

@@ -95,6 +95,26 @@ struct ProofAttackTests {
         #expect(result == .unproven("the \(kind) record at \(name.text) is the child zone's own (SOA): it cannot deny the DS in the parent (RFC 6840 §4.1)"))
     }
 
+    /// inner.island.proof.test lies below an unsigned delegation (island has no DS) and has an
+    /// anchor of its own. An RRSIG naming island.proof.test as signer needs no key to forge (that
+    /// zone is insecure from the root): it proves nothing under the closer anchor, and the forged
+    /// address is bogus there, not insecure.
+    @Test func anUnsignedZonesRRSIGProvesNothingUnderACloserAnchor() async throws {
+        let inner = try SandboxFixture.nestedAnchors.filter { $0.zone == DNSName(dnsText: "inner.island.proof.test") }
+        try #require(inner.count == 1)
+        let anchors = try SandboxFixture.rootAnchors + inner
+        let name = "mx.inner.island.proof.test."
+        #expect(await (try SandboxFixture.validator(anchors: anchors)).chain(DNSName(dnsText: name), .a).status == .secure)
+        let forged = ["\(name) 300 IN A 127.0.66.6", "\(name) 300 IN RRSIG A 13 5 300 20370101000000 20200101000000 4242 island.proof.test. "
+                      + Data(repeating: 7, count: 64).base64EncodedString()]
+        let transport = RewritingTransport(inner: SandboxFixture.transport, rewrites: ["\(name) A +cd": .forge(removing: 46, adding: forged)])
+        try await FuzzSeeds.write("proof-attack-unsigned-signer-under-anchor", DNSQuery(name: DNSName(dnsText: name), type: .a, checkingDisabled: true),
+                                  over: transport)
+        let report = await (try SandboxFixture.validator(anchors: anchors, over: transport)).chain(DNSName(dnsText: name), .a)
+        #expect(report.status == .bogus)
+        #expect(report.reason == "the RRSIG over A mx.inner.island.proof.test names signer island.proof.test, not a zone holding mx.inner.island.proof.test in the signed zone inner.island.proof.test")
+    }
+
     /// An RRSIG of another zone (n.proof.test's over its own mx A, moved onto h.proof.test's mx):
     /// its signer cannot hold the name, so it counts for nothing (RFC 4035 §5.3.1).
     @Test func anRRSIGOfAZoneThatDoesNotHoldTheNameCountsForNothing() async throws {

@@ -99,6 +99,9 @@ struct ProofShapeTests {
         Shape("wrong-ds", "mx.badds.proof.test", .a, .bogus, because: "no DNSKEY in badds.proof.test matches DS key tag"),
         // Trust anchors at odd places
         Shape("anchored-island", "mx.island.proof.test", .a, .secure, anchors: .nested),
+        Shape("anchored-below-unsigned-delegation", "mx.inner.island.proof.test", .a, .secure, anchors: .nested),
+        Shape("signed-below-unsigned-delegation", "mx.inner.island.proof.test", .a, .insecure,
+              because: "island.proof.test is delegated from proof.test without DS"),
         Shape("anchored-despite-wrong-ds", "mx.badds.proof.test", .a, .secure, anchors: .nested),
         Shape("ds-of-anchored-child-signed-by-parent", "badds.proof.test", .ds, .secure, anchors: .nested),
         Shape("ds-denial-of-anchored-island", "island.proof.test", .ds, .secure, anchors: .nested),
