@@ -95,6 +95,17 @@ struct ProofAttackTests {
         #expect(result == .unproven("the \(kind) record at \(name.text) is the child zone's own (SOA): it cannot deny the DS in the parent (RFC 6840 §4.1)"))
     }
 
+    /// dn.n.proof.test is a DNAME to h.proof.test; an unsigned CNAME beside it that is not its
+    /// synthesis (to n.proof.test instead) stands on nothing: it is unsigned data in a signed zone
+    /// (RFC 6672 §5.3.1: the validator checks "that the CNAME was properly synthesized").
+    @Test func aCNAMEThatIsNotTheDNAMEsSynthesisIsUnsignedData() async throws {
+        let name = "mx.dn.n.proof.test."
+        let report = try await Self.chain(name, .a, ["\(name) A +cd": .forge(removing: 5, adding: ["\(name) 300 IN CNAME mx.n.proof.test."])],
+                                          seed: "dname-unsynthesized-cname")
+        #expect(report.status == .bogus)
+        #expect(report.reason == "no RRSIG over CNAME mx.dn.n.proof.test in the signed zone n.proof.test")
+    }
+
     /// inner.island.proof.test lies below an unsigned delegation (island has no DS) and has an
     /// anchor of its own. An RRSIG naming island.proof.test as signer needs no key to forge (that
     /// zone is insecure from the root): it proves nothing under the closer anchor, and the forged
