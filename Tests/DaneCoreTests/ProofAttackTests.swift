@@ -95,6 +95,27 @@ struct ProofAttackTests {
         #expect(result == .unproven("the \(kind) record at \(name.text) is the child zone's own (SOA): it cannot deny the DS in the parent (RFC 6840 §4.1)"))
     }
 
+    /// A name at or below an unsigned delegation, answered with the parent's proof that the
+    /// delegation has no DS (its DS answer, as a server may add it to a CNAME or a referral): the
+    /// name lies in an unsigned zone, insecure (RFC 4035 §5.2, RFC 5155 §8.9; RFC 6840 §4.1 only
+    /// keeps such a record from denying names below the cut). In t.proof.test the delegation has
+    /// no NSEC3: its opt-out span says the same (RFC 5155 §8.6).
+    @Test(arguments: [
+        ("n", "zz.mx.deleg.n.proof.test.", "zz.mx.deleg.n.proof.test lies below deleg.n.proof.test, which the NSEC record of its parent shows delegated without DS: unsigned (RFC 4035 §5.2)"),
+        ("n", "deleg.n.proof.test.", "the NSEC record of its parent shows deleg.n.proof.test delegated without DS: unsigned (RFC 4035 §5.2)"),
+        ("h", "zz.mx.deleg.h.proof.test.", "zz.mx.deleg.h.proof.test lies below deleg.h.proof.test, which the NSEC3 record of its parent shows delegated without DS: unsigned (RFC 4035 §5.2)"),
+        ("h", "deleg.h.proof.test.", "the NSEC3 record of its parent shows deleg.h.proof.test delegated without DS: unsigned (RFC 4035 §5.2)"),
+        ("o", "zz.mx.deleg.o.proof.test.", "zz.mx.deleg.o.proof.test lies below deleg.o.proof.test, which the NSEC3 record of its parent shows delegated without DS: unsigned (RFC 4035 §5.2)"),
+        ("t", "zz.mx.deleg.t.proof.test.", "zz.mx.deleg.t.proof.test lies in an NSEC3 opt-out span of t.proof.test"),
+    ])
+    func aNameAtOrBelowAnUnsignedDelegationIsInsecureByItsParentsProof(zone: String, name: String, reason: String) async throws {
+        let delegation = "deleg.\(zone).proof.test."
+        let report = try await Self.chain(name, .mx, ["\(name) MX +cd": .answerWith("\(delegation) DS", rcode: 0)],
+                                          seed: "parent-proves-unsigned-\(zone)-\(DNSName(dnsText: name).labelCount)")
+        #expect(report.status == .insecure)
+        #expect(report.reason?.hasPrefix(reason) == true, "\(report.reason ?? "")")
+    }
+
     /// dn.n.proof.test is a DNAME to h.proof.test; an unsigned CNAME beside it that is not its
     /// synthesis (to n.proof.test instead) stands on nothing: it is unsigned data in a signed zone
     /// (RFC 6672 §5.3.1: the validator checks "that the CNAME was properly synthesized").

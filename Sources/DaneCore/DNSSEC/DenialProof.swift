@@ -70,7 +70,10 @@ enum DenialProof {
     // MARK: Outcomes shared by the NSEC and NSEC3 rules
 
     static func unsignedZone(_ name: DNSName, cut: DNSName, kind: String) -> Result {
-        .insecure("\(name.text) lies below \(cut.text), which the \(kind) record of its parent shows delegated without DS: unsigned (RFC 4035 §5.2)")
+        if name == cut {
+            return .insecure("the \(kind) record of its parent shows \(name.text) delegated without DS: unsigned (RFC 4035 §5.2)")
+        }
+        return .insecure("\(name.text) lies below \(cut.text), which the \(kind) record of its parent shows delegated without DS: unsigned (RFC 4035 §5.2)")
     }
 
     static func fromParentSide(_ cut: DNSName, kind: String) -> Result {

@@ -59,7 +59,7 @@ extension LocalValidator {
             // No DS: the parent must prove it, and show a delegation there (NS without SOA), or an
             // opt-out span; then the zone is signed but not from the anchor (insecure). A signer
             // name that is no zone cut at all is bogus (RFC 4035 §5.2, §5.3.1).
-            let denial = await validateCut(dsQuery, response)
+            let denial = await validateCut(dsQuery, response, packet)
             switch denial.status {
             case .insecure:
                 let reason = denial.reason ?? "no DS for \(zone.text) in its parent"
@@ -215,9 +215,10 @@ extension LocalValidator {
     /// A DS answer read while walking down for zone cuts: a CNAME at the name (from a DNAME too)
     /// means no zone cut there, and only that first link is the name's own; its target's DS is
     /// no business of this name.
-    func validateCut(_ query: DNSQuery, _ response: DNSResponse) async -> ValidationOutcome {
-        guard case .answer(_, let aliases, _, _) = ResponseInterpreter.read(response, for: query), let target = aliases.first,
-              let wire = response.wire, let packet = try? LDNSPacket(wire: wire) else { return await validate(query, response) }
+    func validateCut(_ query: DNSQuery, _ response: DNSResponse, _ packet: LDNSPacket) async -> ValidationOutcome {
+        guard case .answer(_, let aliases, _, _) = ResponseInterpreter.read(response, for: query), let target = aliases.first else {
+            return await validate(query, response)
+        }
         return await checkAlias(packet, owner: query.name, target: target, parentSide: true)
     }
 
@@ -257,7 +258,7 @@ extension LocalValidator {
         if !packet.records(RecordType.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
             return await zoneTrust(name)  // a signed delegation: the zone below has its own keys
         }
-        let denial = await validateCut(dsQuery, response)
+        let denial = await validateCut(dsQuery, response, packet)
         switch denial.status {
         case .bogus, .indeterminate:
             return .failed(name, denial.status, denial.reason ?? "DS \(name.text)", steps: denial.steps)

@@ -64,7 +64,7 @@ extension LocalValidator {
             let zone = await zoneTrust(signer)
             guard zone.status == .secure else {
                 if zone.status == .insecure {
-                    if let below = await insecureSigner(zone, owner: owner, type: type, parentSide: parentSide) { return below }
+                    if let below = insecureSigner(zone, owner: owner, type: type, parentSide: parentSide) { return below }
                     continue
                 }
                 failures.append(ValidationOutcome(status: zone.status, reason: zone.reason, steps: zone.steps))
@@ -105,7 +105,7 @@ extension LocalValidator {
             let zone = await zoneTrust(signer)
             switch zone.status {
             case .insecure:
-                if let below = await insecureSigner(zone, owner: owner, type: type, parentSide: parentSide) { return below }
+                if let below = insecureSigner(zone, owner: owner, type: type, parentSide: parentSide) { return below }
             case .secure:
                 let bySigner = signatures.filter { $0.signature.signer == signer }
                 let check = SignatureVerifier.verify(rrset, signatures: bySigner, keys: zone.keys, zone: zone.zone, what: what, at: now())
@@ -134,7 +134,7 @@ extension LocalValidator {
     /// A signer whose zone is proven unsigned from its anchor: the owner lies below the same
     /// unsigned delegation, unless a closer anchor covers the owner, where an unsigned signer
     /// proves nothing (nil: its RRSIG counts for nothing).
-    private func insecureSigner(_ zone: ZoneTrust, owner: DNSName, type: RecordType, parentSide: Bool) async -> ValidationOutcome? {
+    private func insecureSigner(_ zone: ZoneTrust, owner: DNSName, type: RecordType, parentSide: Bool) -> ValidationOutcome? {
         guard anchorZone(covering: zone.zone) == anchorZone(covering: parentSide ? owner.parent ?? owner : owner) else { return nil }
         return outcome(.insecure, zone.reason, zone, owner, type, [])
     }
