@@ -20,7 +20,8 @@ struct NSEC3Proof {
     /// RFC 5155 §8.3: "... the validator MUST find ... the closest encloser ... [and] MUST verify
     /// that there is an NSEC3 RR that covers the 'next closer' name". An encloser that is a
     /// delegation (NS without SOA) or a DNAME would have been answered with a referral or a
-    /// DNAME (RFC 6840 §4.1); one without DS is the proof of an unsigned zone (RFC 5155 §8.9).
+    /// DNAME (RFC 6840 §4.1); one without DS is the proof of an unsigned zone (RFC 5155 §8.9:
+    /// its NSEC3 "MUST NOT have the bit corresponding to either the SOA or DS types set").
     func closestEncloser(_ name: DNSName) -> Encloser {
         var nextCloser = name
         var candidate = name.parent
@@ -66,7 +67,9 @@ struct NSEC3Proof {
 
     /// NODATA (RFC 5155 §8.5-8.7, §8.9): the NSEC3 matching the name lacks the type and CNAME; or,
     /// with no record matching, the closest encloser is proven and the wildcard there lacks them
-    /// (§8.7); or the next closer name lies in an opt-out span (§8.6: insecure, for any type). An
+    /// (§8.7); or the next closer name lies in an opt-out span: insecure (§8.6 says so for DS;
+    /// Unbound for any type, as an empty non-terminal above unsigned delegations may have no
+    /// NSEC3 at all, §7.1). An
     /// NSEC3 at a delegation without DS is the parent's proof of an unsigned zone (§8.9).
     func noData(_ name: DNSName, _ type: RecordType) -> DenialProof.Result {
         if let match = proof.matching(name) {

@@ -18,10 +18,12 @@ struct NSECProof {
         }?.owner
     }
 
-    /// RFC 6840 §4.1: "... an NSEC or NSEC3 RR from an ancestor zone ... with the NS bit set and
-    /// the SOA bit clear, or with the DNAME bit set, ... MUST NOT [be used] to assume nonexistence
-    /// of any subdomain of that NSEC/NSEC3 RR's owner name." The record at an ancestor of the name
-    /// (or at the name, unless DS is asked) that is such a record, if any.
+    /// RFC 6840 §4.1: "Ancestor delegation NSEC or NSEC3 RRs [NS bit set, SOA bit clear] MUST NOT
+    /// be used to assume nonexistence of any RRs below that zone cut, which include all RRs at
+    /// that (original) owner name other than DS RRs, and all RRs below that owner name regardless
+    /// of type"; "An NSEC or NSEC3 RR with the DNAME bit set MUST NOT be used to assume the
+    /// nonexistence of any subdomain of that NSEC/NSEC3 RR's (original) owner name." The record
+    /// at an ancestor of the name (or at the name, unless DS is asked) that is such a record, if any.
     func parentSide(of name: DNSName, type: RecordType) -> DNSName? {
         var candidate: DNSName? = name
         while let current = candidate, current.isSubdomain(of: zone), current != zone {

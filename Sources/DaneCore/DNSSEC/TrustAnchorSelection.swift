@@ -9,8 +9,8 @@ import CLDNS
 /// and Unbound drops such an anchor ("the anchor is ignored"). What lies below is then judged
 /// from the anchors above, if any, else insecure.
 ///
-/// Of nested anchors (RFC 6840 §5.10 leaves the choice to the validator) the closest one above
-/// a name is the one it rests on.
+/// Of nested anchors (RFC 6840 §5.10 discusses the choice among them) the closest one above a
+/// name is the one it rests on, as in Unbound.
 struct TrustAnchorSelection: Sendable {
     /// The anchors in use.
     let usable: [TrustAnchor]
