@@ -103,7 +103,8 @@ soak: build sandbox-start
 unit:
 	$(SWIFT) test --filter 'DaneCoreTests|DaneConsoleTests'
 
-# Records those answers again from the sandbox (Tests/Fixtures/sandbox-dnssec.json).
+# Records those answers again from the sandbox (Tests/Fixtures/sandbox-dnssec.json), and the
+# proof-shape seeds of the fuzz corpus (Fuzz/corpus/denial-proof/proof-*).
 fixtures: deps sandbox-start
 	scripts/record-fixtures.sh
 

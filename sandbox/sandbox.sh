@@ -33,6 +33,9 @@
 #                   processes run with setpriv under those uids; DNS and everything else pass
 #   127.53.1.1-3:53 a hostile resolver: forged replies, CNAME loops, truncation, control
 #                   characters (sandbox/hostiledns.py; names under hostile.test.)
+#   127.53.2.1:53   Unbound, validating from the root's anchor and anchors at odd places
+#                   (sandbox/proofzones.sh: the proof-shape zones under proof.test.)
+#   127.53.2.2:53   Unbound, validating from anchors below the root only (proofzones.sh)
 set -euo pipefail
 # And inside $(…) too: zones are signed in $(sign_zone …), whose failures went unseen before.
 shopt -s inherit_errexit
@@ -64,6 +67,8 @@ EXPIRY=20370101000000
 
 # shellcheck source=zones.sh
 . "$here/zones.sh"
+# shellcheck source=proofzones.sh
+. "$here/proofzones.sh"
 
 log() { printf 'sandbox: %s\n' "$*" >&2; }
 
@@ -216,6 +221,7 @@ build_zones() {
   tamper "$state/zones/bogus-tlsa.test.zone.signed" "$(digest32 mx.bogus-tlsa.test)" "$(digest32 tampered)"
   tamper "$state/zones/bogus-mx.test.zone.signed" $'MX\t10 mx.bogus-mx.test.' $'MX\t10 evil.bogus-mx.test.'
   tamper "$state/zones/bogus-a.test.zone.signed" $'A\t127.0.4.5' $'A\t127.0.4.6'
+  ds_lines+="$(proof_build)"$'\n'
   { zone_test; printf '%s' "$ds_lines"; } > "$state/zones/test.zone"
   sign_zone test. > "$state/zones/test.ds"
   { zone_root; cat "$state/zones/test.ds"; } > "$state/zones/root.zone"
@@ -243,7 +249,7 @@ remote-control:
   control-enable: no
 C
     local zone
-    for zone in . test. $SIGNED_ZONES $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES; do
+    for zone in . test. $SIGNED_ZONES $UNSIGNED_ZONES $NESTED_UNSIGNED_ZONES $PROOF_SERVED_ZONES; do
       printf 'zone:\n  name: "%s"\n  zonefile: "%s.zone.signed"\n' "$zone" "$(file_of "$zone")"
     done
   } > "$state/nsd/nsd.conf"
@@ -491,6 +497,7 @@ start() {
   unbound -c "$state/unbound-validating/unbound.conf"
   unbound -c "$state/unbound-plain/unbound.conf"
   unbound -c "$state/unbound-partial/unbound.conf"
+  proof_start
   start_helper delay-proxy --listen "$SLOW:53" --upstream "$VALIDATING:53" --delay-ms "$delay_ms"
   write_postfix_conf
   # Postfix logs its fatal errors to syslog, which this machine may not run: start it and
@@ -527,6 +534,7 @@ start() {
 stop() {
   local pidfile pid
   nft delete table inet danecheck_sandbox 2>/dev/null || true
+  proof_stop
   for pidfile in "$state/nsd/nsd.pid" "$state/nsd-ns2/nsd.pid" "$state/nsd-ns3/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
                  "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \

@@ -3,12 +3,14 @@
 # running sandbox: the tests that use `SandboxFixture` run once against the live non-validating
 # resolver, every exchange is kept, and the recording is written with the sandbox's trust anchors
 # and the time, which the tests then use as their clock. `make fixtures` starts the sandbox.
+# The proof-shape tests then write the answers they validate, from the new recording, into
+# Fuzz/corpus/denial-proof/proof-* (the seeds of the validator's fuzz targets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 swift build --build-tests >/dev/null
-DANECHECK_RECORD_FIXTURES="$log" swift test --skip-build --filter 'StrippedSignatureTests|OfflineValidationTests' >/dev/null
+DANECHECK_RECORD_FIXTURES="$log" swift test --skip-build --filter 'StrippedSignatureTests|OfflineValidationTests|ChainLookupFailureTests|ProofShapeTests|ProofAttackTests' >/dev/null
 python3 - "$log" Tests/Fixtures/sandbox-dnssec.json <<'PY'
 import datetime, json, sys
 answers = {}
@@ -20,6 +22,8 @@ fixture = {
     "recordedAt": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
     "rootAnchor": first(".sandbox/keys/root.ds"),
     "testAnchor": first(".sandbox/zones/test.ds"),
+    "nestedAnchors": open(".sandbox/proof/anchors-nested").read(),
+    "deepAnchors": open(".sandbox/proof/anchors-deep").read(),
     "answers": dict(sorted(answers.items())),
 }
 with open(sys.argv[2], "w") as out:
@@ -27,3 +31,6 @@ with open(sys.argv[2], "w") as out:
     out.write("\n")
 print(f"recorded {len(answers)} answers into {sys.argv[2]}")
 PY
+rm -f Fuzz/corpus/denial-proof/proof-*
+DANECHECK_FUZZ_SEEDS=Fuzz/corpus/denial-proof swift test --skip-build --filter 'ProofShapeTests|ProofAttackTests' >/dev/null
+echo "wrote $(ls Fuzz/corpus/denial-proof/proof-* | wc -l) proof-shape seeds into Fuzz/corpus/denial-proof"

@@ -30,7 +30,8 @@ public struct ChainCommand: AsyncParsableCommand {
             \(DanecheckExit.summary)
             """)
 
-    @Argument(help: ArgumentHelp("The owner name, e.g. example.com or _25._tcp.mx.example.com.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The owner name, e.g. example.com, _25._tcp.mx.example.com or *.example.com (a wildcard owner, RFC 4592).",
+                                 valueName: "name"))
     public var name: String
 
     @Argument(help: ArgumentHelp("The RR type: A, AAAA, CNAME, DNSKEY, DS, MX, NS, SOA, TLSA, TXT (default: TLSA for _ names, else MX).",

@@ -52,6 +52,15 @@ import Testing
         #expect(try DNSName(validating: input).absolute == expected)
     }
 
+    @Test func aWildcardOwnerNameIsAcceptedOnlyWithStarAsTheWholeLeftmostLabel() throws {
+        #expect(try DNSName(validatingOwner: "*.Example.com").absolute == "*.example.com.")
+        #expect(try DNSName(validatingOwner: "*._tcp.example.com").absolute == "*._tcp.example.com.")
+        for bad in ["a.*.example.com", "*a.example.com", "a*.example.com", "*.*.example.com", "*", "*."] {
+            #expect(throws: DNSNameError.self, "\(bad)") { try DNSName(validatingOwner: bad) }
+        }
+        #expect(throws: DNSNameError.self) { try DNSName(validating: "*.example.com") }
+    }
+
     @Test func nonASCIISymbolsAreRejectedSayingIDNA() {
         #expect(throws: DNSNameError.idna("☃→.test", reason: "character '☃' is not a letter, digit, mark or hyphen")) {
             try DNSName(validating: "☃→.test")

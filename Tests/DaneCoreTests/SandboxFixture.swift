@@ -3,7 +3,8 @@ import TestSupport
 @testable import DaneCore
 
 /// The sandbox's signed tree, recorded: every answer (asked with CD=1 of the non-validating
-/// resolver) that the offline DNSSEC tests need, the trust anchors of that start of the sandbox,
+/// resolver) that the offline DNSSEC tests need, the trust anchors of that start of the sandbox
+/// (the root's and test.'s, and the proof zones' anchors at odd places, sandbox/proofzones.sh),
 /// and when it was recorded, for the test clock. `make fixtures` records it again.
 ///
 /// Recording: with DANECHECK_RECORD_FIXTURES=FILE (and the sandbox up), `transport` asks the
@@ -17,6 +18,9 @@ enum SandboxFixture {
         /// Zone-file lines: the root's DS (the sandbox's anchor) and test.'s DS.
         let rootAnchor: String
         let testAnchor: String
+        /// Zone-file lines of .sandbox/proof/anchors-nested and anchors-deep.
+        let nestedAnchors: String
+        let deepAnchors: String
         /// "name. TYPE +cd" → the response in wire format, base64.
         let answers: [String: String]
     }
@@ -37,14 +41,21 @@ enum SandboxFixture {
 
     static func anchors(_ line: KeyPath<Recorded, String>) throws -> [TrustAnchor] {
         if recordTo != nil {
-            let path = line == \Recorded.rootAnchor ? ".sandbox/keys/root.ds" : ".sandbox/zones/test.ds"
-            return try TrustAnchorFile.load(PackageRoot.path(path))
+            let paths: [KeyPath<Recorded, String>: String] = [
+                \.rootAnchor: ".sandbox/keys/root.ds", \.testAnchor: ".sandbox/zones/test.ds",
+                \.nestedAnchors: ".sandbox/proof/anchors-nested", \.deepAnchors: ".sandbox/proof/anchors-deep",
+            ]
+            return try TrustAnchorFile.load(PackageRoot.path(paths[line] ?? ""))
         }
         return try TrustAnchorFile.parse(recorded[keyPath: line], source: "fixture")
     }
 
     static var rootAnchors: [TrustAnchor] { get throws { try anchors(\.rootAnchor) } }
     static var testAnchors: [TrustAnchor] { get throws { try anchors(\.testAnchor) } }
+    /// The root's anchor and those beside it (Unbound 127.53.2.1's).
+    static var nestedAnchors: [TrustAnchor] { get throws { try rootAnchors + anchors(\.nestedAnchors) } }
+    /// Anchors below the root only (Unbound 127.53.2.2's).
+    static var deepAnchors: [TrustAnchor] { get throws { try anchors(\.deepAnchors) } }
 
     static var transport: any DNSTransport {
         guard let recordTo else { return FixtureTransport(answers: recorded.answers) }

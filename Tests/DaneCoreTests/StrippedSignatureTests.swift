@@ -116,6 +116,8 @@ struct RewritingTransport: DNSTransport {
         case answerWith(String, rcode: UInt8, rename: (from: String, to: String)? = nil)
         /// Remove the answer records of a type and add these lines to the answer section.
         case forge(removing: UInt16, adding: [String])
+        /// Remove the authority records owned by this name (an NSEC3 and its RRSIG, say).
+        case dropAuthority(owner: String)
     }
 
     let inner: any DNSTransport
@@ -150,6 +152,9 @@ struct RewritingTransport: DNSTransport {
                     }
                 }
             }
+        case .dropAuthority(let owner):
+            let name = DNSName(dnsText: owner)
+            Self.filter(copy, LDNS_SECTION_AUTHORITY, where: { LDNSRRList.owner(of: $0) != name })
         case .forge(let removing, let adding):
             Self.filter(copy, LDNS_SECTION_ANSWER) { $0.rawValue != UInt32(removing) }
             for line in adding {
@@ -163,10 +168,15 @@ struct RewritingTransport: DNSTransport {
     }
 
     private static func filter(_ packet: UnsafeMutablePointer<ldns_pkt>, _ section: ldns_pkt_section, keep: (ldns_rr_type) -> Bool) {
+        filter(packet, section, where: { keep(ldns_rr_get_type($0)) })
+    }
+
+    private static func filter(_ packet: UnsafeMutablePointer<ldns_pkt>, _ section: ldns_pkt_section,
+                               where keep: (UnsafeMutablePointer<ldns_rr>) -> Bool) {
         let list = section == LDNS_SECTION_ANSWER ? ldns_pkt_answer(packet) : ldns_pkt_authority(packet)
         guard let list, let kept = ldns_rr_list_new() else { return }
         for index in 0..<ldns_rr_list_rr_count(list) {
-            guard let rr = ldns_rr_list_rr(list, index), keep(ldns_rr_get_type(rr)) else { continue }
+            guard let rr = ldns_rr_list_rr(list, index), keep(rr) else { continue }
             _ = ldns_rr_list_push_rr(kept, ldns_rr_clone(rr))
         }
         ldns_rr_list_deep_free(list)

@@ -37,6 +37,15 @@ struct ChainCommandTests {
         #expect(result.lines.contains { $0.hasPrefix("[DS insecure.test.] insecure") })
     }
 
+    @Test func aWildcardOwnerNameIsAskedAsItIsAndIsNoExpansion() async throws {
+        let result = try await CLI.run(["chain", "*.w.n.proof.test", "MX", "--resolver", Sandbox.nonValidating] + Self.anchor)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.first == "Chain of trust for '*.w.n.proof.test' MX: secure")
+        #expect(result.lines.contains("[MX *.w.n.proof.test.] secure"))
+        let misplaced = try await CLI.run(["chain", "a.*.w.n.proof.test", "MX", "--resolver", Sandbox.nonValidating] + Self.anchor)
+        #expect(misplaced.status == 2)
+    }
+
     @Test func failuresAndBadInputHaveTheirExitCodes() async throws {
         let lame = try await CLI.run(["chain", "lame.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout] + Self.anchor)
         #expect(lame.status == 3)

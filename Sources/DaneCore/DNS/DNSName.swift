@@ -26,8 +26,15 @@ public struct DNSName: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// A DNS owner name as typed: the rules of `init(validating:)`, except that leading labels
-    /// may start with "_" (service owners such as "_25._tcp.mx.example.com").
+    /// may start with "_" (service owners such as "_25._tcp.mx.example.com"), and the left-most
+    /// label may be "*" as a whole (a wildcard owner such as "*.example.com", RFC 4592 §2.1.1).
     public init(validatingOwner input: String) throws(DNSNameError) {
+        if input.hasPrefix("*."), !input.dropFirst(2).hasPrefix("*") {
+            let name = try DNSName(validatingOwner: String(input.dropFirst(2))).prepending("*")
+            if name.wireLength > Self.maxWireLength { throw .nameTooLong(input, octets: name.text.utf8.count) }
+            self = name
+            return
+        }
         let labels = input.split(separator: ".", omittingEmptySubsequences: false)
         let underscored = labels.prefix { $0.hasPrefix("_") && $0.count > 1 }
         let rest = try DNSName(validating: labels.dropFirst(underscored.count).joined(separator: "."))

@@ -35,13 +35,19 @@ extension LocalValidator {
     }
 
     func anchorZone(covering name: DNSName) -> DNSName? {
-        anchors.map(\.zone).filter { name.isSubdomain(of: $0) }.max { $0.labelCount < $1.labelCount }
+        selection.zone(covering: name)
+    }
+
+    /// " (the trust anchor for Z is ignored: …)" when an ignored anchor would have covered `name`.
+    func ignoredAnchors(_ name: DNSName) -> String {
+        guard let zone = selection.ignored.filter({ name.isSubdomain(of: $0) }).max(by: { $0.labelCount < $1.labelCount }) else { return "" }
+        return " (the trust anchor for \(zone.text) is ignored: it uses only algorithms or digest types that are not validated, RFC 4035 §5.2)"
     }
 
     private func computeZoneTrust(_ zone: DNSName) async -> ZoneTrust {
-        if anchors.contains(where: { $0.zone == zone }) { return await anchoredZone(zone) }
+        if !selection.records(of: zone).isEmpty { return await anchoredZone(zone) }
         guard anchorZone(covering: zone) != nil, zone.parent != nil else {
-            return .failed(zone, .insecure, "no trust anchor covers \(zone.text)", steps: [])
+            return .failed(zone, .insecure, "no trust anchor covers \(zone.text)" + ignoredAnchors(zone), steps: [])
         }
         let dsQuery = DNSQuery(name: zone, type: .ds, checkingDisabled: true)
         let fetched = await fetch(dsQuery)
@@ -53,7 +59,7 @@ extension LocalValidator {
             // No DS: the parent must prove it, and show a delegation there (NS without SOA), or an
             // opt-out span; then the zone is signed but not from the anchor (insecure). A signer
             // name that is no zone cut at all is bogus (RFC 4035 §5.2, §5.3.1).
-            let denial = await validate(dsQuery, response)
+            let denial = await validateCut(dsQuery, response, packet)
             switch denial.status {
             case .insecure:
                 let reason = denial.reason ?? "no DS for \(zone.text) in its parent"
@@ -103,7 +109,7 @@ extension LocalValidator {
     }
 
     private func anchoredZone(_ zone: DNSName) async -> ZoneTrust {
-        let lines = anchors.filter { $0.zone == zone }.map(\.record)
+        let lines = selection.records(of: zone)
         guard let matchers = try? LDNSRRList(parsing: lines) else {
             return .failed(zone, .indeterminate, "the trust anchor for \(zone.text) could not be read", steps: [])
         }
@@ -115,6 +121,13 @@ extension LocalValidator {
                            dsSignatures: [SignatureSummary], parentSteps: [ChainStep]) async -> ZoneTrust {
         let fetched = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true))
         guard let (response, packet) = fetched.packet else {
+            if fetched.rcode == .servFail {
+                // RFC 4035 §4.3: bogus is "missing data that the relevant DNSSEC RRs indicate should be
+                // present"; the DS (or anchor) says this zone is signed: its keys cannot be had.
+                let source = kind == .anchor ? "trust anchor" : "DS"
+                return .failed(zone, .bogus, "DNSKEY \(zone.text): resolver answered SERVFAIL with CD=1; the \(source) promises keys that cannot be had (bogus, RFC 4035 §4.3)",
+                               steps: parentSteps)
+            }
             return .failed(zone, .indeterminate, "DNSKEY \(zone.text): \(fetched.failure ?? "no answer")", steps: parentSteps)
         }
         let keys = packet.records(RecordType.dnskey, in: LDNS_SECTION_ANSWER, owner: zone)
@@ -187,7 +200,7 @@ extension LocalValidator {
     private static func unsignedDelegation(_ name: DNSName, from parent: DNSName, _ packet: LDNSPacket,
                                            _ response: DNSResponse, _ denial: ValidationOutcome) -> ZoneTrust? {
         guard response.rcode == .noError,
-              DenialProof.delegation(name, records: packet.proofRecords, zone: parent) == .unsigned else { return nil }
+              DenialProof.delegation(name, records: packet.proof(signedBy: parent).records, zone: parent) == .unsigned else { return nil }
         let reason = "\(name.text) is delegated from \(parent.text) without DS: unsigned"
         return .failed(name, .insecure, reason, steps: marking(denial.steps, .insecure, reason))
     }
@@ -197,6 +210,16 @@ extension LocalValidator {
         guard let last = steps.last else { return steps }
         return steps.dropLast() + [ChainStep(kind: last.kind, name: last.name, type: last.type, signer: last.signer,
                                              keys: last.keys, signatures: last.signatures, status: status, reason: reason)]
+    }
+
+    /// A DS answer read while walking down for zone cuts: a CNAME at the name (from a DNAME too)
+    /// means no zone cut there, and only that first link is the name's own; its target's DS is
+    /// no business of this name.
+    func validateCut(_ query: DNSQuery, _ response: DNSResponse, _ packet: LDNSPacket) async -> ValidationOutcome {
+        guard case .answer(_, let aliases, _, _) = ResponseInterpreter.read(response, for: query), let target = aliases.first else {
+            return await validate(query, response)
+        }
+        return await checkAlias(packet, owner: query.name, target: target, parentSide: true)
     }
 
     /// RFC 4035 §5.2, RFC 4034 §2.1.1-2.1.2, RFC 5011 §2.1: a key a DS or anchor points to must
@@ -235,7 +258,7 @@ extension LocalValidator {
         if !packet.records(RecordType.ds, in: LDNS_SECTION_ANSWER, owner: name).isEmpty {
             return await zoneTrust(name)  // a signed delegation: the zone below has its own keys
         }
-        let denial = await validate(dsQuery, response)
+        let denial = await validateCut(dsQuery, response, packet)
         switch denial.status {
         case .bogus, .indeterminate:
             return .failed(name, denial.status, denial.reason ?? "DS \(name.text)", steps: denial.steps)

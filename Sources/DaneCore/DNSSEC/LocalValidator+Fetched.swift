@@ -4,7 +4,8 @@ extension LocalValidator {
     enum Fetched: Sendable {
         /// The response and its packet, parsed once when it was fetched.
         case message(DNSResponse, LDNSPacket)
-        case failure(String)
+        /// Why there is no message; the rcode when the resolver answered one (SERVFAIL, REFUSED…).
+        case failure(String, rcode: ResponseCode? = nil)
 
         var packet: (response: DNSResponse, packet: LDNSPacket)? {
             guard case .message(let response, let packet) = self else { return nil }
@@ -15,7 +16,13 @@ extension LocalValidator {
 
         /// Why there is no message (`fetch` turns error rcodes into failures).
         var failure: String? {
-            if case .failure(let text) = self { return text }
+            if case .failure(let text, _) = self { return text }
+            return nil
+        }
+
+        /// The error rcode the resolver answered, if that is why there is no message.
+        var rcode: ResponseCode? {
+            if case .failure(_, let rcode) = self { return rcode }
             return nil
         }
     }

@@ -7,7 +7,9 @@ public enum SecurityStatus: String, Sendable, Codable, CaseIterable {
     case secure
     /// An answer without AD: unsigned data, or a resolver that does not validate.
     case insecure
-    /// The validating resolver failed the lookup (SERVFAIL) although the data exists with CD=1.
+    /// The validating resolver failed the lookup (SERVFAIL) although the data exists with CD=1;
+    /// validating here: signatures, keys or proofs that fail, or keys a DS (or anchor) promises
+    /// that cannot be had (RFC 4035 §4.3).
     case bogus
     /// No usable answer: timeout, unreachable resolver, or a SERVFAIL that CD=1 does not explain.
     case indeterminate

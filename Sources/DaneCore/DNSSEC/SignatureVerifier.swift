@@ -34,7 +34,7 @@ enum SignatureVerifier {
             } else if let owner = rrset.records.first.map({ $0.owner }), Int(fields.labels) > owner.labelCount {
                 result = (2, "RRSIG over \(what) claims \(fields.labels) labels, more than its owner has")
             } else if exactLabels, let owner = rrset.records.first.map({ $0.owner }),
-                      Int(fields.labels) != owner.labelCount - (owner.absolute.hasPrefix("*.") ? 1 : 0) {
+                      Int(fields.labels) != owner.rrsigLabelCount {
                 result = (2, "RRSIG over \(what) is a wildcard expansion: a denial record cannot be")
             } else {
                 let status = ldns_verify_rrsig_keylist_notime(rrset.pointer, signature.pointer, candidates.pointer, nil)
