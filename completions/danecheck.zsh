@@ -156,7 +156,7 @@ _danecheck_check() {
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
         '--jsonl[Print one JSON object per line, per domain, in the order domains finish (each names its domain).]'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
-        '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
+        '--strict[Exit 1 when any finding of severity warning or critical is found (stale records, no backup record, expiring certificates, a bogus lookup, ...).]'
         '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--nagios[Nagios/Icinga plugin mode for one domain\: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.]'
         '--rrsig-warn-days[--nagios\: warn when an RRSIG of the domain expires within this many days.]:days:'
@@ -191,7 +191,7 @@ _danecheck_summary() {
     local -ar arg_specs=(
         '*:file:'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
-        '--strict[Exit 1 when any rollover-health warning is found (stale records, no backup record, expiring certificates, ...).]'
+        '--strict[Exit 1 when any finding of severity warning or critical is found (stale records, no backup record, expiring certificates, a bogus lookup, ...).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -72,7 +72,10 @@ exits = section("EXIT STATUS", r"^  (\d)  (.*)$", "3n", "The same codes for ever
 verdicts = section("VERDICTS", r"^  ([a-z]+) {2,}(.*)$", "14n",
                    "Every address, host and domain gets one of these words with a one-line reason that names the cause; "
                    "each with what Postfix says or does for the same case and what Momentum does:")
-for title, body in (("EXIT STATUS", exits), ("VERDICTS", verdicts)):
+findings = section("FINDINGS", r"^  ([a-z-]+)()$", "24n",
+                   "Besides its verdict, a domain may have findings (check prints them under it, JSON as warnings, "
+                   "Nagios and the exporter count them); each kind with its severity and what it means:")
+for title, body in (("EXIT STATUS", exits), ("VERDICTS", verdicts), ("FINDINGS", findings)):
     placeholder = f".Sh \"{title}\"\n.\\\" generated from danecheck --help by scripts/docs.sh\n"
     placeholder_bare = f".Sh {title}\n.\\\" generated from danecheck --help by scripts/docs.sh\n"
     assert placeholder in extra or placeholder_bare in extra, f"man/sections.mdoc lacks the {title} placeholder"

@@ -50,6 +50,8 @@ public struct CheckCommand: AsyncParsableCommand {
 
             \(DanecheckVerdicts.summary)
 
+            \(FindingKind.summary)
+
             \(DanecheckExit.summary)
             """)
 
@@ -107,127 +109,58 @@ public struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    /// The domains: arguments, then --file's lines (read as they come, within bounds).
-    func input() -> BatchInput {
-        var input = BatchInput()
-        input.add(arguments: domains)
-        if let file {
-            if file == "-" {
-                input.add(fileDescriptor: STDIN_FILENO, name: "stdin")
-            } else {
-                let fd = open(file, O_RDONLY | O_CLOEXEC)
-                if fd < 0 {
-                    input.add(problem: "cannot read: \(String(cString: strerror(errno)))", source: BoundedText.prefix(file))
-                } else {
-                    input.add(fileDescriptor: fd, name: BoundedText.prefix(file))
-                    close(fd)
-                }
-            }
-        }
-        return input
-    }
-
     public func run() async throws {
-        let input = input()
-        input.problems.forEach { StandardError.line("danecheck: error: \($0)") }
-        if nagios, let problem = input.problems.first {
-            StandardOutput.text("DANE UNKNOWN - \(problem.description.replacingOccurrences(of: "|", with: "/"))")
-            throw ExitCode(PluginStatus.unknown.rawValue)
-        }
-        if input.domains.isEmpty {
+        let (checker, _) = CheckerSetup(resolver: resolverOptions, policy: policyOptions, probe: probeOptions,
+                                        rollover: rolloverOptions).checker()
+        let assessor = Assessor(checker: checker, policy: gates.policy(certificateDays: rolloverOptions.warnDays, signatureDays: rrsigWarnDays))
+        let source = BatchSource(arguments: domains, file: file, shard: shard)
+        if nagios { return try await plugin(source, assessor) }
+        let format: CheckBatchOutput.Format = output.json ? .json : jsonl ? .jsonl : .text
+        let faces = CheckBatchOutput(format: format, verbose: verbose, colour: output.colorsOutput,
+                                     single: domains.count == 1 && file == nil, resolver: resolverOptions)
+        let ticker = faces.progress.ticking()
+        let result = await BatchRunner(assessor: assessor, concurrency: concurrency).run(source, keepGoing: {
+            // Nothing more is started once the reader of stdout has gone (`| head -1`).
+            !StreamWriter.outputClosed.load(ordering: .relaxed)
+        }, sink: { faces.handle($0) })
+        ticker.cancel()
+        let assessments = faces.finish()
+        try Task.checkCancellation()  // interrupted in the console: print nothing more
+        if result.summaries.isEmpty && source.domainsRead == 0 {
             // Nothing to check is a usage error, as `check` with no domain at all is.
             StandardError.line("danecheck: error: no domain to check\(file.map { " (\(BoundedText.prefix($0 == "-" ? "stdin" : $0)) holds none)" } ?? "")")
             throw DanecheckExit.usage
         }
-        // A shard may hold none of the domains (3 domains, 4 shards): that is no error.
-        let domains = shard.map { shard in input.domains.filter(shard.contains) } ?? input.domains
-        let policy = policyOptions.policy
-        let (checker, inspector) = CheckerSetup(resolver: resolverOptions, policy: policyOptions, probe: probeOptions,
-                                                rollover: rolloverOptions).checker()
-        if nagios, let domain = input.domains.first {
-            let health = DomainHealth(await checker.check(domain))
-            try Task.checkCancellation()
-            let thresholds = PluginStatus.Thresholds(certificateDays: Double(rolloverOptions.settings.warnDays),
-                                                     signatureDays: rrsigWarnDays, requireDANE: gates.requireDANE)
-            let now = Date()
-            let (status, reasons) = PluginStatus.of(health, thresholds: thresholds, now: now)
-            StandardOutput.text(PluginOutput.line(health, status: status, reasons: reasons, thresholds: thresholds, now: now))
-            if status != .ok { throw ExitCode(status.rawValue) }
-            return
-        }
-        let (summaries, checks, outbound) = await runAll(domains, checker: checker, inspector: inspector, policy: policy)
-        try Task.checkCancellation()  // interrupted in the console: print nothing more
-        // Asked while the first domain was checked, answered once for the run.
-        let runWarnings = (await inspector.resolverReports()).compactMap(\.warning) + [outbound.warning].compactMap { $0 }
-        runWarnings.forEach { StandardError.warning($0, colour: output.colorsErrors) }
+        // The run's own findings (the resolvers, this network's port 25), once.
+        result.runFindings.forEach { StandardError.warning($0.message, colour: output.colorsErrors) }
         if output.json {
-            StandardOutput.json(try JSONOutput.encode(CheckJSON(checks, policy: policy, problems: input.problems.map(\.description),
-                                                                outboundPort: outbound.warning)))
+            StandardOutput.json(try JSONOutput.encode(CheckJSON(assessments, policy: policyOptions.policy,
+                                                                problems: result.problems.map(\.description),
+                                                                runFindings: result.runFindings)))
         }
-        if !output.json && !jsonl || summaries.count > 1 {
-            CheckTextRenderer.summary(summaries, problems: input.problems.count).forEach { StandardError.line($0) }
+        if format == .text || result.summaries.count > 1 {
+            CheckTextRenderer.summary(result.summaries, problems: result.problems.count).forEach { StandardError.line($0) }
         }
-        // Nothing was learned of any server when the network itself keeps port 25 shut.
-        let code = outbound.warning != nil && input.problems.isEmpty ? DanecheckExit.indeterminate
-            : gates.exitCode(summaries, problems: input.problems.count)
+        let code = DanecheckExit.code(for: result.outcome)
         if code != DanecheckExit.ok { throw code }
     }
 
-    /// Checks every domain, `concurrency` at once, printing as results come in: text lines in
-    /// input order, each domain as soon as every earlier one is done; --jsonl lines in the
-    /// order domains finish. With more than one domain, text prints each host's warnings once,
-    /// after the results, with the domains they affect. What is kept of each domain until the
-    /// end: its summary (a few dozen bytes), and only with --json the whole check: a DomainCheck
-    /// is near a kilobyte inline, and an array of optional ones for every domain of a 10,000-domain
-    /// batch was 9 MB, and 22 MB more while it was compacted.
-    func runAll(_ domains: [DNSName], checker: DomainChecker, inspector: DomainInspector,
-                policy: CheckPolicy) async -> ([DomainCheckSummary], [DomainCheck], OutboundPortTally) {
-        let progress = ProgressBar(total: domains.count)
-        let ticker = progress.ticking()
-        defer { ticker.cancel() }
-        let text = !output.json && !jsonl, colour = output.colorsOutput
-        var summaries = [DomainCheckSummary?](repeating: nil, count: domains.count)
-        var checks = [DomainCheck?](repeating: nil, count: output.json ? domains.count : 0)
-        // Text: each domain's lines and host warnings, released in input order.
-        var order = InputOrder<(lines: [StyledLine], domain: DNSName, warnings: [(host: DNSName, warning: RolloverWarning)])>()
-        var tally = HostWarningTally()
-        var outbound = OutboundPortTally()
-        await withTaskGroup(of: (Int, DomainCheck).self) { group in
-            var next = 0, finished = 0
-            func startNext() {
-                // Nothing more is started once the reader of stdout has gone (`| head -1`).
-                guard next < domains.count, !Task.isCancelled, !StreamWriter.outputClosed.load(ordering: .relaxed) else { return }
-                let index = next
-                progress.started(index, name: domains[index].text)
-                group.addTask { (index, await checker.check(domains[index])) }
-                next += 1
-            }
-            for _ in 0..<min(concurrency, domains.count) { startNext() }
-            for await (index, check) in group {
-                summaries[index] = DomainCheckSummary(check)
-                if output.json { checks[index] = check }
-                await inspector.release(check.report.domain)
-                finished += 1
-                if finished % HeapTrim.interval == 0 { HeapTrim.now() }
-                CommandEnvironment.shared.addressHistory.record(check.hosts)
-                outbound.add(check.hosts)
-                ProbeTrace.emit(check.hosts, options: resolverOptions)
-                if jsonl, let line = try? JSONOutput.line(CheckDomainJSON(check, line: true)) {
-                    progress.printing { StandardOutput.json(line) }
-                } else if text {
-                    let lines = [CheckTextRenderer.line(check)] + CheckTextRenderer.notes(check)
-                        + (domains.count == 1 ? CheckTextRenderer.warnings(check) : [])
-                        + (verbose ? CheckTextRenderer.verbose(check) : [])
-                    let ready = order.add((lines, check.report.domain, check.warnings), at: index)
-                    ready.forEach { tally.add($0.warnings, domain: $0.domain) }
-                    if !ready.isEmpty { progress.printing { StandardOutput.lines(ready.flatMap(\.lines), colour: colour) } }
-                }
-                progress.finished(index)
-                startNext()
+    /// --nagios: one domain, one line in the plugins' format, the state as the exit status.
+    private func plugin(_ source: BatchSource, _ assessor: Assessor) async throws {
+        var domain: DNSName?
+        for item in await source.next() {
+            switch item {
+            case .problem(let problem):
+                StandardOutput.text("DANE UNKNOWN - \(problem.description.replacingOccurrences(of: "|", with: "/"))")
+                throw ExitCode(PluginStatus.unknown.rawValue)
+            case .domain(let name): domain = name
             }
         }
-        progress.finish()
-        if text && domains.count > 1 { StandardOutput.lines(CheckTextRenderer.warnings(tally), colour: colour) }
-        return (summaries.compactMap { $0 }, checks.compactMap { $0 }, outbound)
+        guard let domain else { throw ExitCode(PluginStatus.unknown.rawValue) }
+        let assessment = await assessor.assess(domain)
+        try Task.checkCancellation()
+        StandardOutput.text(PluginOutput.line(assessment))
+        let status = assessment.state.status
+        if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

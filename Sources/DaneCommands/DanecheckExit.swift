@@ -16,6 +16,14 @@ public enum DanecheckExit {
     /// No mail: the domain or host does not exist or accepts none (NXDOMAIN, null MX, no address).
     public static let noMail = ExitCode(4)
 
+    /// How a batch ends: its outcome as an exit code.
+    public static func code(for outcome: RunOutcome) -> ExitCode {
+        switch outcome {
+        case .usage: usage
+        case .ended(let exitClass): code(for: exitClass)
+        }
+    }
+
     public static func code(for exitClass: ExitClass) -> ExitCode {
         switch exitClass {
         case .ok: ok

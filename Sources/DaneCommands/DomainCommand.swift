@@ -77,17 +77,19 @@ public struct DomainCommand: AsyncParsableCommand {
         let report = await inspector.inspect(domain)
         (report.resolvers.compactMap(\.warning) + report.signedButUnvalidatedWarnings)
             .forEach { StandardError.warning($0, colour: output.colorsErrors) }
-        var check: DomainCheck?
+        var assessment: Assessment?
         var outbound = OutboundPortTally()
         if probe {
             let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)
-            // Every TLSA RRset the host rules allow is used, but under an insecure MX RRset a
-            // match is only "trusted" (RFC 7672 §2.2.1).
-            check = await DomainChecker(inspector: inspector, prober: prober, policy: CheckPolicy(insecureMX: .dane)).check(report)
-            ProbeTrace.emit(check?.hosts ?? [], options: resolverOptions)
-            outbound.add(check?.hosts ?? [])
+            // Judged as `check` judges it: the default policy, the one assessor.
+            let checker = DomainChecker(inspector: inspector, prober: prober, policy: .default)
+            assessment = await Assessor(checker: checker, policy: AssessmentPolicy(certificateDays: Double(rolloverOptions.warnDays)))
+                .assess(report)
+            ProbeTrace.emit(assessment?.check.hosts ?? [], options: resolverOptions)
+            outbound.add(assessment?.check.hosts ?? [])
             if let warning = outbound.warning { StandardError.warning(warning, colour: output.colorsErrors) }
         }
+        let check = assessment?.check
         let zones = authoritative ? await inspector.authoritativeServers(of: report, timeout: configuration.timeout, trace: configuration.trace) : nil
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
@@ -95,13 +97,13 @@ public struct DomainCommand: AsyncParsableCommand {
         if output.json {
             StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check, authoritative: zones)))
         } else {
-            // With --probe the domain's verdict ends the report, in `check`'s words.
-            let verdict = check.map { [CheckTextRenderer.line($0)] } ?? []
+            // With --probe the domain's verdict ends the report, in `check`'s words, with its findings.
+            let verdict = assessment.map { [CheckTextRenderer.line($0)] + CheckTextRenderer.findings($0, hosts: true) } ?? []
             StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict
                                  + AuthoritativeTextRenderer.lines(zones ?? []), colour: output.colorsOutput)
         }
         // Nothing was learned of any server when the network itself keeps port 25 shut.
-        let code = outbound.warning != nil ? DanecheckExit.indeterminate : DanecheckExit.code(for: report.outcome(probed: check))
+        let code = outbound.warning != nil ? DanecheckExit.indeterminate : DanecheckExit.code(for: assessment?.exitClass ?? report.outcome)
         if code != DanecheckExit.ok { throw code }
     }
 }

@@ -9,20 +9,27 @@ import Synchronization
 final class ProgressBar: Sendable {
     private struct State {
         var done = 0
+        /// Nil while the input is still being read.
+        var total: Int?
         var pending: [Int: (name: String, since: ContinuousClock.Instant)] = [:]
         var shown = false
         var finished = false
     }
 
-    private let total: Int
     private let enabled: Bool
     private let start = ContinuousClock.now
     private let state = Mutex(State())
     private let gate = OutputGate.current
 
-    init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.total = total
-        self.enabled = enabled && total > 1
+    /// `total`: nil when the domains are read as the batch runs (`known` says it once known).
+    init(total: Int?, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.enabled = enabled && (total ?? 2) > 1
+        state.withLock { $0.total = total }
+    }
+
+    /// The input was read to its end: this many domains.
+    func known(total: Int) {
+        state.withLock { $0.total = total }
     }
 
     func started(_ index: Int, name: String) {
@@ -55,7 +62,7 @@ final class ProgressBar: Sendable {
         state.withLock { state in
             guard !state.finished else { return }
             let pending = state.pending.values.map { ($0.name, (now - $0.since).seconds) }
-            let text = Self.line(done: state.done, total: total, elapsed: (now - start).seconds, pending: pending,
+            let text = Self.line(done: state.done, total: state.total, elapsed: (now - start).seconds, pending: pending,
                                  columns: TerminalSize.columns(STDERR_FILENO))
             StandardError.control("\r" + text + "\u{1B}[K")
             state.shown = true
@@ -83,14 +90,20 @@ final class ProgressBar: Sendable {
         }
     }
 
-    /// The bar's text: count, rate, ETA, and the two domains pending longest with their time.
-    static func line(done: Int, total: Int, elapsed: Double, pending: [(String, Double)], columns: Int) -> String {
+    /// The bar's text: count, rate, ETA, and the two domains pending longest with their time;
+    /// while the total is not known yet, the count alone ("120/?").
+    static func line(done: Int, total: Int?, elapsed: Double, pending: [(String, Double)], columns: Int) -> String {
         let width = 20
-        let filled = total == 0 ? width : width * min(done, total) / total
         let rate = Double(done) / max(elapsed, 0.001)
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        var text = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            + String(format: "%d/%d  %.1f/s  ETA %.0fs", done, total, rate, eta)
+        var text: String
+        if let total {
+            let filled = total == 0 ? width : width * min(done, total) / total
+            let eta = rate > 0 ? Double(total - done) / rate : 0
+            text = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+                + String(format: "%d/%d  %.1f/s  ETA %.0fs", done, total, rate, eta)
+        } else {
+            text = "[" + String(repeating: ".", count: width) + "] " + String(format: "%d/?  %.1f/s", done, rate)
+        }
         let slowest = pending.sorted { $0.1 > $1.1 }.prefix(2)
         if !slowest.isEmpty {
             text += "  waiting: " + slowest.map { "\(TerminalText.escape($0.0)) " + String(format: "%.1fs", $0.1) }.joined(separator: ", ")

@@ -56,9 +56,9 @@ public struct SummaryCommand: AsyncParsableCommand {
         if summary.duplicates > 0 {
             StandardError.line("danecheck: warning: \(summary.duplicates) line\(summary.duplicates == 1 ? "" : "s") of a domain met before left out (the same shard given twice?)")
         }
-        StandardOutput.lines(CheckTextRenderer.warnings(summary.warnings).map(\.text))
+        StandardOutput.lines(CheckTextRenderer.findings(summary.warnings).map(\.text))
         StandardOutput.lines(CheckTextRenderer.summary(summary.checks, problems: summary.problems.count))
-        let code = gates.exitCode(summary.checks, problems: summary.problems.count)
+        let code = DanecheckExit.code(for: RunOutcome.of(summary.checks, policy: gates.policy(), problems: summary.problems.count))
         if code != DanecheckExit.ok { throw code }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCommands
+import DaneCore
 
 /// The command tree shared by the one-shot CLI and (later) the console.
 public struct Danecheck: AsyncParsableCommand {
@@ -17,6 +18,8 @@ public struct Danecheck: AsyncParsableCommand {
             any resolver will do). `chain` shows the chain of trust behind one answer.
 
             \(DanecheckVerdicts.summary)
+
+            \(FindingKind.summary)
 
             \(DanecheckExit.summary)
             """,

@@ -23,16 +23,17 @@ enum DomainMetrics {
     static let anchorExpiry = MetricFamily(name: "danecheck_trust_anchor_expiry_seconds", help: "Seconds until the CA certificate a DANE-TA record matched expires", labels: ["mx_host", "address"])
     static let rrsigExpiry = MetricFamily(name: "danecheck_rrsig_expiry_seconds", help: "Seconds until the earliest RRSIG of the domain's MX, address and TLSA answers expires", labels: [])
     static let warnings = MetricFamily(name: "danecheck_rollover_warnings", help: "Rollover-health warnings of the domain's MX hosts, by kind", labels: ["kind"])
+    static let findings = MetricFamily(name: "danecheck_findings", help: "Findings of the domain's assessment, by severity (notice, warning, critical)", labels: ["severity"])
 
     static let statuses: [SecurityStatus] = [.secure, .insecure, .bogus, .indeterminate]
 
-    /// The page for a finished check; `requireDANE`: success also needs "authenticated".
-    static func page(_ health: DomainHealth, requireDANE: Bool, now: Date) -> String {
+    /// The page of an assessment (its policy says what success is).
+    static func page(_ assessment: Assessment) -> String {
         let registry = PrometheusCollectorRegistry()
-        let check = health.check
-        let verdictWord = health.verdict
-        let delivered = health.exitClass == .ok && verdictWord.delivers
-        success.set(delivered && (!requireDANE || verdictWord == .authenticated) ? 1 : 0, in: registry)
+        let check = assessment.check
+        let verdictWord = assessment.verdict
+        let now = assessment.now
+        success.set(assessment.succeeds ? 1 : 0, in: registry)
         duration.set(check.seconds, in: registry)
         timedOut.set(0, in: registry)
         for word in Verdict.allCases { verdict.set(word == verdictWord ? 1 : 0, [word.rawValue], in: registry) }
@@ -72,9 +73,12 @@ enum DomainMetrics {
                 }
             }
         }
-        if let expiry = health.signatureExpiry { rrsigExpiry.set(expiry.timeIntervalSince(now), in: registry) }
-        for kind in RolloverWarning.Kind.allCases {
-            warnings.set(Double(health.warnings.filter { $0.warning.kind == kind }.count), [kind.rawValue], in: registry)
+        if let expiry = assessment.signatureExpiry { rrsigExpiry.set(expiry.timeIntervalSince(now), in: registry) }
+        for kind in RolloverWarning.Kind.allCases.map(FindingKind.init) {
+            warnings.set(Double(assessment.findings.filter { $0.kind == kind }.count), [kind.rawValue], in: registry)
+        }
+        for severity in Severity.allCases {
+            findings.set(Double(assessment.findings.filter { $0.severity == severity }.count), [severity.rawValue], in: registry)
         }
         return registry.emitToString()
     }

@@ -61,18 +61,18 @@ struct ProbeEndpoint: Sendable {
         }
         let timeout = Self.timeout(request.headers[Self.timeoutHeader], default: defaultTimeout)
         let started = ContinuousClock.now
-        let checker = module.setup.checker().checker
+        let assessor = module.assessor()
         let slots = self.slots
-        let check = await Self.within(timeout) {
+        let assessment = await Self.within(timeout) {
             await slots.acquire()
-            let check = await checker.check(domain)
+            let assessment = await assessor.assess(domain)
             await slots.release()
-            return check
+            return assessment
         }
         let seconds = (ContinuousClock.now - started).seconds
-        metrics.probed(seconds: seconds, timedOut: check == nil)
-        guard let check else { return Self.text(.ok, DomainMetrics.timedOutPage(seconds: seconds), type: Self.exposition) }
-        return Self.text(.ok, DomainMetrics.page(DomainHealth(check), requireDANE: module.requireDANE, now: Date()), type: Self.exposition)
+        metrics.probed(seconds: seconds, timedOut: assessment == nil)
+        guard let assessment else { return Self.text(.ok, DomainMetrics.timedOutPage(seconds: seconds), type: Self.exposition) }
+        return Self.text(.ok, DomainMetrics.page(assessment), type: Self.exposition)
     }
 
     /// The scrape timeout less half a second for the answer to travel, within bounds.

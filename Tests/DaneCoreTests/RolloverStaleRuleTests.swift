@@ -29,7 +29,7 @@ import Testing
         let finding = KeyTypeRule.evaluate(.rsa, rsa, policy: policy)
         let other = KeyTypeReport(keyType: .rsa, probe: rsa, finding: finding, marks: RecordMarker.mark(records, tls: rsa.tls, refused: []))
         let main = probe(ecLeaf)
-        let address = AddressReport(probe: main, verdict: .authenticated, reason: "", marks: RecordMarker.mark(records, tls: main.tls, refused: []),
+        let address = AddressReport(probe: main, verdict: .authenticated, cause: .noSession(nil), marks: RecordMarker.mark(records, tls: main.tls, refused: []),
                                     keyTypes: [other])
         let report = HostProbeReport(host: nil, name: DNSName(dnsText: "mx.example.test"), policy: policy, records: records,
                                      recordsGiven: false, addresses: [address])

@@ -51,10 +51,21 @@ struct RunSummaryTests {
         #expect(summary.problems.isEmpty)
         #expect(summary.checks.map(\.verdict) == [.authenticated, .defer])
         #expect(summary.checks.map(\.exitClass) == [.ok, .deferred])
-        #expect(summary.checks.map(\.warnings) == [1, 1])
+        // The lines carry no severities (as before findings had them): each kind's own counts.
+        #expect(summary.checks.map(\.worstSeverity) == [.warning, .warning])
         #expect(summary.checks.first?.seconds == 0.0125)
         // mx.b.test is another host: two entries, each with its domain.
         #expect(summary.warnings.all.map { $0.domains.map(\.text) } == [["a.test"], ["b.test"]])
+    }
+
+    /// A line's own severity counts; an unknown kind without one is a notice (shown, no gate).
+    @Test func severitiesComeFromTheLineElseFromTheKind() {
+        var summary = RunSummary()
+        summary.add(line: #"{"domain":"a.test","verdict":"authenticated","exit_class":"ok","elapsed_ms":1,"warnings":[{"kind":"no-tlsrpt","severity":"critical","message":"m"}]}"#, source: "x:1")
+        summary.add(line: #"{"domain":"b.test","verdict":"authenticated","exit_class":"ok","elapsed_ms":1,"warnings":[{"kind":"from-the-future","message":"m"}]}"#, source: "x:2")
+        summary.add(line: #"{"domain":"c.test","verdict":"authenticated","exit_class":"ok","elapsed_ms":1,"warnings":[]}"#, source: "x:3")
+        #expect(summary.checks.map(\.worstSeverity) == [.critical, .notice, nil])
+        #expect(summary.checks.map { $0.gatedClass(AssessmentPolicy(strict: true)) } == [.deferred, .ok, .ok])
     }
 
     @Test(arguments: ["{", "[]", #"{"domain":"a.test"}"#, #"{"domain":"a..b","verdict":"defer","exit_class":"ok","elapsed_ms":1,"warnings":[]}"#,

@@ -26,16 +26,19 @@ import Testing
     @Test func authenticatedOnlyWhenOpenSSLMatched() {
         let matched = AddressVerdictRule.evaluate(.authenticate(Self.expectation), probe(tls: tls(match: DANEMatch(record: Self.record, depth: 0))))
         #expect(matched.0 == .authenticated)
-        #expect(matched.1 == "3 1 1 matched at depth 0 (TLSv1.3 TLS_AES_256_GCM_SHA384)")
+        #expect(matched.1 == .matched(Self.record, depth: 0, session: "TLSv1.3 TLS_AES_256_GCM_SHA384", trustedBecause: nil))
+        #expect(matched.1.description == "3 1 1 matched at depth 0 (TLSv1.3 TLS_AES_256_GCM_SHA384)")
+        #expect(matched.1.shortMatch == "3 1 1 at depth 0")
         let unmatched = AddressVerdictRule.evaluate(.authenticate(Self.expectation),
                                                     probe(tls: tls(match: nil, code: 65, error: "no matching DANE TLSA records")))
         #expect(unmatched.0 == .defer)
-        #expect(unmatched.1.hasPrefix("no TLSA record matches (3 1 1 at depth 0 expected aaaa…, got no certificate)"))
+        #expect(unmatched.1.description.hasPrefix("no TLSA record matches (3 1 1 at depth 0 expected aaaa…, got no certificate)"))
     }
 
     @Test func mandatoryTLSWithoutSTARTTLSDefers() {
         let usable = AddressVerdictRule.evaluate(.authenticate(Self.expectation), probe(offered: false))
-        #expect(usable == (.defer, "STARTTLS not offered; TLS is mandatory: usable TLSA records (RFC 7672 §2.2)"))
+        #expect(usable == (.defer, .withoutTLS(.notOffered, mandatory: "TLS is mandatory: usable TLSA records (RFC 7672 §2.2)", delivers: false)))
+        #expect(usable.1.description == "STARTTLS not offered; TLS is mandatory: usable TLSA records (RFC 7672 §2.2)")
         let unusable = AddressVerdictRule.evaluate(.encryptOnly(reason: "none usable"), probe(offered: false))
         #expect(unusable.0 == .defer)
     }
@@ -43,7 +46,7 @@ import Testing
     @Test func opportunisticWithoutSTARTTLSStillDelivers() {
         let result = AddressVerdictRule.evaluate(.opportunistic(reason: "no TLSA"), probe(offered: false))
         #expect(result.0 == .opportunistic)
-        #expect(result.1.hasPrefix("STARTTLS not offered: an MTA delivers in plaintext"))
+        #expect(result.1.description == "STARTTLS not offered: an MTA delivers in plaintext; no TLSA")
     }
 
     @Test func encryptedWhenRecordsAreAllUnusable() {
@@ -55,14 +58,14 @@ import Testing
     @Test func lookupFailureDefersWhateverTheServerDoes() {
         let result = AddressVerdictRule.evaluate(.unusable(reason: "TLSA lookup failed: bogus"),
                                                  probe(tls: tls(match: DANEMatch(record: Self.record, depth: 0))))
-        #expect(result == (.defer, "TLSA lookup failed: bogus"))
+        #expect(result == (.defer, .hostUnusable("TLSA lookup failed: bogus")))
     }
 
     @Test func refusedSTARTTLSUnderDANEDefers() {
         let refusal = SMTPReply(code: 454, lines: ["4.7.0 TLS not available"])
         let result = AddressVerdictRule.evaluate(.authenticate(Self.expectation), probe(failure: .starttlsRefused(refusal)))
         #expect(result.0 == .defer)
-        #expect(result.1.hasPrefix("STARTTLS refused: 454 4.7.0 TLS not available"))
+        #expect(result.1.description.hasPrefix("STARTTLS refused: 454 4.7.0 TLS not available"))
     }
 
     @Test func weakerDigestIsMarkedIgnored() {

@@ -9,9 +9,11 @@ struct CLI {
         let stderr: String
         let seconds: Double
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        /// The lines without rollover-health warnings ("  warning: …" under one domain or host,
-        /// "warning: …" once for a batch).
-        var reportLines: [String] { lines.filter { !$0.hasPrefix("  warning: ") && !$0.hasPrefix("warning: ") } }
+        /// The lines without findings ("  note: …", "  warning: …", "  critical: …" under one
+        /// domain, "warning: …" once for a batch).
+        var reportLines: [String] {
+            lines.filter { line in !["note: ", "warning: ", "critical: "].contains { line.hasPrefix($0) || line.hasPrefix("  " + $0) } }
+        }
     }
 
     /// The executable sits next to the test bundle in the build directory.

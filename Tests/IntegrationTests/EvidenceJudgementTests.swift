@@ -31,7 +31,8 @@ import Testing
         let failure: String?
 
         init(_ probe: AddressProbe, _ policy: DANEPolicy) {
-            (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
+            let judged = AddressVerdictRule.evaluate(policy, probe)
+            (verdict, reason) = (judged.0, judged.1.description)
             match = probe.tls?.daneMatch
             verifyCode = probe.tls?.verifyCode
             verifyError = probe.tls?.verifyError

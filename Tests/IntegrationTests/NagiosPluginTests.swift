@@ -11,7 +11,7 @@ import Testing
     @Test(arguments: [
         ("paired.mx.dane.test", Int32(0), "DANE OK - paired.mx.dane.test authenticated via paired.dane.test: 3 1 1 at depth 0 | "),
         ("ee311.mx.dane.test", 1, "DANE WARNING - ee311.mx.dane.test authenticated via ee311.dane.test: 3 1 1 at depth 0; rollover warning: no-backup | "),
-        ("expiring.mx.dane.test", 1, "DANE WARNING - expiring.mx.dane.test authenticated via expiring.dane.test: 3 1 1 at depth 0; certificate expires in "),
+        ("expiring.mx.dane.test", 1, "DANE WARNING - expiring.mx.dane.test authenticated via expiring.dane.test: 3 1 1 at depth 0; rollover warning: expiring | "),
         ("wrongdigest.mx.dane.test", 2, "DANE CRITICAL - wrongdigest.mx.dane.test defer: wrongdigest.dane.test: no TLSA record matches"),
         ("nullmx.test", 2, "DANE CRITICAL - nullmx.test undeliverable: null MX (RFC 7505) | "),
         ("bogus-tlsa.test", 2, "DANE CRITICAL - bogus-tlsa.test defer: mx.bogus-tlsa.test: TLSA lookup for _25._tcp.mx.bogus-tlsa.test failed: bogus"),

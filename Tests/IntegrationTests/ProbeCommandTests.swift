@@ -149,12 +149,20 @@ import TestSupport
         #expect(addresses.map { $0["address"] as? String } == ["127.0.4.1"])
     }
 
-    @Test func domainProbeUnderAnInsecureMXSaysTrusted() async throws {
+    /// Under an insecure MX RRset `domain --probe` judges as `check` does, with the default
+    /// policy (insecure_mx=may: DANE does not apply, RFC 7672 §2.2.1), though it shows the host's
+    /// TLSA records; the same word in both. (It said "trusted" while check said "opportunistic".)
+    @Test func domainProbeUnderAnInsecureMXJudgesAsCheck() async throws {
         let result = try await CLI.run(["domain", "--probe", "--json", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "danemx.insecure.test"])
         let json = try JSONDecoder().decode(DomainJSON.self, from: Data(result.stdout.utf8))
         #expect(json.mxLookup.status == "insecure")
-        #expect(json.verdict == "trusted", "never authenticated under an insecure MX RRset (RFC 7672 §2.2.1)")
-        #expect(json.hosts.first?.probe?.requirement.kind == "trust")
+        #expect(json.verdict == "opportunistic", "no DANE under an insecure MX RRset by default (RFC 7672 §2.2.1)")
+        #expect(json.hosts.first?.probe?.requirement.kind == "opportunistic")
+        #expect(json.hosts.first?.tlsa.records.isEmpty == false, "the TLSA records are shown all the same")
+        let check = try await CLI.run(["check", "--json", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "danemx.insecure.test"])
+        let checked = try JSONDecoder().decode(CheckJSON.self, from: Data(check.stdout.utf8))
+        #expect(checked.domains.map(\.verdict) == [json.verdict ?? ""])
+        #expect(checked.domains.map(\.reason) == [json.reason ?? ""])
     }
 
     @Test func domainProbeWhereEveryHostDefersExitsWith1() async throws {
@@ -171,7 +179,7 @@ import TestSupport
         // A failed address is marked; "since failure" needs a history of more than this one probe.
         #expect(text.lines.contains { $0.range(of: #"^ \*      \[127\.0\.11\.1\]:25 IPv4 \(\d+\.\d\dms con 0\.00ms dlv\)$"#, options: .regularExpression) != nil })
         #expect(!text.stdout.contains("since failure"))
-        #expect(text.lines.last { !$0.isEmpty }?.hasPrefix("deferred.dane.test: defer: every MX host defers: ") == true)
+        #expect(text.reportLines.last { !$0.isEmpty }?.hasPrefix("deferred.dane.test: defer: every MX host defers: ") == true)
     }
 
     @Test func theTLSLineSaysWhatPosttlsFingerUsersReadFirst() async throws {

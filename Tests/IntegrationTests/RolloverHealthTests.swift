@@ -55,7 +55,7 @@ struct RolloverHealthTests {
             && $0.hasSuffix("(1 domain: ee311.mx.dane.test)") })
         let one = try await CLI.run(["check", "ee311.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(one.lines.dropFirst().prefix(2).contains { $0.hasPrefix("  warning: ee311.dane.test: the certificate of ee311.dane.test is matched by one record only") },
-                "one domain: under it (beside its TLSRPT warning)")
+                "one domain: under it (beside its TLSRPT note)")
         #expect(!plain.lines.contains { $0.contains("paired.dane.test:") && $0.contains("warning") })
         let strict = try await CLI.run(["check", "--strict", "ee311.mx.dane.test", "--resolver", Sandbox.validating, "--timeout", Sandbox.timeout])
         #expect(strict.status == 1)

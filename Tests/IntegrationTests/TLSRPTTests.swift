@@ -51,20 +51,20 @@ import Testing
         let result = try await CLI.run(["check", "good.rpt.test", "none.rpt.test", "norua.rpt.test", "obsolete.rpt.test", "nodane.rpt.test"]
                                        + Self.resolver)
         #expect(result.status == 0, "a missing TLSRPT record changes no verdict: \(result.stdout)")
-        let warnings = result.lines.filter { $0.hasPrefix("  warning: ") && $0.contains("TLSRPT") }
+        let warnings = result.lines.filter { $0.hasPrefix("  note: ") && $0.contains("TLSRPT") }
         #expect(warnings == [
-            "  warning: no TLSRPT record at _smtp._tls.none.rpt.test: senders that find DANE failing cannot tell you (RFC 8460)",
-            "  warning: the TLSRPT record at _smtp._tls.norua.rpt.test is not valid (TXT record: no rua= field, so reports have nowhere to go): "
+            "  note: no TLSRPT record at _smtp._tls.none.rpt.test: senders that find DANE failing cannot tell you (RFC 8460)",
+            "  note: the TLSRPT record at _smtp._tls.norua.rpt.test is not valid (TXT record: no rua= field, so reports have nowhere to go): "
                 + "senders that find DANE failing cannot tell you (RFC 8460)",
-            "  warning: no TLSRPT record at _smtp._tls.obsolete.rpt.test; one is at _smtp-tlsrpt.obsolete.rpt.test, the drafts' name, "
+            "  note: no TLSRPT record at _smtp._tls.obsolete.rpt.test; one is at _smtp-tlsrpt.obsolete.rpt.test, the drafts' name, "
                 + "which senders no longer read: senders that find DANE failing cannot tell you (RFC 8460)",
         ])
         // nodane.rpt.test publishes neither DANE nor MTA-STS: nothing to report on, no warning.
         let mtaSTS = try await CLI.run(["check", "--mta-sts", "pkix.sts.test"] + Self.resolver)
-        #expect(mtaSTS.stdout.contains("  warning: no TLSRPT record at _smtp._tls.pkix.sts.test: senders that find MTA-STS failing cannot tell you (RFC 8460)"))
-        // Not a rollover warning: --strict does not fail on it.
+        #expect(mtaSTS.stdout.contains("  note: no TLSRPT record at _smtp._tls.pkix.sts.test: senders that find MTA-STS failing cannot tell you (RFC 8460)"))
+        // A notice: --strict does not fail on it.
         let strict = try await CLI.run(["check", "--strict", "paired.mx.dane.test"] + Self.resolver)
-        #expect(strict.stdout.contains("  warning: no TLSRPT record at _smtp._tls.paired.mx.dane.test"))
+        #expect(strict.stdout.contains("  note: no TLSRPT record at _smtp._tls.paired.mx.dane.test"))
         #expect(strict.status == 0)
     }
 

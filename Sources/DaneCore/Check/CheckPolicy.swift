@@ -31,6 +31,10 @@ public struct CheckPolicy: Sendable, Hashable, CustomStringConvertible {
         self.mtaSTS = mtaSTS
     }
 
+    /// The policy of every command and the console unless options change it (Momentum's
+    /// defaults: use_dane and enable_dane on, tls ifavailable, tls_verify none, insecure_mx may).
+    public static let `default` = CheckPolicy()
+
     /// "use_dane=yes enable_dane=yes tls=ifavailable tls_verify=none insecure_mx=may".
     public var description: String {
         "use_dane=\(useDANE ? "yes" : "no") enable_dane=\(enableDANE ? "yes" : "no") tls=\(tls.rawValue) "

@@ -1,9 +1,13 @@
 /// The policy for one MX host under local settings (Momentum's DANE module): DANE takes
 /// precedence when a secure usable TLSA RRset exists, with no fallback; `tls` and `tls_verify`
-/// count only where DANE does not apply.
+/// count only where DANE does not apply. Under an insecure MX RRset DANE applies only when the
+/// policy says to use the host's TLSA anyway (`insecure_mx=dane`, then a match is trusted at
+/// best), whatever the walk looked up (`domain` looks up TLSA to show it).
 public enum HostPolicyRule {
     public static func evaluate(_ host: HostReport, mxStatus: SecurityStatus?, nextHop: DNSName?,
                                 policy: CheckPolicy) -> DANEPolicy {
+        let insecureMX = InsecureMXRule.evaluate(mxStatus: mxStatus, useTLSA: policy.insecureMX == .dane)
+        if case .noDANE(let reason) = insecureMX { return fallback(host, reason, policy) }
         let dane = DANEPolicy.of(host, nextHop: nextHop)
         switch dane {
         case .unusable:
@@ -12,10 +16,8 @@ public enum HostPolicyRule {
         case .authenticate(let expectation):
             guard policy.enableDANE else { return fallback(host, "enable_dane is off", policy) }
             // TLSA looked up under an insecure MX RRset is trusted at best (the policy's choice to look).
-            switch InsecureMXRule.evaluate(mxStatus: mxStatus, useTLSA: true) {
-            case .dane: return dane
-            case .trustOnly(let reason), .noDANE(let reason): return .trust(expectation, reason: reason)
-            }
+            if case .trustOnly(let reason) = insecureMX { return .trust(expectation, reason: reason) }
+            return dane
         case .encryptOnly:
             return policy.enableDANE ? dane : fallback(host, "enable_dane is off", policy)
         case .opportunistic(let reason):

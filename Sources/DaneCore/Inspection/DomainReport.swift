@@ -133,11 +133,4 @@ public struct DomainReport: Sendable, Hashable {
         guard failures.allSatisfy({ $0 != nil }) else { return .ok }
         return failures.allSatisfy({ $0 == .indeterminate }) ? .indeterminate : .deferred
     }
-
-    /// How a run that shows this report and its probes (`check`) ends: as the report, else
-    /// deferred when the domain defers.
-    public func outcome(probed check: DomainCheck?) -> ExitClass {
-        guard outcome == .ok, let check else { return outcome }
-        return check.verdict.verdict == .defer ? .deferred : .ok
-    }
 }

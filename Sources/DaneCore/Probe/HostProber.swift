@@ -41,16 +41,16 @@ public struct HostProber: Sendable {
             // An unusable host (a failed TLSA or address lookup) is not connected to (RFC 7672 §2.1.2).
             if unusable {
                 let probe = AddressProbe.notAttempted(address, port: port, at: time)
-                let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
-                return AddressReport(probe: probe, verdict: verdict, reason: reason, marks: RecordMarker.mark(records, tls: nil, refused: []))
+                let (verdict, cause) = AddressVerdictRule.evaluate(policy, probe)
+                return AddressReport(probe: probe, verdict: verdict, cause: cause, marks: RecordMarker.mark(records, tls: nil, refused: []))
             }
             // The handshakes offering one key type run beside the default one (no round trip
             // added); when the default one got no TLS session they are not waited for.
             let others = Task { await offered(address, request, policy: policy) }
             let probe = await judged(address, request)
             if probe.tls == nil { others.cancel() }
-            let (verdict, reason) = AddressVerdictRule.evaluate(policy, probe)
-            return AddressReport(probe: probe, verdict: verdict, reason: reason,
+            let (verdict, cause) = AddressVerdictRule.evaluate(policy, probe)
+            return AddressReport(probe: probe, verdict: verdict, cause: cause,
                                  marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords),
                                  keyTypes: probe.tls == nil ? []
                                     : Self.otherKeyTypes(await others.value, after: probe, policy: policy, records: records))

@@ -1,33 +1,39 @@
-/// `danecheck check` in text: one line per domain; `-v` adds per-host and per-address lines.
+/// `danecheck check` in text, rendered from assessments: one line per domain, its findings under
+/// it; `-v` adds per-host and per-address lines. Decides nothing.
 public enum CheckTextRenderer {
     /// "example.test: authenticated via mx1.example.test: 3 1 1 at depth 0".
-    public static func line(_ check: DomainCheck) -> StyledLine {
-        let verdict = check.verdict
-        let via = verdict.via.map { " via \($0.text)" } ?? ""
-        return "\(check.report.domain.text): \(verdict: verdict.verdict)\(via): \(verdict.reason)"
+    public static func line(_ assessment: Assessment) -> StyledLine {
+        let via = assessment.via.map { " via \($0.text)" } ?? ""
+        return "\(assessment.domain.text): \(verdict: assessment.verdict)\(via): \(assessment.reason.description)"
     }
 
-    /// The domain's own notes: "  mta-sts: no policy (...)", "  mta-sts testing: ...".
-    public static func notes(_ check: DomainCheck) -> [StyledLine] {
-        let noPolicy = check.report.mtaSTS.flatMap { $0.failure.map { StyledLine("  mta-sts: no policy (\($0))") } }
-        let domainWarnings = ([check.report.tlsRPTWarning].compactMap { $0 }
-                              + check.report.signedButUnvalidatedWarnings).map { StyledLine("  \(warning: "warning:") \($0)") }
-        return [noPolicy].compactMap { $0 } + check.mtaSTSNotes.map { StyledLine("  mta-sts testing: \($0)") } + domainWarnings
+    /// "  warning: MESSAGE" (the word is the severity's: note, warning, critical), "  warning:
+    /// HOST: MESSAGE" for a finding about an MX host.
+    public static func finding(_ finding: Finding, indent: String = "  ") -> StyledLine {
+        let host = finding.subject.host.map { "\($0.text): " } ?? ""
+        return "\(indent)\(warning: "\(finding.severity.word):") \(host)\(finding.message)"
     }
 
-    /// "  warning: mx.example.test: the certificate of mx.example.test is matched by one record
-    /// only (...)", under the one domain checked.
-    public static func warnings(_ check: DomainCheck) -> [StyledLine] {
-        check.warnings.map { "  \(warning: "warning:") \($0.host.text): \($0.warning.message)" }
+    /// The findings shown under a domain: its own, and its hosts' when `hosts` (one domain
+    /// checked; a batch prints each host's once, after the results). The resolvers' findings are
+    /// the run's: said once, on stderr.
+    public static func findings(_ assessment: Assessment, hosts: Bool) -> [StyledLine] {
+        assessment.findings.filter { finding in
+            switch finding.subject {
+            case .resolver, .run: false
+            case .host, .address: hosts
+            case .domain: true
+            }
+        }.map { finding($0) }
     }
 
-    /// A batch's host warnings, each once, after the results: "warning: mx.example.test: ...
+    /// A batch's host findings, each once, after the results: "warning: mx.example.test: ...
     /// (3 domains: a.test, b.test, c.test)"; up to `named` domains are named.
-    public static func warnings(_ tally: HostWarningTally, named: Int = 3) -> [StyledLine] {
+    public static func findings(_ tally: HostWarningTally, named: Int = 3) -> [StyledLine] {
         tally.all.map { entry in
             let count = entry.domains.count
             let names = entry.domains.prefix(named).map(\.text).joined(separator: ", ") + (count > named ? ", …" : "")
-            return "\(warning: "warning:") \(entry.host.text): \(entry.message) (\(count) domain\(count == 1 ? "" : "s"): \(names))"
+            return "\(warning: "\(entry.severity.word):") \(entry.host.text): \(entry.message) (\(count) domain\(count == 1 ? "" : "s"): \(names))"
         }
     }
 
@@ -61,7 +67,7 @@ public enum CheckTextRenderer {
     }
 
     /// The end-of-run summary: count per verdict, the slowest domains.
-    public static func summary(_ checks: [DomainCheckSummary], problems: Int) -> [String] {
+    public static func summary(_ checks: [AssessmentSummary], problems: Int) -> [String] {
         let counts = Verdict.allCases.compactMap { verdict -> String? in
             let count = checks.filter { $0.verdict == verdict }.count
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"

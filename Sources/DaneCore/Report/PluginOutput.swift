@@ -2,24 +2,33 @@ import Foundation
 
 /// The plugin's output (Monitoring Plugins Development Guidelines): one line, "SERVICE STATUS -
 /// text | perfdata", the text free of '|', performance data as 'label'=value[UOM];warn;crit;min.
+/// Rendered from an assessment: its state, its reasons, its expiries.
 public enum PluginOutput {
-    public static func line(_ health: DomainHealth, status: PluginStatus, reasons: [String], thresholds: PluginStatus.Thresholds,
-                            now: Date) -> String {
-        let check = health.check
-        let via = check.verdict.via.map { " via \($0.text)" } ?? ""
-        var text = "\(check.report.domain.text) \(check.verdict.verdict.rawValue)\(via): \(check.verdict.reason)"
-        if status != .ok, !reasons.isEmpty, !(reasons.count == 1 && reasons[0].hasSuffix(check.verdict.reason)) {
-            text += "; " + reasons.joined(separator: "; ")
+    public static func line(_ assessment: Assessment) -> String {
+        let (status, reasons) = assessment.state
+        let via = assessment.via.map { " via \($0.text)" } ?? ""
+        let reason = assessment.reason.description
+        var text = "\(assessment.domain.text) \(assessment.verdict.rawValue)\(via): \(reason)"
+        var extra: [String] = []
+        for cause in reasons {
+            let words: String? = switch cause {
+            case .verdict: nil  // said already
+            case .notAuthenticated(let verdict): "not authenticated by DANE (\(verdict.rawValue))"
+            case .finding(let finding): finding.brief
+            }
+            if let words, !extra.contains(words) { extra.append(words) }
         }
+        if !extra.isEmpty { text += "; " + extra.joined(separator: "; ") }
         let safe = TerminalText.escape(BoundedText.prefix(text, limit: 400)).replacingOccurrences(of: "|", with: "/")
-        var perf = [String(format: "time=%.3fs;;;0", check.seconds)]
-        if let days = DomainHealth.days(until: health.certificateExpiry, from: now) {
-            perf.append(String(format: "cert_days=%.2f;%g;0", days, thresholds.certificateDays))
+        let policy = assessment.policy
+        var perf = [String(format: "time=%.3fs;;;0", assessment.seconds)]
+        if let days = assessment.days(until: assessment.certificateExpiry) {
+            perf.append(String(format: "cert_days=%.2f;%g;0", days, policy.certificateDays))
         }
-        if let days = DomainHealth.days(until: health.signatureExpiry, from: now) {
-            perf.append(String(format: "rrsig_days=%.2f;%g;0", days, thresholds.signatureDays))
+        if let days = assessment.days(until: assessment.signatureExpiry) {
+            perf.append(String(format: "rrsig_days=%.2f;%g;0", days, policy.signatureDays))
         }
-        perf.append("warnings=\(health.warnings.count);1;;0")
+        perf.append("warnings=\(assessment.findings.filter { $0.severity >= .warning }.count);1;;0")
         return "DANE \(status.word) - \(safe) | \(perf.joined(separator: " "))"
     }
 }

@@ -3,12 +3,14 @@ public struct DomainVerdict: Sendable, Hashable {
     public let verdict: Verdict
     /// The MX host that decided (the first, in preference order, that does not defer).
     public let via: DNSName?
-    /// One line: the deciding address's reason, or why every host failed.
-    public let reason: String
+    /// Why, as values: the deciding address's cause, or every host's.
+    public let cause: VerdictReason
+    /// Why, in one line.
+    public var reason: String { cause.description }
 
-    public init(verdict: Verdict, via: DNSName?, reason: String) {
+    public init(verdict: Verdict, via: DNSName?, cause: VerdictReason) {
         self.verdict = verdict
         self.via = via
-        self.reason = reason
+        self.cause = cause
     }
 }

@@ -52,16 +52,21 @@ public struct HostProbeReport: Sendable, Hashable {
                         addresses: addresses, warnings: warnings, mtaSTSNote: mtaSTSNote, unvalidated: unvalidated)
     }
 
-    /// The host's verdict: the delivering address's; when none delivers, the host defers.
+    /// The host's verdict and its cause: the delivering address's; when none delivers, the host
+    /// defers.
+    public var judged: (verdict: Verdict, cause: HostCause) {
+        if let unvalidated { return (.unknown, .unvalidated(unvalidated)) }
+        if hostDoesNotExist { return (.undeliverable, .doesNotExist(noAddressReason)) }
+        if let good = deliveringAddress { return (good.verdict, .delivers(good)) }
+        if case .unusable(let reason) = policy { return (.defer, .unusable(reason)) }
+        guard let first = addresses.first else { return (.defer, .noAddress(noAddressReason)) }
+        return (.defer, .deferred(first))
+    }
+
+    /// The host's verdict and its cause in one line.
     public var verdict: (Verdict, String) {
-        if let unvalidated { return (.unknown, unvalidated) }
-        if hostDoesNotExist { return (.undeliverable, noAddressReason) }
-        if let good = deliveringAddress {
-            return (good.verdict, "via [\(good.probe.address)]: \(good.reason)")
-        }
-        if case .unusable(let reason) = policy { return (.defer, reason) }
-        guard let first = addresses.first else { return (.defer, noAddressReason) }
-        return (.defer, first.reason)
+        let (verdict, cause) = judged
+        return (verdict, cause.description)
     }
 
     /// Why there is no address: the address lookups' own outcome when DNS said why.

@@ -6,8 +6,11 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
     public let verdict: String
     public let via: String?
     public let reason: String
-    /// How the run ends for this domain: ok, deferred, indeterminate, no-mail.
+    /// How the run ends for this domain, by its verdict: ok, deferred, indeterminate, no-mail.
     public let exitClass: String
+    /// Mail delivered and, under --require-dane, authenticated (what the gates and the
+    /// exporter's probe_success say).
+    public let succeeds: Bool?
     public let elapsedMs: Double
     public let warnings: [WarningJSON]
     /// MTA-STS testing mode: what enforcing would change, per host.
@@ -15,21 +18,22 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
     public let details: DomainJSON
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", domain, verdict, via, reason, exitClass = "exit_class", elapsedMs = "elapsed_ms"
+        case schemaVersion = "schema_version", domain, verdict, via, reason, exitClass = "exit_class", succeeds, elapsedMs = "elapsed_ms"
         case warnings, mtaSTSNotes = "mta_sts_notes", details
     }
 
     /// `line`: a JSON Lines record of its own (it then names the schema version).
-    public init(_ check: DomainCheck, line: Bool) {
+    public init(_ assessment: Assessment, line: Bool) {
+        let check = assessment.check
         schemaVersion = line ? JSONOutput.schemaVersion : nil
-        domain = check.report.domain.text
-        verdict = check.verdict.verdict.rawValue
-        via = check.verdict.via?.text
-        reason = check.verdict.reason
-        exitClass = check.outcome.exitClass.keyword
-        elapsedMs = ProbeAddressJSON.rounded(check.seconds * 1000)
-        warnings = WarningJSON.of(check.report) + check.warnings.map { WarningJSON($0.warning, host: $0.host) }
-            + [check.report.tlsRPTWarning.map { WarningJSON(kind: "no-tlsrpt", message: $0) }].compactMap { $0 }
+        domain = assessment.domain.text
+        verdict = assessment.verdict.rawValue
+        via = assessment.via?.text
+        reason = assessment.reason.description
+        exitClass = assessment.exitClass.keyword
+        succeeds = assessment.succeeds
+        elapsedMs = ProbeAddressJSON.rounded(assessment.seconds * 1000)
+        warnings = assessment.findings.map(WarningJSON.init)
         mtaSTSNotes = check.mtaSTSNotes
         details = DomainJSON(check.report, check: check, command: nil)
     }

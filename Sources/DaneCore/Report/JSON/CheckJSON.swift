@@ -25,17 +25,17 @@ public struct CheckJSON: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", command, policy, domains, summary }
 
-    public init(_ checks: [DomainCheck], policy: CheckPolicy, problems: [String], outboundPort: String? = nil) {
+    public init(_ assessments: [Assessment], policy: CheckPolicy, problems: [String], runFindings: [Finding] = []) {
         schemaVersion = JSONOutput.schemaVersion
         command = "check"
         self.policy = PolicyJSON(policy)
-        domains = checks.map { CheckDomainJSON($0, line: false) }
-        summary = Summary(total: checks.count,
-                          verdicts: VerdictCountsJSON(checks.map(\.verdict.verdict)),
+        domains = assessments.map { CheckDomainJSON($0, line: false) }
+        summary = Summary(total: assessments.count,
+                          verdicts: VerdictCountsJSON(assessments.map(\.verdict)),
                           inputErrors: problems,
-                          slowest: checks.sorted { $0.seconds > $1.seconds }.prefix(3).map {
-                              Slow(domain: $0.report.domain.text, elapsedMs: ProbeAddressJSON.rounded($0.seconds * 1000))
+                          slowest: assessments.sorted { $0.seconds > $1.seconds }.prefix(3).map {
+                              Slow(domain: $0.domain.text, elapsedMs: ProbeAddressJSON.rounded($0.seconds * 1000))
                           },
-                          warnings: [outboundPort.map { WarningJSON(kind: "outbound-port-blocked", message: $0) }].compactMap { $0 })
+                          warnings: runFindings.map(WarningJSON.init))
     }
 }

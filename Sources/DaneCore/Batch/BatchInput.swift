@@ -7,6 +7,11 @@ public struct BatchInput: Sendable {
         public let source: String
         public let message: String
         public var description: String { "\(source): \(message)" }
+
+        public init(source: String, message: String) {
+            self.source = source
+            self.message = message
+        }
     }
 
     public private(set) var domains: [DNSName] = []
@@ -42,27 +47,51 @@ public struct BatchInput: Sendable {
 
     private mutating func add(_ reader: inout LineReader, name: String) {
         while let item = reader.next() {
-            switch item {
-            case .line(let number, let line):
-                var text = Substring(line)
-                if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty { continue }
-                add(trimmed, source: "\(name):\(number)")
-            case .tooLong(let number):
-                problems.append(Problem(source: "\(name):\(number)", message: "line longer than \(LineReader.maxLineLength) octets"))
-            case .stopped(let number, let reason):
-                problems.append(Problem(source: "\(name):\(number)", message: reason))
+            switch Self.read(item, name: name, seen: &seen) {
+            case .domain(let domain)?: domains.append(domain)
+            case .problem(let problem)?: problems.append(problem)
+            case nil: break
             }
         }
     }
 
     private mutating func add(_ text: String, source: String) {
+        switch Self.read(text, source: source, seen: &seen) {
+        case .domain(let domain)?: domains.append(domain)
+        case .problem(let problem)?: problems.append(problem)
+        case nil: break
+        }
+    }
+
+    /// One item a list gives: a domain not met before, a problem, or nothing (a comment, a
+    /// blank line, a repeated domain).
+    public enum Item: Sendable, Hashable {
+        case domain(DNSName)
+        case problem(Problem)
+    }
+
+    /// What one line of a list gives (`#` starts a comment).
+    static func read(_ item: LineReader.Item, name: String, seen: inout Set<DNSName>) -> Item? {
+        switch item {
+        case .line(let number, let line):
+            var text = Substring(line)
+            if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : read(trimmed, source: "\(name):\(number)", seen: &seen)
+        case .tooLong(let number):
+            return .problem(Problem(source: "\(name):\(number)", message: "line longer than \(LineReader.maxLineLength) octets"))
+        case .stopped(let number, let reason):
+            return .problem(Problem(source: "\(name):\(number)", message: reason))
+        }
+    }
+
+    /// What one domain given (an argument, a line's text) gives.
+    static func read(_ text: String, source: String, seen: inout Set<DNSName>) -> Item? {
         do {
             let name = try DNSName(validating: text)
-            if seen.insert(name).inserted { domains.append(name) }
+            return seen.insert(name).inserted ? .domain(name) : nil
         } catch {
-            problems.append(Problem(source: source, message: error.description))
+            return .problem(Problem(source: source, message: error.description))
         }
     }
 }

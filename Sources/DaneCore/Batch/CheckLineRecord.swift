@@ -7,6 +7,8 @@ struct CheckLineRecord: Decodable {
         let kind: String
         let host: String?
         let message: String
+        /// Lines of danecheck before findings had severities have none: the kind's is taken.
+        let severity: String?
     }
 
     let domain: String
@@ -19,9 +21,9 @@ struct CheckLineRecord: Decodable {
         case domain, verdict, exitClass = "exit_class", elapsedMs = "elapsed_ms", warnings
     }
 
-    /// The line's summary and its host warnings (those `check` prints once after a batch), or
+    /// The line's summary and its host findings (those `check` prints once after a batch), or
     /// why it is not a `check --jsonl` line.
-    static func parse(_ line: String) -> Result<(DomainCheckSummary, [(host: DNSName, warning: RolloverWarning)]), ParseFailure> {
+    static func parse(_ line: String) -> Result<(AssessmentSummary, [Finding]), ParseFailure> {
         guard let record = try? JSONDecoder().decode(CheckLineRecord.self, from: Data(line.utf8)) else {
             return .failure(ParseFailure("not a check --jsonl line (domain, verdict, exit_class, elapsed_ms, warnings)"))
         }
@@ -30,14 +32,18 @@ struct CheckLineRecord: Decodable {
         guard let exitClass = ExitClass(keyword: record.exitClass) else {
             return .failure(ParseFailure("unknown exit_class '\(BoundedText.prefix(record.exitClass))'"))
         }
-        let hostWarnings = record.warnings.compactMap { warning -> (host: DNSName, warning: RolloverWarning)? in
-            guard let host = warning.host.flatMap({ try? DNSName(validating: $0) }),
-                  let kind = RolloverWarning.Kind(rawValue: warning.kind) else { return nil }
-            return (host, RolloverWarning(kind, warning.message))
+        // A kind or severity this version does not know weighs as a notice: it is shown, and it
+        // changes no exit code.
+        let severities = record.warnings.map { warning in
+            warning.severity.flatMap(Severity.init(rawValue:)) ?? FindingKind(rawValue: warning.kind)?.severity ?? .notice
         }
-        let summary = DomainCheckSummary(domain: domain, verdict: verdict, seconds: max(0, record.elapsedMs) / 1000,
-                                         exitClass: exitClass, warnings: hostWarnings.count)
-        return .success((summary, hostWarnings))
+        let hostFindings = record.warnings.compactMap { warning -> Finding? in
+            guard let host = warning.host.flatMap({ try? DNSName(validating: $0) }), let kind = FindingKind(rawValue: warning.kind) else { return nil }
+            return Finding(kind, .host(host), warning.message)
+        }
+        let summary = AssessmentSummary(domain: domain, verdict: verdict, seconds: max(0, record.elapsedMs) / 1000,
+                                        exitClass: exitClass, worstSeverity: severities.max())
+        return .success((summary, hostFindings))
     }
 
     struct ParseFailure: Error {

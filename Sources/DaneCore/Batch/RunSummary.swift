@@ -4,7 +4,7 @@
 /// exit classes. A domain met twice counts once (the first line met); a line that is not a
 /// `check --jsonl` line is a problem with its file and line number, and the rest still count.
 public struct RunSummary: Sendable {
-    public private(set) var checks: [DomainCheckSummary] = []
+    public private(set) var checks: [AssessmentSummary] = []
     public private(set) var warnings = HostWarningTally()
     public private(set) var problems: [BatchInput.Problem] = []
     /// Lines of a domain met before.
@@ -37,13 +37,13 @@ public struct RunSummary: Sendable {
         switch CheckLineRecord.parse(line) {
         case .failure(let failure):
             problems.append(BatchInput.Problem(source: source, message: failure.message))
-        case .success(let (summary, hostWarnings)):
+        case .success(let (summary, hostFindings)):
             guard seen.insert(summary.domain).inserted else {
                 duplicates += 1
                 return
             }
             checks.append(summary)
-            warnings.add(hostWarnings, domain: summary.domain)
+            warnings.add(hostFindings, domain: summary.domain)
         }
     }
 
