@@ -81,7 +81,7 @@ faults: deps
 # Fuzzing with libFuzzer (-sanitize=fuzzer,address; scripts/fuzz.sh): every target for
 # FUZZ_SECONDS each (a long run), or FUZZ_SMOKE_SECONDS each (the short pass `make test` ends with).
 FUZZ_SECONDS ?= 300
-FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_SMOKE_SECONDS ?= 4
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 

@@ -33,7 +33,7 @@ final class ExporterMetrics: Sendable {
     }
 
     func page(slots: ProbeSlots) async -> String {
-        let (running, waitingNow) = await slots.load
+        let (running, waitingNow) = slots.load
         Self.inFlight.set(Double(running), in: registry)
         Self.queued.set(Double(waitingNow), in: registry)
         if let lookups = CommandEnvironment.shared.currentLookups {

@@ -43,22 +43,30 @@ public enum ModuleFile {
     }
 
     /// The modules as option words, from the YAML alone (their values are checked by `parse`,
-    /// through the command line's parser).
+    /// through the command line's parser). Read from Yams's node tree, not `Yams.load`: its
+    /// constructor force-unwraps every mapping key as a string and traps on a key that is a
+    /// list or a mapping (`{[127.0.0.1]: resolver}`, found by the module-file fuzz target).
     static func words(_ text: String, source: String) throws(Failure) -> [String: [String]] {
-        let document: Any?
-        do { document = try Yams.load(yaml: text) } catch { throw Failure(description: "\(source): not YAML: \(String(describing: error).prefix(200))") }
-        guard let top = document as? [String: Any] else { throw Failure(description: "\(source): expected a mapping with 'modules'") }
-        if let extra = top.keys.first(where: { $0 != "modules" }) { throw Failure(description: "\(source): unknown key '\(extra)' (only 'modules')") }
-        guard let modules = top["modules"] as? [String: Any], !modules.isEmpty else {
+        let document: Node?
+        do { document = try Yams.compose(yaml: text) } catch { throw Failure(description: "\(source): not YAML: \(String(describing: error).prefix(200))") }
+        guard let top = document?.mapping else { throw Failure(description: "\(source): expected a mapping with 'modules'") }
+        var modules: Node.Mapping?
+        for (key, value) in top {
+            guard let name = key.scalar?.string, name == "modules" else {
+                throw Failure(description: "\(source): unknown key '\(label(key))' (only 'modules')")
+            }
+            modules = value.mapping
+        }
+        guard let modules, !modules.isEmpty else {
             throw Failure(description: "\(source): 'modules' must map module names to their settings")
         }
         var result: [String: [String]] = [:]
-        for (name, body) in modules {
-            guard name.range(of: #"^[A-Za-z0-9_-]{1,64}$"#, options: .regularExpression) != nil else {
-                throw Failure(description: "\(source): module name '\(name.prefix(64))' must be letters, digits, '-' or '_'")
+        for (key, body) in modules {
+            guard let name = key.scalar?.string, name.range(of: #"^[A-Za-z0-9_-]{1,64}$"#, options: .regularExpression) != nil else {
+                throw Failure(description: "\(source): module name '\(label(key))' must be letters, digits, '-' or '_'")
             }
-            let settings = body as? [String: Any] ?? [:]
-            if body != nil && !(body is [String: Any]) && !(body is NSNull) {
+            if body.null != nil { result[name] = []; continue }
+            guard let settings = body.mapping else {
                 throw Failure(description: "\(source): module '\(name)' must map keys to values")
             }
             result[name] = try words(settings, module: name, source: source)
@@ -66,21 +74,25 @@ public enum ModuleFile {
         return result
     }
 
-    static func words(_ settings: [String: Any], module: String, source: String) throws(Failure) -> [String] {
-        var words: [String] = []
-        for key in settings.keys.sorted() {
-            guard let (option, form) = keys[key] else {
-                throw Failure(description: "\(source): module '\(module)': unknown key '\(key)' (keys: \(keys.keys.sorted().joined(separator: ", ")))")
+    static func words(_ settings: Node.Mapping, module: String, source: String) throws(Failure) -> [String] {
+        var byKey: [String: Node] = [:]
+        for (key, value) in settings {
+            guard let name = key.scalar?.string, keys[name] != nil else {
+                throw Failure(description: "\(source): module '\(module)': unknown key '\(label(key))' (keys: \(keys.keys.sorted().joined(separator: ", ")))")
             }
-            let value = settings[key]!
+            byKey[name] = value
+        }
+        var words: [String] = []
+        for key in byKey.keys.sorted() {
+            guard let (option, form) = keys[key], let value = byKey[key] else { continue }
             switch form {
             case .value:
-                words += [option, scalar(value)]
+                words += [option, try scalar(value, key: key, module: module, source: source)]
             case .list:
-                let items = (value as? [Any]) ?? [value]
-                for item in items { words += [option, scalar(item)] }
+                let items = value.sequence.map(Array.init) ?? [value]
+                for item in items { words += [option, try scalar(item, key: key, module: module, source: source)] }
             case .flagWhenTrue, .flagWhenFalse:
-                guard let flag = value as? Bool else {
+                guard let flag = value.bool else {
                     throw Failure(description: "\(source): module '\(module)': '\(key)' must be true or false")
                 }
                 if flag == (form == .flagWhenTrue) { words.append(option) }
@@ -89,8 +101,16 @@ public enum ModuleFile {
         return words
     }
 
-    private static func scalar(_ value: Any) -> String {
-        if let number = value as? Double, number == number.rounded() { return String(Int(number)) }
-        return String(describing: value)
+    /// A key as the message quotes it: its text, or what kind of node stands where a name should.
+    private static func label(_ node: Node) -> String {
+        if let text = node.scalar?.string { return String(text.prefix(64)) }
+        return node.mapping != nil ? "(a mapping)" : node.sequence != nil ? "(a list)" : "(an alias)"
+    }
+
+    private static func scalar(_ value: Node, key: String, module: String, source: String) throws(Failure) -> String {
+        guard let text = value.scalar?.string else {
+            throw Failure(description: "\(source): module '\(module)': '\(key)' must be a single value")
+        }
+        return text
     }
 }

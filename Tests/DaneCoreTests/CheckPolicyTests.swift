@@ -77,7 +77,7 @@ import Testing
 @Suite struct AddressHistoryTests {
     func probe(connect: Double?, delivery: Double?, failed: Bool, at: Date) -> AddressProbe {
         var transcript = SMTPTranscript()
-        if failed { transcript.failure = .transport(phase: .greeting, .connect("refused")) }
+        if failed { transcript.failure = .transport(phase: .greeting, .connect(.refused)) }
         return AddressProbe(address: IPAddress("127.0.0.1")!, port: 25, connectMilliseconds: connect, deliveryMilliseconds: delivery,
                             transcript: transcript, tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: at)
     }

@@ -147,13 +147,56 @@ import TestSupport
     /// h-silent holds a connection for 120 s without a greeting: under a 60 s check timeout the
     /// check would take a minute. Prometheus allows 1.5 s: the page comes then (curl gives up
     /// after 15 s, ten times that), saying the check timed out.
+    /// Once the page is sent, nothing of the check is left running: the connection to h-silent
+    /// (seen open while the check ran: the control) is closed and no DNS socket is open, long
+    /// before the check's own 60 s timeout.
     @Test func theScrapeTimeoutBoundsACheck() async throws {
         let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "60"])
-        let page = try await Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test",
-                                      headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"], seconds: 15)
-        #expect(page.code == 200)
-        #expect(Self.value(page.body, "danecheck_probe_timed_out") == 1)
-        #expect(Self.value(page.body, "probe_success") == 0)
+        let pid = exporter.process.processIdentifier
+        async let page = Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test",
+                                  headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"], seconds: 15)
+        let silent = "010B007F:0019"  // 127.0.11.1:25 as /proc/net/tcp writes it
+        let connected = try await Self.poll { try Self.sockets(of: pid, table: "tcp", remote: silent) > 0 }
+        #expect(connected, "the check connected to h-silent while it ran")
+        let answer = try await page
+        #expect(answer.code == 200)
+        #expect(Self.value(answer.body, "danecheck_probe_timed_out") == 1)
+        #expect(Self.value(answer.body, "probe_success") == 0)
+        let released = try await Self.poll {
+            try Self.sockets(of: pid, table: "tcp", remote: silent) == 0 && Self.sockets(of: pid, table: "udp") == 0
+        }
+        let left = "\(try Self.sockets(of: pid, table: "tcp", remote: silent)) connection(s) to h-silent, "
+            + "\(try Self.sockets(of: pid, table: "udp")) UDP socket(s)"
+        #expect(released, "after the page: \(left)")
+    }
+
+    /// The sockets process `pid` holds in /proc/net/`table` (tcp, udp, tcp6, udp6), those to
+    /// `remote` ("HEXADDR:HEXPORT") only when given.
+    static func sockets(of pid: Int32, table: String, remote: String? = nil) throws -> Int {
+        let fds = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+        let inodes = Set(fds.compactMap { fd -> String? in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"),
+                  target.hasPrefix("socket:[") else { return nil }
+            return String(target.dropFirst("socket:[".count).dropLast())
+        })
+        // /proc files have no size: read to the end, not by the size stat gives.
+        let file = try #require(FileHandle(forReadingAtPath: "/proc/\(pid)/net/\(table)"))
+        defer { try? file.close() }
+        let rows = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self).split(separator: "\n").dropFirst()
+        return rows.filter { row in
+            let fields = row.split(separator: " ")
+            return fields.count > 9 && inodes.contains(String(fields[9])) && (remote == nil || fields[2] == remote!)
+        }.count
+    }
+
+    /// Whether `condition` became true, looked at every 50 ms for at most 10 s (what it waits
+    /// for takes well under a second).
+    static func poll(_ condition: () throws -> Bool) async throws -> Bool {
+        for _ in 0..<200 {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try condition()
     }
 
     /// --max-concurrent 1: of two checks of a silent host at once, one runs and one waits, as

@@ -77,6 +77,12 @@ struct ModuleFileKeyTests {
         ("modules:\n  m: [1, 2]\n", "test.yml: module 'm' must map keys to values"),
         ("modules:\n  m: { timeout: x }\n", "test.yml: module 'm': The value 'x' is invalid for '--timeout <seconds>'"),
         ("- just a list\n", "test.yml: expected a mapping with 'modules'"),
+        // Keys that are not text (Yams.load traps on these; the fuzz target found it).
+        ("modules:\n  default: {[127.0.0.1]: resolver, reane: true }\n", "test.yml: module 'default': unknown key '(a list)'"),
+        ("{a: 1}: 2\n", "test.yml: unknown key '(a mapping)' (only 'modules')"),
+        ("modules:\n  [m]: {}\n", "test.yml: module name '(a list)' must be letters"),
+        ("modules:\n  m: { timeout: [1, 2] }\n", "test.yml: module 'm': 'timeout' must be a single value"),
+        ("modules:\n  m: { resolver: [[127.0.0.1]] }\n", "test.yml: module 'm': 'resolver' must be a single value"),
     ])
     func badFilesAreNamed(text: String, message: String) {
         #expect {

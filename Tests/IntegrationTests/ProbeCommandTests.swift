@@ -94,7 +94,8 @@ import TestSupport
     @Test func debugSMTPShowsTheDialogue() async throws {
         let result = try await probe("--debug", "smtp,dane", "ee311.dane.test")
         let trace = result.stderr.split(separator: "\n").map(String.init)
-        #expect(trace.first == "smtp: [127.0.10.1]:25 < 220 mx.sandbox.test ESMTP sandbox")
+        #expect(trace.first == "smtp: [127.0.10.1]:25 connected")
+        #expect(trace.first { !$0.hasSuffix(" connected") } == "smtp: [127.0.10.1]:25 < 220 mx.sandbox.test ESMTP sandbox")
         #expect(trace.contains { $0.hasPrefix("smtp: [127.0.10.1]:25 > EHLO ") })
         #expect(trace.contains("smtp: [127.0.10.1]:25 > STARTTLS"))
         #expect(trace.contains("smtp: [127.0.10.1]:25 > QUIT"))

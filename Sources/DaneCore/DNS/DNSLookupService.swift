@@ -55,16 +55,19 @@ public final class DNSLookupService: Sendable {
     }
 
     /// Answers still in the cache, with the TTL each has left.
-    public func cached(includingExpired: Bool = false) async -> [Lookup] { await cache.live(includingExpired: includingExpired) }
+    public func cached(includingExpired: Bool = false) async -> [Lookup] { cache.live(includingExpired: includingExpired) }
 
     /// Drops cached answers for these names (all types), or all of them when nil.
-    public func forget(_ names: Set<DNSName>?) async { await cache.forget(names) }
+    public func forget(_ names: Set<DNSName>?) async { cache.forget(names) }
 
     /// Drops expired answers of one type; returns how many went.
     @discardableResult
-    public func sweep(_ type: RecordType) async -> Int { await cache.sweep(type) }
+    public func sweep(_ type: RecordType) async -> Int { cache.sweep(type) }
 
-    public var statistics: CacheStatistics { get async { await cache.statistics } }
+    public var statistics: CacheStatistics { get async { cache.statistics } }
+
+    /// Questions being asked now, by any task (for tests: nothing is left running).
+    public var lookupsInFlight: Int { cache.inFlight }
 
     /// Local mode: ask with CD=1, validate here; a SERVFAIL even with CD=1 is indeterminate.
     static func resolveLocally(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator) async -> Lookup {

@@ -1,21 +1,32 @@
-/// One lookup per question while its answer lives: concurrent askers share one task, and a
-/// finished answer is reused until its TTL runs out (a lookup failure for a few seconds), so a
-/// long batch re-asks what expired, as a resolver's cache would. An answer given from the cache
-/// carries the TTL it has left (Momentum's console shows it counting down).
-actor LookupCache {
-    private enum Entry {
-        case pending(Task<Lookup, Never>)
-        case done(Lookup, expires: ContinuousClock.Instant)
+import Synchronization
+
+/// One lookup per question while its answer lives: concurrent askers share one lookup
+/// (`SharedWork`: it runs in the first asker's task; an asker that is cancelled stops waiting,
+/// and a lookup cancelled with its asker is not shared), and a finished answer is reused until
+/// its TTL runs out (a lookup failure for a few seconds), so a long batch re-asks what expired,
+/// as a resolver's cache would. An answer given from the cache carries the TTL it has left
+/// (Momentum's console shows it counting down).
+final class LookupCache: Sendable {
+    private struct Entry {
+        let lookup: Lookup
+        let expires: ContinuousClock.Instant
+    }
+
+    private struct State {
+        var entries: [DNSQuery: Entry] = [:]
+        /// The questions asked about each name: `forget` of a few names costs what they hold,
+        /// not a pass over a survey's whole cache.
+        var byName: [DNSName: Set<DNSQuery>] = [:]
+        var stats = CacheStatistics()
+        /// Counts `forget`s: a lookup that started before one does not store its answer.
+        var generation = 0
     }
 
     /// How long a failed lookup is reused (it has no TTL of its own).
     static let failureReuse: Duration = .seconds(5)
 
-    private var entries: [DNSQuery: Entry] = [:]
-    /// The questions asked about each name: `forget` of a few names costs what they hold, not a
-    /// pass over a survey's whole cache.
-    private var byName: [DNSName: Set<DNSQuery>] = [:]
-    private var stats = CacheStatistics()
+    private let state = Mutex(State())
+    private let flights = SharedWork<DNSQuery, Lookup>()
     private let now: @Sendable () -> ContinuousClock.Instant
 
     init(now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
@@ -23,27 +34,23 @@ actor LookupCache {
     }
 
     func value(for query: DNSQuery, _ make: @escaping @Sendable () async -> Lookup) async -> Lookup {
-        switch entries[query] {
-        case .pending(let task)?:
-            stats.count(query.type, hit: true)
-            return await task.value
-        case .done(let lookup, let expires)? where now() < expires:
-            stats.count(query.type, hit: true)
-            return lookup.withTTL(lookup.ttl == nil ? nil : Self.seconds(expires - now()))
-        default:
-            break
+        let instant = now()
+        let (cached, generation) = state.withLock { state -> (Lookup?, Int) in
+            guard let entry = state.entries[query], instant < entry.expires else { return (nil, state.generation) }
+            state.stats.count(query.type, hit: true)
+            return (entry.lookup.withTTL(entry.lookup.ttl == nil ? nil : Self.seconds(entry.expires - instant)), state.generation)
         }
-        stats.count(query.type, hit: false)
-        let task = Task { await make() }
-        entries[query] = .pending(task)
-        byName[query.name, default: []].insert(query)
-        let lookup = await task.value
-        // The cache may have been emptied while this waited (the console's `set resolver`):
-        // only the entry that still holds this task may take its answer.
-        if case .pending(let current)? = entries[query], current == task {
-            let lifetime = lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
-            entries[query] = .done(lookup, expires: now() + lifetime)
-        }
+        if let cached { return cached }
+        let (lookup, computed) = await flights.run(query, publish: { [self] lookup in
+            // The cache may have been emptied while this ran (the console's `set resolver`).
+            self.state.withLock { state in
+                guard state.generation == generation else { return }
+                let lifetime = lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
+                state.entries[query] = Entry(lookup: lookup, expires: self.now() + lifetime)
+                state.byName[query.name, default: []].insert(query)
+            }
+        }, make)
+        state.withLock { $0.stats.count(query.type, hit: !computed) }
         return lookup
     }
 
@@ -51,21 +58,26 @@ actor LookupCache {
     /// when asked).
     func live(includingExpired: Bool = false) -> [Lookup] {
         let instant = now()
-        return entries.values.compactMap { entry in
-            guard case .done(let lookup, let expires) = entry, includingExpired || instant < expires else { return nil }
-            return lookup.withTTL(lookup.ttl == nil ? nil : Self.seconds(expires - instant))
+        return state.withLock { state in
+            state.entries.values.compactMap { entry in
+                guard includingExpired || instant < entry.expires else { return nil }
+                return entry.lookup.withTTL(entry.lookup.ttl == nil ? nil : Self.seconds(entry.expires - instant))
+            }
         }
     }
 
     /// Drops the answers for these names (every type), or everything when `names` is nil.
     func forget(_ names: Set<DNSName>?) {
-        guard let names else {
-            entries.removeAll()
-            byName.removeAll()
-            return
-        }
-        for name in names {
-            for query in byName.removeValue(forKey: name) ?? [] { entries.removeValue(forKey: query) }
+        state.withLock { state in
+            state.generation += 1
+            guard let names else {
+                state.entries.removeAll()
+                state.byName.removeAll()
+                return
+            }
+            for name in names {
+                for query in state.byName.removeValue(forKey: name) ?? [] { state.entries.removeValue(forKey: query) }
+            }
         }
     }
 
@@ -73,19 +85,21 @@ actor LookupCache {
     @discardableResult
     func sweep(_ type: RecordType) -> Int {
         let instant = now()
-        let expired = entries.filter { key, entry in
-            guard key.type == type, case .done(_, let expires) = entry else { return false }
-            return expires <= instant
+        return state.withLock { state in
+            let expired = state.entries.filter { $0.key.type == type && $0.value.expires <= instant }.keys
+            for query in expired {
+                state.entries.removeValue(forKey: query)
+                state.byName[query.name]?.remove(query)
+                if state.byName[query.name]?.isEmpty == true { state.byName.removeValue(forKey: query.name) }
+            }
+            return expired.count
         }
-        for query in expired.keys {
-            entries.removeValue(forKey: query)
-            byName[query.name]?.remove(query)
-            if byName[query.name]?.isEmpty == true { byName.removeValue(forKey: query.name) }
-        }
-        return expired.count
     }
 
-    var statistics: CacheStatistics { stats }
+    var statistics: CacheStatistics { state.withLock { $0.stats } }
+
+    /// Questions being asked now (for tests).
+    var inFlight: Int { flights.inFlight }
 
     private static func seconds(_ duration: Duration) -> UInt32 {
         UInt32(clamping: max(0, duration.components.seconds))

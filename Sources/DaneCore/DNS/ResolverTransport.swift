@@ -107,12 +107,7 @@ public struct ResolverTransport: DNSTransport {
         }
         switch tcp.outcome {
         case .failure(let failure):
-            let why: String
-            switch failure {
-            case .network(_, let message): why = message
-            default: why = failure.description
-            }
-            return done(.failure(.truncated(server: server, tcp: why)), udp.ignored + tcp.ignored)
+            return done(.failure(.truncated(server: server, tcp: failure.detail)), udp.ignored + tcp.ignored)
         case .reply(let bytes):
             do throws(LDNSError) { return done(.response(try LDNSPacket(wire: bytes).response), udp.ignored + tcp.ignored) } catch {
                 return done(.failure(.malformed(server: server, message: LDNSStatus.messageProblem(error.status))),
@@ -124,7 +119,7 @@ public struct ResolverTransport: DNSTransport {
     private static func failure(_ error: QueryMessage.Failure, query: DNSQuery, server: ResolverAddress) -> TransportFailure {
         switch error {
         case .nameTooLong(let octets): .nameTooLong(name: query.name, octets: octets)
-        case .encoding(let text): .network(server: server, message: text)
+        case .encoding(let text): .unencodable(server: server, message: text)
         }
     }
 }

@@ -7,21 +7,27 @@ extension LocalValidator {
     /// The trust in a zone's keys (the zone named by an RRSIG's signer field).
     func zoneTrust(_ zone: DNSName) async -> ZoneTrust {
         await zones.value(for: zone, onLoop: .failed(zone, .indeterminate, "validation loop at \(zone.text)", steps: [])) { [self] in
-            prefetchChain(above: zone, keys: true)
-            return await computeZoneTrust(zone)
+            await prefetchingChain(above: zone, keys: true) { await computeZoneTrust(zone) }
         }
     }
 
-    /// Starts, all at once, the DS (and DNSKEY) fetches the walk from the anchor down to `name`
-    /// will need, so that the chain costs one round trip instead of one or two per zone. A name
-    /// that turns out not to be a zone apex costs one unneeded query.
-    private func prefetchChain(above name: DNSName, keys: Bool) {
-        guard let top = anchorZone(covering: name) else { return }
-        var current: DNSName? = name
-        while let zone = current, zone.isSubdomain(of: top) {
-            if zone != top { Task { _ = await fetch(DNSQuery(name: zone, type: .ds, checkingDisabled: true)) } }
-            if keys { Task { _ = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true)) } }
-            current = zone.parent
+    /// Runs `walk` while the DS (and DNSKEY) fetches the walk from the anchor down to `name`
+    /// will need are made, all at once beside it, so that the chain costs one round trip instead
+    /// of one or two per zone. A name that turns out not to be a zone apex costs one unneeded
+    /// query; fetches the walk did not need are cancelled when it ends.
+    private func prefetchingChain<T: Sendable>(above name: DNSName, keys: Bool, _ walk: @Sendable () async -> T) async -> T {
+        await withTaskGroup(of: Void.self) { group in
+            if let top = anchorZone(covering: name) {
+                var current: DNSName? = name
+                while let zone = current, zone.isSubdomain(of: top) {
+                    if zone != top { group.addTask { [self] in _ = await fetch(DNSQuery(name: zone, type: .ds, checkingDisabled: true)) } }
+                    if keys { group.addTask { [self] in _ = await fetch(DNSQuery(name: zone, type: .dnskey, checkingDisabled: true)) } }
+                    current = zone.parent
+                }
+            }
+            let result = await walk()
+            group.cancelAll()
+            return result
         }
     }
 
@@ -29,8 +35,7 @@ extension LocalValidator {
     /// the zone cuts (for unsigned answers: insecure below an unsigned delegation, else bogus).
     func enclosingZone(_ name: DNSName) async -> ZoneTrust {
         await enclosing.value(for: name, onLoop: .failed(name, .indeterminate, "validation loop at \(name.text)", steps: [])) { [self] in
-            prefetchChain(above: name, keys: false)
-            return await computeEnclosingZone(name)
+            await prefetchingChain(above: name, keys: false) { await computeEnclosingZone(name) }
         }
     }
 

@@ -128,10 +128,20 @@ public struct DomainInspector: Sendable {
         let insecureMX = InsecureMXRule.evaluate(mxStatus: mxStatus, useTLSA: options.tlsaUnderInsecureMX)
         var daneApplies = true
         if case .noDANE = insecureMX { daneApplies = false }
-        if options.speculativeTLSA, options.lookUpTLSA, daneApplies {
-            // Warms the run's lookup cache; read below only if §2.2.3 says so.
-            Task { [lookups, port] in _ = await lookups.lookup(host.tlsaName(port: port), .tlsa) }
+        guard options.speculativeTLSA, options.lookUpTLSA, daneApplies else {
+            return await inspectHost(host, preference: preference, insecureMX: insecureMX)
         }
+        // The TLSA lookup starts beside the address lookups, into the run's cache; the walk reads
+        // it only if §2.2.3 says so, and it is cancelled when the walk ends without it.
+        return await withTaskGroup(of: Void.self) { [lookups, port] group in
+            group.addTask { _ = await lookups.lookup(host.tlsaName(port: port), .tlsa) }
+            let report = await inspectHost(host, preference: preference, insecureMX: insecureMX)
+            group.cancelAll()
+            return report
+        }
+    }
+
+    private func inspectHost(_ host: DNSName, preference: UInt16, insecureMX: InsecureMXRule.Decision) async -> HostReport {
         let addresses = await addressLookups(host)
         var cname: Lookup?
         var decision = TLSABaseDomainRule.evaluate(host: host, addresses: addresses, cname: nil)

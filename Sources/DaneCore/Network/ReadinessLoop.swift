@@ -11,7 +11,7 @@ final class ReadinessLoop: @unchecked Sendable {
         case timedOut
         case cancelled
         /// poll(2) itself failed.
-        case failed(String)
+        case failed(NetworkFailure)
     }
 
     static let shared = ReadinessLoop()
@@ -91,7 +91,7 @@ final class ReadinessLoop: @unchecked Sendable {
             }
             var entries = [pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)] + polled.map(\.entry)
             let result = poll(&entries, nfds_t(entries.count), timeout)
-            let failure = result < 0 && errno != EINTR ? String(cString: strerror(errno)) : nil
+            let failure = result < 0 && errno != EINTR ? NetworkFailure.last : nil
             if entries[0].revents != 0 {
                 var drain = [UInt8](repeating: 0, count: 512)
                 while Glibc.read(wakePipe.read, &drain, drain.count) > 0 {}

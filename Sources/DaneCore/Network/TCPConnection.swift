@@ -16,19 +16,19 @@ final class TCPConnection {
     static func connect(to address: IPAddress, port: UInt16, deadline: Deadline) throws(ProbeFailure) -> TCPConnection {
         let family = address.family == .ipv4 ? AF_INET : AF_INET6
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .connect(String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .connect(.last) }
         let connection = TCPConnection(fd: fd)
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         let result = SocketAddress.with(address, port) { Glibc.connect(fd, $0, $1) }
         if result != 0 {
-            guard errno == EINPROGRESS else { throw .connect(String(cString: strerror(errno))) }
+            guard errno == EINPROGRESS else { throw .connect(.last) }
             guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
                 throw .timeout(phase: connectPhase, seconds: deadline.seconds, detail: "")
             }
             var error: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
             getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
-            if error != 0 { throw .connect(String(cString: strerror(error))) }
+            if error != 0 { throw .connect(NetworkFailure(errno: error)) }
         }
         return connection
     }
@@ -40,7 +40,7 @@ final class TCPConnection {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count >= 0 { return Array(buffer.prefix(count)) }
             if errno == EINTR { continue }
-            guard errno == EAGAIN || errno == EWOULDBLOCK else { throw .io(String(cString: strerror(errno))) }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { throw .io(.last) }
             guard try deadline.wait(fd, for: Int16(POLLIN)) else {
                 throw .timeout(phase: phase, seconds: deadline.seconds, detail: partial())
             }
@@ -54,7 +54,7 @@ final class TCPConnection {
             if count > 0 { sent += count; continue }
             if count < 0 && errno == EINTR { continue }
             guard count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) else {
-                throw .io(String(cString: strerror(errno)))
+                throw .io(.last)
             }
             guard try deadline.wait(fd, for: Int16(POLLOUT)) else {
                 throw .timeout(phase: phase, seconds: deadline.seconds, detail: "sending")

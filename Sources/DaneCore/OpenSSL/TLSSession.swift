@@ -32,8 +32,8 @@ final class TLSSession {
             }
         } catch .closed {
             throw .tls("the server closed the connection")
-        } catch .io(let message) {
-            throw .tls(message)
+        } catch .io(let failure) {
+            throw .tls(failure.description)
         }
     }
 
@@ -80,8 +80,8 @@ final class TLSSession {
             }
         } catch .closed {
             return .cut("the server closed the connection")
-        } catch .io(let message) {
-            return .cut(message)
+        } catch .io(let failure) {
+            return .cut(failure.description)
         } catch .tls(let message) {
             throw .tlsSession(phase: phase, message)
         }
@@ -108,7 +108,7 @@ final class TLSSession {
                 let queued = OpenSSLError.drain("")
                 if !queued.messages.isEmpty { throw .tls(queued.messages.joined(separator: "; ")) }
                 if errno == 0 { throw .closed(phase: phase) }
-                throw .io(String(cString: strerror(errno)))
+                throw .io(.last)
             default:
                 let queued = OpenSSLError.drain("")
                 // OpenSSL 3 reports a connection that ended without close_notify as this error,

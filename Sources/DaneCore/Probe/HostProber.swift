@@ -46,14 +46,14 @@ public struct HostProber: Sendable {
             }
             // The handshakes offering one key type run beside the default one (no round trip
             // added); when the default one got no TLS session they are not waited for.
-            let others = Task { await offered(address, request, policy: policy) }
+            async let others = offered(address, request, policy: policy)
             let probe = await judged(address, request)
-            if probe.tls == nil { others.cancel() }
             let (verdict, cause) = AddressVerdictRule.evaluate(policy, probe)
-            return AddressReport(probe: probe, verdict: verdict, cause: cause,
-                                 marks: RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords),
-                                 keyTypes: probe.tls == nil ? []
-                                    : Self.otherKeyTypes(await others.value, after: probe, policy: policy, records: records))
+            let marks = RecordMarker.mark(records, tls: probe.tls, refused: probe.refusedRecords)
+            // Without a TLS session the others are not waited for: returning cancels them.
+            guard probe.tls != nil else { return AddressReport(probe: probe, verdict: verdict, cause: cause, marks: marks) }
+            return AddressReport(probe: probe, verdict: verdict, cause: cause, marks: marks,
+                                 keyTypes: Self.otherKeyTypes(await others, after: probe, policy: policy, records: records))
         }
         let keyTypeWarnings = KeyTypeWarnings.of(reports, host: name)
         let report = HostProbeReport(host: host, name: name, policy: policy, records: records, recordsGiven: recordsGiven,

@@ -1,6 +1,9 @@
+import Synchronization
+
 /// Probes shared within a run: the same request to the same address is made once, however many
-/// domains use that MX host.
-actor ProbeCache {
+/// domains use that MX host (`Memo`: made in the first asker's task; a probe cancelled with its
+/// asker is made again for the next, not shared).
+final class ProbeCache: Sendable {
     private struct Key: Hashable {
         let address: IPAddress
         let port: UInt16
@@ -11,22 +14,23 @@ actor ProbeCache {
     /// connection limits would otherwise turn a check into false 421 deferrals.
     static let perAddress = 4
 
-    private var tasks: [Key: Task<AddressProbe, Never>] = [:]
-    private var limits: [IPAddress: AsyncSemaphore] = [:]
+    private let probes = Memo<Key, AddressProbe>()
+    private let limits = Mutex<[IPAddress: AsyncSemaphore]>([:])
 
     func probe(_ address: IPAddress, port: UInt16, request: ProbeRequest,
                _ make: @escaping @Sendable () async -> AddressProbe) async -> AddressProbe {
-        let key = Key(address: address, port: port, request: request)
-        if let task = tasks[key] { return await task.value }
-        let limit = limits[address] ?? AsyncSemaphore(Self.perAddress)
-        limits[address] = limit
-        let task = Task {
-            await limit.acquire()
+        let limit = limits.withLock { limits in
+            if let limit = limits[address] { return limit }
+            let limit = AsyncSemaphore(Self.perAddress)
+            limits[address] = limit
+            return limit
+        }
+        return await probes.value(for: Key(address: address, port: port, request: request)) {
+            // Cancelled while it waited for a slot: `make` under cancellation connects to nothing.
+            guard await limit.acquire() else { return await make() }
             let probe = await make()
-            await limit.release()
+            limit.release()
             return probe
         }
-        tasks[key] = task
-        return await task.value
     }
 }

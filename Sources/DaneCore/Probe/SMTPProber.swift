@@ -38,6 +38,7 @@ public struct SMTPProber: Sendable {
         do {
             let connection = try TCPConnection.connect(to: address, port: port, deadline: Deadline(seconds: timeout))
             session.connectMilliseconds = start.millisecondsElapsed
+            trace?("[\(address)]:\(port) connected")
             try converse(&dialogue, &session, connection, request: request, start: start,
                          peer: "[\(address)]:\(port)")
         } catch {
@@ -52,7 +53,7 @@ public struct SMTPProber: Sendable {
     /// What a probe that never started (its task was cancelled while it waited) says.
     private func cancelledProbe(_ address: IPAddress, port: UInt16) -> AddressProbe {
         var dialogue = SMTPDialogue(ehloName: ehloName)
-        _ = dialogue.failed(.io("cancelled before it started"))
+        _ = dialogue.failed(.cancelled)
         return AddressProbe(address: address, port: port, connectMilliseconds: nil, deliveryMilliseconds: nil,
                             transcript: dialogue.transcript, tls: nil, refusedRecords: [], injectedBytes: 0, finishedAt: now())
     }

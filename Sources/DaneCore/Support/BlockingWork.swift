@@ -32,6 +32,7 @@ public enum BlockingWork {
 final class BlockingPool: @unchecked Sendable {
     /// Shown by `ps -L` and debuggers (Linux keeps 15 characters of a thread's name).
     static let threadName = "danecheck-io"
+    static let itemKey = "danecheck-io-item"
 
     final class Item: @unchecked Sendable {
         private let lock = NSLock()
@@ -41,6 +42,9 @@ final class BlockingPool: @unchecked Sendable {
 
         func cancel() { lock.withLock { isCancelled = true } }
         var cancelled: Bool { lock.withLock { isCancelled } }
+
+        /// The item the calling thread runs, nil off the pool's threads.
+        static var current: Item? { Thread.current.threadDictionary[BlockingPool.itemKey] as? Item }
     }
 
     private let condition = NSCondition()
@@ -92,8 +96,10 @@ final class BlockingPool: @unchecked Sendable {
                 head = 0
             }
             condition.unlock()
+            Thread.current.threadDictionary[Self.itemKey] = item
             item.body?(item.cancelled)
             item.body = nil
+            Thread.current.threadDictionary[Self.itemKey] = nil
         }
     }
 }

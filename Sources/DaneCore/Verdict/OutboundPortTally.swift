@@ -19,6 +19,7 @@ public struct OutboundPortTally: Sendable {
     private var timedOut = 0
     private var refused = 0
     private var unreachable = 0
+    private var denied = 0
 
     public init() {}
 
@@ -27,19 +28,24 @@ public struct OutboundPortTally: Sendable {
         for report in reports {
             for address in report.addresses where address.probe.attempted {
                 let probe = address.probe
+                var outcome = ProbeFailure.ConnectOutcome.connected
+                if case .transport(_, let failure)? = probe.transcript.failure {
+                    // A local shortage or a cancelled probe is no evidence about the path out.
+                    guard let known = failure.connectOutcome else { continue }
+                    outcome = known
+                }
                 let key = "[\(probe.address)]:\(probe.port)"
                 if addresses.count < Self.minimumAddresses, addresses.insert(key).inserted {
                     tried.append(key + (report.name.map { " (\($0.text))" } ?? ""))
                 }
                 if hosts.count < Self.minimumHosts, let name = report.name { hosts.insert(name) }
                 ports.insert(probe.port)
-                var connectFailure: ProbeFailure.ConnectFailure?
-                if case .transport(_, let failure)? = probe.transcript.failure { connectFailure = failure.connectFailure }
-                switch connectFailure {
-                case nil: connected += 1
+                switch outcome {
+                case .connected: connected += 1
                 case .timedOut: timedOut += 1
                 case .refused: refused += 1
                 case .unreachable: unreachable += 1
+                case .deniedLocally: denied += 1
                 }
             }
         }
@@ -47,10 +53,11 @@ public struct OutboundPortTally: Sendable {
 
     /// The one warning for the run, nil while any connection was made or the evidence is thin.
     public var warning: String? {
-        let failed = timedOut + refused + unreachable
+        let failed = timedOut + refused + unreachable + denied
         guard connected == 0, failed > 0, addresses.count >= Self.minimumAddresses, hosts.count >= Self.minimumHosts else { return nil }
         let port = ports.count == 1 ? "port \(ports.first!)" : "the SMTP ports"
-        let how = [(timedOut, "timed out"), (refused, "refused"), (unreachable, "unreachable")]
+        let how = [(timedOut, "timed out"), (refused, "refused"), (unreachable, "unreachable"),
+                   (denied, "refused by this host's firewall")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         let others = failed - tried.count
         return "outbound \(port) of this network looks blocked: all \(failed) connection\(failed == 1 ? "" : "s") failed "

@@ -13,9 +13,7 @@ enum TCPExchange {
                     framing.pending == 0 ? "nothing received" : "\(framing.pending) octets received"
                 }
                 if bytes.isEmpty {
-                    return WireExchange(outcome: .failure(.network(server: server, message: framing.pending == 0
-                        ? "the server closed the TCP connection without a reply"
-                        : "the server closed the TCP connection in the middle of a reply")), ignored: ignored)
+                    return WireExchange(outcome: .failure(.closed(server: server, midReply: framing.pending != 0)), ignored: ignored)
                 }
                 for reply in framing.append(bytes) {
                     if let mismatch = ReplyCheck.check(reply, against: message) {
@@ -25,10 +23,18 @@ enum TCPExchange {
                     return WireExchange(outcome: .reply(reply), ignored: ignored)
                 }
             }
-        } catch .timeout {
-            return WireExchange(outcome: .failure(.timeout(server: server, seconds: deadline.seconds)), ignored: ignored)
         } catch {
-            return WireExchange(outcome: .failure(.network(server: server, message: error.description)), ignored: ignored)
+            return WireExchange(outcome: .failure(failure(error, server: server, deadline: deadline)), ignored: ignored)
+        }
+    }
+
+    private static func failure(_ error: ProbeFailure, server: ResolverAddress, deadline: Deadline) -> TransportFailure {
+        switch error {
+        case .timeout: .timeout(server: server, seconds: deadline.seconds)
+        case .connect(let failure), .io(let failure): .network(server: server, failure: failure)
+        case .cancelled: .cancelled(server: server)
+        // TCPConnection throws none of these; a TCP stream that ends is the nearest.
+        case .closed, .protocolError, .tls, .tlsSession: .closed(server: server, midReply: false)
         }
     }
 }

@@ -14,10 +14,9 @@ enum UDPExchange {
 
     /// The deadline starts once a socket is free.
     static func send(_ message: QueryMessage, to server: ResolverAddress, timeout: Double) async -> WireExchange {
-        await sockets.acquire()
-        let exchange = Task.isCancelled ? failed(.cancelled(server: server))
-            : await send(message, to: server, deadline: Deadline(seconds: timeout))
-        await sockets.release()
+        guard await sockets.acquire() else { return failed(.cancelled(server: server)) }
+        let exchange = await send(message, to: server, deadline: Deadline(seconds: timeout))
+        sockets.release()
         return exchange
     }
 
@@ -27,24 +26,24 @@ enum UDPExchange {
     private static func send(_ message: QueryMessage, to server: ResolverAddress, deadline: Deadline) async -> WireExchange {
         let family = server.address.family == .ipv4 ? AF_INET : AF_INET6
         let fd = socket(family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return failed(.network(server: server, message: Self.error())) }
+        guard fd >= 0 else { return failed(.network(server: server, failure: .last)) }
         defer { close(fd) }
         let sent = message.wire.withUnsafeBytes { bytes in
             SocketAddress.with(server.address, server.port) { Glibc.sendto(fd, bytes.baseAddress, bytes.count, 0, $0, $1) }
         }
-        guard sent == message.wire.count else { return failed(.network(server: server, message: Self.error())) }
+        guard sent == message.wire.count else { return failed(.network(server: server, failure: .last)) }
         var ignored: [ReplyCheck.Mismatch] = []
         func failure(_ failure: TransportFailure) -> WireExchange { WireExchange(outcome: .failure(failure), ignored: ignored) }
         let timeout = TransportFailure.timeout(server: server, seconds: deadline.seconds)
         while true {
             switch receive(fd) {
-            case .failed(let message): return failure(.network(server: server, message: message))
+            case .failed(let cause): return failure(.network(server: server, failure: cause))
             case .wouldBlock:
                 switch await ReadinessLoop.shared.wait(fd, for: Int16(POLLIN), until: deadline) {
                 case .ready: continue
                 case .timedOut: return failure(timeout)
                 case .cancelled: return failure(.cancelled(server: server))
-                case .failed(let message): return failure(.network(server: server, message: message))
+                case .failed(let cause): return failure(.network(server: server, failure: cause))
                 }
             case .datagram(let datagram, let sender):
                 let mismatch: ReplyCheck.Mismatch?
@@ -66,7 +65,7 @@ enum UDPExchange {
     private enum Received {
         case datagram([UInt8], from: (address: IPAddress, port: UInt16)?)
         case wouldBlock
-        case failed(String)
+        case failed(NetworkFailure)
     }
 
     /// One recvfrom(2); the receive buffer (not zeroed) lives only for the call, not across a wait.
@@ -86,13 +85,11 @@ enum UDPExchange {
             // Copied out at its own size: the reply may be kept (cached), the 64 KB buffer not.
             if received >= 0 { return .datagram(datagram.withUnsafeBufferPointer { [UInt8]($0) }, from: SocketAddress.decode(storage)) }
             if errno == EINTR { continue }
-            return errno == EAGAIN || errno == EWOULDBLOCK ? .wouldBlock : .failed(Self.error())
+            return errno == EAGAIN || errno == EWOULDBLOCK ? .wouldBlock : .failed(.last)
         }
     }
 
     private static func failed(_ failure: TransportFailure) -> WireExchange {
         WireExchange(outcome: .failure(failure), ignored: [])
     }
-
-    static func error() -> String { String(cString: strerror(errno)) }
 }
