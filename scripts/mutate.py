@@ -68,16 +68,36 @@ def main():
     parser.add_argument("--only")
     parser.add_argument("--scratch", default="/tmp/danecheck-mutate")
     parser.add_argument("--lock", help="run each build under flock(1) on this file (one build at a time on a shared machine)")
+    parser.add_argument("--check", action="store_true", help="only check that each edit's text occurs once (no build)")
     args = parser.parse_args()
     build = (["flock", args.lock] if args.lock else []) + ["swift", "build", "--build-tests"]
     mutations = parse(args.list)
+    if args.check:
+        stale = 0
+        for number, mutation in enumerate(mutations, 1):
+            count = open(os.path.join(root, mutation["file"]), encoding="utf-8").read().count("\n".join(mutation["old"])) \
+                if os.path.isfile(os.path.join(root, mutation["file"])) else 0
+            if count != 1:
+                stale += 1
+                print(f"{number:2}. {mutation['title']}: the text to replace is found {count} times in {mutation['file']}")
+        sys.exit(1 if stale else 0)
     only = {int(n) for n in args.only.split(",")} if args.only else None
     scratch = args.scratch
     os.makedirs(scratch, exist_ok=True)
     # The checkout as it is (uncommitted edits and new files too): every file git does not ignore.
     files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=root,
                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, files):
+    listed = set(filter(None, files))
+    # A file moved or deleted in the checkout must leave the copy too (two copies of one file
+    # would not build): every file of the copy's own that git no longer lists goes.
+    for folder, _, names in os.walk(scratch):
+        if os.path.relpath(folder, scratch).split(os.sep)[0].startswith(".build"):
+            continue
+        for name in names:
+            relative = os.path.relpath(os.path.join(folder, name), scratch)
+            if relative not in listed:
+                os.remove(os.path.join(folder, name))
+    for name in listed:
         source, target = os.path.join(root, name), os.path.join(scratch, name)
         if not os.path.isfile(source):
             continue
@@ -122,4 +142,5 @@ def main():
     sys.exit(1 if survivors else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,5 @@
 import CLDNS
+import Foundation
 @testable import DaneCore
 
 /// DNS messages as a resolver or a hostile server sends them, through ldns and then our code.
@@ -19,10 +20,10 @@ enum DNSTargets {
         _ = ResponseInterpreter.read(response, for: DNSQuery(name: query.name, type: .tlsa))
         for record in response.answer + response.authority {
             _ = RecordPresentation.text(record.data)
-            if case .other(let text) = record.data { _ = MTASTSRecord.text(ofPresentation: text) }
+            _ = record.data.txtText
         }
-        _ = response.earliestSignatureExpiry
-        _ = ServedAnswer(response, for: query).summary
+        _ = response.earliestSignatureExpiry(near: Date(timeIntervalSince1970: 1_700_000_000))
+        _ = ServedAnswer(response, for: query, near: Date(timeIntervalSince1970: 1_700_000_000)).summary
     }
 
     /// The bytes as the rdata of a TLSA answer to _25._tcp.mx.example.test.

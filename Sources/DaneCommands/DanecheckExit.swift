@@ -41,7 +41,8 @@ public enum DanecheckExit {
           1  mail would be deferred: a DANE or TLS failure, a bogus lookup;
              probe: an address defers; chain: bogus; tlsa create: a record
              would not verify; check --require-dane: a domain is not
-             authenticated; check --strict: a rollover-health warning
+             authenticated; check --strict: a finding of severity warning or
+             critical (FINDINGS)
           2  usage or input error (a malformed TLSA record given included)
           3  indeterminate: a DNS lookup got no answer (resolver unreachable,
              DNS timeout, unexplained SERVFAIL), the resolver does not

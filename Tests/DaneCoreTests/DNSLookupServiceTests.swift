@@ -24,6 +24,21 @@ import Testing
         #expect(insecure.answer == .noData)
     }
 
+    /// An RRSIG's expiration is a 32-bit serial number: the date is read against the clock the
+    /// service is given, not the machine's. The same answer, expiring 2037-01-01 on today's
+    /// clock, expires 2^32 s later (2173) on a clock past the 2106 wrap.
+    @Test func signatureExpiriesAreReadAgainstTheInjectedClock() async throws {
+        let transport = ReplayTransport()
+        let rrsig = "_25._tcp.mx.example.test. 300 IN RRSIG TLSA 13 5 300 20370101000000 20261201000000 12345 example.test. "
+            + "YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5emFiY2RlZmdoaWprbA=="
+        transport.record("_25._tcp.mx.example.test.", .tlsa, ad: true, answer: [tlsa, rrsig])
+        let expiry = Date(timeIntervalSince1970: 2_114_380_800)  // 2037-01-01
+        let today = DNSLookupService(transport: transport, wallClock: { Date(timeIntervalSince1970: 1_796_000_000) })
+        #expect(await today.lookup(name, .tlsa).signatureExpiry == expiry)
+        let afterWrap = DNSLookupService(transport: transport, wallClock: { Date(timeIntervalSince1970: 4_300_000_000) })
+        #expect(await afterWrap.lookup(name, .tlsa).signatureExpiry == expiry.addingTimeInterval(4_294_967_296))
+    }
+
     @Test func servfailWithDataUnderCDIsBogus() async {
         let transport = ReplayTransport()
         transport.record("_25._tcp.mx.example.test.", .tlsa, rcode: 2, ad: false, answer: [])

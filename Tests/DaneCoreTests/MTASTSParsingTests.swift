@@ -39,7 +39,22 @@ struct MTASTSParsingTests {
         #expect(MTASTSRecord.select(["spf"]) == .failure(.record("no TXT record starts with v=STSv1")))
         #expect(MTASTSRecord.parse("v=STSv1;") == .failure(.record("the record has no id")))
         #expect(MTASTSRecord.parse("v=STSv1; id=not-alnum;") == .failure(.record("id 'not-alnum' is not 1-32 letters and digits")))
-        #expect(MTASTSRecord.text(ofPresentation: "\"v=STSv1; \" \"id=1\\0592;\"") == "v=STSv1; id=1;2;")
+    }
+
+    /// TXT data comes from the wire as bytes: strings joined with nothing between them, `\DDD`
+    /// in a zone file is one byte (so UTF-8 spread over two escapes is one character, where
+    /// reading the presentation text made each escape a character of its own: "Ã©"), and the
+    /// presentation quotes and escapes what is not printable ASCII.
+    @Test func txtDataIsBytesFromTheWire() throws {
+        let response = RecordedPacket.response(ad: true, answer: [
+            #"_mta-sts.example.test. 300 IN TXT "v=STSv1; " "id=1\0592;""#,
+            #"_smtp._tls.example.test. 300 IN TXT "caf\195\169 \"q\"""#,
+        ])
+        let data = response.answer.map(\.data)
+        #expect(data.first == .txt([Array("v=STSv1; ".utf8), Array("id=1;2;".utf8)]))
+        #expect(data.map(\.txtText) == ["v=STSv1; id=1;2;", "café \"q\""])
+        #expect(data.map(RecordPresentation.text) == [#""v=STSv1; " "id=1;2;""#, #""caf\195\169 \"q\"""#])
+        #expect(RecordData.mx(preference: 1, exchange: DNSName(dnsText: "mx.test.")).txtText == nil)
     }
 
     @Test func httpResponsesWithLengthChunksOrNeither() throws {

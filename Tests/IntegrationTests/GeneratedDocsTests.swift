@@ -1,4 +1,5 @@
 import DaneCommands
+import DaneCore
 import Foundation
 import Testing
 import TestSupport
@@ -51,6 +52,21 @@ import TestSupport
         for code in [DanecheckExit.ok, .init(1), DanecheckExit.usage, DanecheckExit.indeterminate, DanecheckExit.noMail] {
             #expect(readme.contains("\n| \(code.rawValue) | "), "README lacks the row for exit code \(code.rawValue)")
         }
+    }
+
+    /// Every finding kind is in README's table with its severity and meaning, and the JSON
+    /// Schema's `warning.kind` enumerates exactly the kinds there are.
+    @Test func findingKindsAreListedWhereReadersLook() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for kind in FindingKind.allCases {
+            #expect(readme.contains("\n| `\(kind.rawValue)` | \(kind.severity.rawValue) | \(kind.meaning) |\n"),
+                    "README lacks the row for finding \(kind.rawValue)")
+        }
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.root.appendingPathComponent("schema/danecheck.schema.json")))
+        let definitions = try #require((schema as? [String: Any])?["$defs"] as? [String: Any] ?? (schema as? [String: Any])?["definitions"] as? [String: Any])
+        let warning = try #require(definitions["warning"] as? [String: Any])
+        let kinds = try #require(((warning["properties"] as? [String: Any])?["kind"] as? [String: Any])?["enum"] as? [String])
+        #expect(kinds == FindingKind.allCases.map(\.rawValue))
     }
 
     /// The rendered man page (not only its source): the generated tables are whole, nothing of

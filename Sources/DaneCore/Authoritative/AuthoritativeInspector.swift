@@ -61,7 +61,7 @@ public struct AuthoritativeInspector: Sendable {
     func servers(of zone: DNSName, questions: [ZoneServersReport.Question]) async -> ZoneServersReport {
         let ns = await lookups.lookup(zone, .ns)
         let names = ns.records.compactMap { data -> DNSName? in
-            if case .other(let text) = data { return DNSName(dnsText: text) }
+            if case .ns(let server) = data { return server }
             return nil
         }.sorted { $0.absolute < $1.absolute }
         guard !names.isEmpty else {
@@ -105,7 +105,8 @@ public struct AuthoritativeInspector: Sendable {
             if case .soa(let serial, _) = record.data { return serial }
             return nil
         }.first
-        let answers = zip(queries.dropFirst(), responses.dropFirst()).map { ServedAnswer($0.1, for: $0.0) }
+        let now = lookups.wallClock()
+        let answers = zip(queries.dropFirst(), responses.dropFirst()).map { ServedAnswer($0.1, for: $0.0, near: now) }
         return NameserverReport(name: name, address: address, serial: serial, answers: answers, failure: nil)
     }
 }

@@ -18,17 +18,18 @@ public struct ServedAnswer: Sendable, Hashable {
         self.signatureExpiry = signatureExpiry
     }
 
-    /// Reads a response to `query`: the RRset at the name (or a CNAME there), else the denial.
-    public init(_ response: DNSResponse, for query: DNSQuery) {
+    /// Reads a response to `query`: the RRset at the name (or a CNAME there), else the denial;
+    /// signature expiries read against `now`.
+    public init(_ response: DNSResponse, for query: DNSQuery, near now: Date) {
         let name = query.name.absolute.lowercased()
         let here = response.answer.filter { $0.owner.absolute.lowercased() == name }
         let data = here.filter { $0.type == query.type || $0.type == .cname }.map(\.data)
         if !data.isEmpty {
             content = .records(data.sorted { RecordPresentation.text($0) < RecordPresentation.text($1) })
-            signatureExpiry = here.filter { $0.type == .rrsig }.compactMap(\.signatureExpiration).min()
+            signatureExpiry = here.filter { $0.type == .rrsig }.compactMap { $0.signatureExpiration(near: now) }.min()
         } else {
             content = response.rcode == .nxDomain ? .nxDomain : .noData
-            signatureExpiry = response.authority.compactMap(\.signatureExpiration).min()
+            signatureExpiry = response.authority.compactMap { $0.signatureExpiration(near: now) }.min()
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Looks up RRsets and gives each its DNSSEC status (RFC 7672 §2.1.1).
 ///
 /// Resolver mode: through a validating resolver's AD bit. A SERVFAIL is asked again with CD=1:
@@ -8,16 +10,21 @@ public final class DNSLookupService: Sendable {
     private let transport: any DNSTransport
     private let cache: LookupCache
     public let validation: Validation
+    /// The wall clock signature expiries are read against (RRSIG times are serial numbers).
+    public let wallClock: @Sendable () -> Date
 
     public var mode: ValidationMode { validation.mode }
     /// Validates in local mode; explains SERVFAILs in resolver mode. Nil: no trust anchor.
     public var validator: LocalValidator? { validation.validator }
 
-    /// `now` is the clock TTLs are counted with (injectable in tests).
+    /// `now` is the clock TTLs are counted with, `wallClock` the one RRSIG expiries are read
+    /// against (both injectable in tests).
     public init(transport: any DNSTransport, validation: Validation = .resolver(explainer: nil),
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+                wallClock: @escaping @Sendable () -> Date = { Date() }) {
         self.transport = transport
         self.validation = validation
+        self.wallClock = wallClock
         cache = LookupCache(now: now)
     }
 
@@ -27,10 +34,10 @@ public final class DNSLookupService: Sendable {
         // Local mode's answers are cached under the CD=1 question: never mixed with the resolver's.
         let key = DNSQuery(name: name, type: type, checkingDisabled: mode == .local)
         let query = DNSQuery(name: name, type: type)
-        return await cache.value(for: key) { [transport, validation] in
+        return await cache.value(for: key) { [transport, validation, wallClock] in
             switch validation {
-            case .local(let validator): await Self.resolveLocally(query, transport: transport, validator: validator)
-            case .resolver(let explainer): await Self.resolve(query, transport: transport, validator: explainer)
+            case .local(let validator): await Self.resolveLocally(query, transport: transport, validator: validator, now: wallClock())
+            case .resolver(let explainer): await Self.resolve(query, transport: transport, validator: explainer, now: wallClock())
             }
         }
     }
@@ -42,16 +49,17 @@ public final class DNSLookupService: Sendable {
         return await [a, aaaa]
     }
 
-    private init(transport: any DNSTransport, cache: LookupCache, validation: Validation) {
+    private init(transport: any DNSTransport, cache: LookupCache, validation: Validation, wallClock: @escaping @Sendable () -> Date) {
         self.transport = transport
         self.cache = cache
         self.validation = validation
+        self.wallClock = wallClock
     }
 
     /// A service with this transport and the same cache (the console: one cache, while the
     /// timeout, resolvers or trace differ from one command to the next).
     public func sharingCache(with transport: any DNSTransport, validation: Validation = .resolver(explainer: nil)) -> DNSLookupService {
-        DNSLookupService(transport: transport, cache: cache, validation: validation)
+        DNSLookupService(transport: transport, cache: cache, validation: validation, wallClock: wallClock)
     }
 
     /// Answers still in the cache, with the TTL each has left.
@@ -70,7 +78,7 @@ public final class DNSLookupService: Sendable {
     public var lookupsInFlight: Int { cache.inFlight }
 
     /// Local mode: ask with CD=1, validate here; a SERVFAIL even with CD=1 is indeterminate.
-    static func resolveLocally(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator) async -> Lookup {
+    static func resolveLocally(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator, now: Date) async -> Lookup {
         let unchecked = DNSQuery(name: query.name, type: query.type, checkingDisabled: true)
         let exchange = await transport.exchange(unchecked)
         let response: DNSResponse
@@ -93,13 +101,13 @@ public final class DNSLookupService: Sendable {
                 return failed(query, outcome.status, outcome.reason ?? "validation failed", exchange.server)
             }
             return Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases, status: outcome.status,
-                          answer: answer, ttl: ttl, server: exchange.server, signatureExpiry: response.earliestSignatureExpiry)
+                          answer: answer, ttl: ttl, server: exchange.server, signatureExpiry: response.earliestSignatureExpiry(near: now))
         }
     }
 
-    static func resolve(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator? = nil) async -> Lookup {
+    static func resolve(_ query: DNSQuery, transport: any DNSTransport, validator: LocalValidator? = nil, now: Date) async -> Lookup {
         let server: ResolverAddress?
-        switch await ask(query, transport: transport) {
+        switch await ask(query, transport: transport, now: now) {
         case .answered(let lookup): return lookup
         case .serverFailure(let failedServer): server = failedServer
         }
@@ -107,7 +115,7 @@ public final class DNSLookupService: Sendable {
         guard diagnosis.status == .bogus else { return diagnosis }
         // The data exists: before calling it bogus, make sure the SERVFAIL was not a passing
         // failure (an upstream timeout) by asking once more.
-        if case .answered(let retry) = await ask(query, transport: transport) { return retry }
+        if case .answered(let retry) = await ask(query, transport: transport, now: now) { return retry }
         return diagnosis
     }
 
@@ -117,7 +125,7 @@ public final class DNSLookupService: Sendable {
     }
 
     /// One exchange, read: a lookup, or a SERVFAIL still to be explained.
-    private static func ask(_ query: DNSQuery, transport: any DNSTransport) async -> Asked {
+    private static func ask(_ query: DNSQuery, transport: any DNSTransport, now: Date) async -> Asked {
         let exchange = await transport.exchange(query)
         let response: DNSResponse
         switch exchange.outcome {
@@ -131,7 +139,7 @@ public final class DNSLookupService: Sendable {
             return .answered(Lookup(name: query.name, type: query.type, owner: owner, aliases: aliases,
                                     status: response.authenticData ? .secure : .insecure,
                                     answer: answer, ttl: ttl, server: exchange.server,
-                                    signatureExpiry: response.earliestSignatureExpiry))
+                                    signatureExpiry: response.earliestSignatureExpiry(near: now)))
         case .error(let rcode):
             return .answered(failed(query, .indeterminate, "resolver answered \(rcode)", exchange.server))
         case .broken(let reason):

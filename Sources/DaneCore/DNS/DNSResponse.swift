@@ -25,8 +25,9 @@ public struct DNSResponse: Sendable, Hashable {
         self.wire = wire
     }
 
-    /// The earliest expiration among the RRSIGs of the answer and authority sections.
-    public var earliestSignatureExpiry: Date? {
-        (answer + authority).compactMap(\.signatureExpiration).min()
+    /// The earliest expiration among the RRSIGs of the answer and authority sections, read
+    /// against `now` (serial arithmetic).
+    public func earliestSignatureExpiry(near now: Date) -> Date? {
+        (answer + authority).compactMap { $0.signatureExpiration(near: now) }.min()
     }
 }

@@ -9,6 +9,10 @@ public enum RecordData: Sendable, Hashable {
     case malformedTLSA(rdata: [UInt8])
     /// SOA: only the fields negative caching needs (RFC 2308 §5).
     case soa(serial: UInt32, minimum: UInt32)
+    /// TXT: its character-strings as bytes, as on the wire (RFC 1035 §3.3.14); `text` joins them.
+    case txt([[UInt8]])
+    /// NS: the name server (RFC 1035 §3.3.11).
+    case ns(DNSName)
     /// Any other type, in presentation format.
     case other(String)
 }

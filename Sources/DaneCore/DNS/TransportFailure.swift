@@ -4,6 +4,8 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     case timeout(server: ResolverAddress, seconds: Double, tries: Int = 1)
     /// A socket call failed (`NetworkFailure` says whether the cause is here or there).
     case network(server: ResolverAddress, failure: NetworkFailure)
+    /// The TCP connection to the server could not be made.
+    case connect(server: ResolverAddress, failure: NetworkFailure)
     /// The server closed the TCP connection before its reply ended (or began).
     case closed(server: ResolverAddress, midReply: Bool)
     case malformed(server: ResolverAddress, message: String)
@@ -24,6 +26,8 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
             "timeout: no answer from \(server) within \(TimeFormat.seconds(seconds))\(tries > 1 ? " (\(tries) tries)" : "")"
         case .network(let server, let failure):
             "network error talking to \(server): \(failure)"
+        case .connect(let server, let failure):
+            "network error talking to \(server): connect failed: \(failure)"
         case .closed(let server, let midReply):
             "network error talking to \(server): \(Self.closedText(midReply: midReply))"
         case .unencodable(let server, let message):
@@ -50,6 +54,7 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     var detail: String {
         switch self {
         case .network(_, let failure): failure.description
+        case .connect(_, let failure): "connect failed: \(failure)"
         case .closed(_, let midReply): Self.closedText(midReply: midReply)
         case .cancelled: "cancelled"
         default: description

@@ -75,7 +75,7 @@ public final class LocalValidator: Sendable {
         }
         let outcome = await validate(query, response)
         let lookup = Lookup(name: name, type: type, owner: owner, aliases: aliases, status: outcome.status, answer: answer, ttl: ttl,
-                            signatureExpiry: response.earliestSignatureExpiry)
+                            signatureExpiry: response.earliestSignatureExpiry(near: now()))
         return ChainReport(name: name, type: type, lookup: lookup, status: outcome.status, reason: outcome.reason,
                            steps: outcome.steps, anchors: anchors)
     }

@@ -13,10 +13,11 @@ enum LDNSRecordDecoder {
     static func decode(_ rr: UnsafeMutablePointer<ldns_rr>) -> ResourceRecord {
         let type = LDNSRRList.type(of: rr)
         let owner = DNSName(dnsText: LDNSRData.text(ldns_rr_owner(rr)))
-        // RRSIG field 4: the signature's expiration (RFC 4034 §3.1.5).
-        let expiration = type == .rrsig && ldns_rr_rd_count(rr) > 4 ? LDNSRData.uint32(ldns_rr_rdf(rr, 4)).map { SerialTime.date($0, near: Date()) } : nil
+        // RRSIG field 4: the signature's expiration (RFC 4034 §3.1.5), as a serial number: the
+        // date is read against the caller's clock (ResourceRecord.signatureExpiration(near:)).
+        let expiration = type == .rrsig && ldns_rr_rd_count(rr) > 4 ? LDNSRData.uint32(ldns_rr_rdf(rr, 4)) : nil
         return ResourceRecord(owner: owner, type: type, ttl: ldns_rr_ttl(rr), data: data(of: rr, type: type),
-                              signatureExpiration: expiration)
+                              signatureExpirationSerial: expiration)
     }
 
     private static func data(of rr: UnsafeMutablePointer<ldns_rr>, type: RecordType) -> RecordData {
@@ -40,6 +41,12 @@ enum LDNSRecordDecoder {
             }
             // Fewer than three octets of data: what there is, as received.
             return .malformedTLSA(rdata: (0..<fieldCount).flatMap { LDNSRData.bytes(field($0)) })
+        case .txt:
+            // Each field a character-string: its length octet, then the bytes (RFC 1035 §3.3).
+            let strings = (0..<fieldCount).map { LDNSRData.bytes(field($0)) }
+            if strings.allSatisfy({ $0.first.map(Int.init) == $0.count - 1 }) { return .txt(strings.map { Array($0.dropFirst()) }) }
+        case .ns:
+            if fieldCount == 1 { return .ns(DNSName(dnsText: LDNSRData.text(field(0)))) }
         case .soa:
             if fieldCount == 7, let serial = LDNSRData.uint32(field(2)), let minimum = LDNSRData.uint32(field(6)) {
                 return .soa(serial: serial, minimum: minimum)

@@ -46,10 +46,7 @@ public struct MTASTSFetcher: Sendable {
             if txt.aliases.count > maxCNAMEDepth {
                 return report(nil, nil, .record("the TXT record is behind \(txt.aliases.count) CNAMEs, more than \(maxCNAMEDepth)"))
             }
-            let texts = records.compactMap { data -> String? in
-                if case .other(let presentation) = data { return MTASTSRecord.text(ofPresentation: presentation) }
-                return nil
-            }
+            let texts = records.compactMap(\.txtText)
             let record: MTASTSRecord
             switch MTASTSRecord.select(texts) {
             case .failure(let failure): return report(nil, nil, failure)

@@ -26,34 +26,4 @@ public struct MTASTSRecord: Sendable, Hashable {
         }
         return .success(MTASTSRecord(id: id))
     }
-
-    /// The strings of a TXT record as ldns prints them ("\"a\" \"b\""), joined.
-    public static func text(ofPresentation presentation: String) -> String {
-        var out = ""
-        var inside = false
-        var escaped = false
-        var digits = ""
-        for character in presentation {
-            if !digits.isEmpty || (escaped && character.isNumber) {
-                digits.append(character)
-                if digits.count == 3 {
-                    if let value = UInt8(digits) { out.unicodeScalars.append(Unicode.Scalar(value)) }
-                    digits = ""
-                    escaped = false
-                }
-                continue
-            }
-            if escaped {
-                out.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "\"" {
-                inside.toggle()
-            } else if inside {
-                out.append(character)
-            }
-        }
-        return out
-    }
 }

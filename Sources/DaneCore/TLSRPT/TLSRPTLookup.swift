@@ -12,10 +12,7 @@ public enum TLSRPTLookup {
         case .failed(let reason):
             return TLSRPTReport(domain: domain, txt: txt, record: nil, failure: .lookup("TXT \(txt.status.rawValue) (\(reason))"))
         case .records(let records):
-            let texts = records.compactMap { data -> String? in
-                if case .other(let presentation) = data { return MTASTSRecord.text(ofPresentation: presentation) }
-                return nil
-            }
+            let texts = records.compactMap(\.txtText)
             switch TLSRPTRecord.select(texts) {
             case .failure(let failure): return TLSRPTReport(domain: domain, txt: txt, record: nil, failure: failure)
             case .success(let record): return TLSRPTReport(domain: domain, txt: txt, record: record, failure: nil)

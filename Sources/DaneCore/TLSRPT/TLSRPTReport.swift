@@ -26,10 +26,7 @@ public struct TLSRPTReport: Sendable, Hashable {
 
     /// The draft's name holds a TXT record that starts like a TLSRPT record.
     public var atObsoleteName: Bool {
-        obsolete?.records.contains { data in
-            if case .other(let presentation) = data { return MTASTSRecord.text(ofPresentation: presentation).hasPrefix("v=TLSRPTv1") }
-            return false
-        } ?? false
+        obsolete?.records.contains { $0.txtText?.hasPrefix("v=TLSRPTv1") == true } ?? false
     }
 
     /// "_smtp._tls.example.test".

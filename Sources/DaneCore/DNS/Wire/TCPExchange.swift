@@ -31,7 +31,8 @@ enum TCPExchange {
     private static func failure(_ error: ProbeFailure, server: ResolverAddress, deadline: Deadline) -> TransportFailure {
         switch error {
         case .timeout: .timeout(server: server, seconds: deadline.seconds)
-        case .connect(let failure), .io(let failure): .network(server: server, failure: failure)
+        case .connect(let failure): .connect(server: server, failure: failure)
+        case .io(let failure): .network(server: server, failure: failure)
         case .cancelled: .cancelled(server: server)
         // TCPConnection throws none of these; a TCP stream that ends is the nearest.
         case .closed, .protocolError, .tls, .tlsSession: .closed(server: server, midReply: false)
