@@ -22,15 +22,20 @@
 #   127.53.0.8:53   Unbound, validating, but with domain-insecure: dane.test (signed data, AD=0)
 #   127.53.0.9:53   NSD: ns2.stale.test, serving the version of stale.test before the current one
 #   127.53.0.10:53  NSD: ns3.stale.test, serving the current version with an expired TLSA RRSIG
+#   127.53.0.11:53  a resolver that does not validate and answers NXDOMAIN for the root name
+#                   (forwards the rest to 127.53.0.3): DNSSEC status unknown, not insecure
+#   127.53.0.12:53  likewise, answering REFUSED for the root name
 #   127.0.10.N:25   Postfix smtpd, one listener per SMTP case (sandbox/smtpcases.py, zone dane.test)
 #   127.0.11.N:25   misbehaving SMTP peers (sandbox/hostile.py)
 #   127.0.12.N:25   TCP proxies adding DANECHECK_SANDBOX_DELAY_MS per round trip (sandbox/tcpdelay.py)
+#   127.0.16.N:25   nothing listens: the 100 MX hosts of many.test (connections refused)
 #   127.0.14.1:443  nginx: HTTPS for mta-sts.NAME.sts.test (MTA-STS policies, zone sts.test)
 #   127.0.14.2:443  hostile.py: the policies of mta-sts.noclose and .closeframed.sts.test, each
 #                   closed without TLS close_notify (closeframed: a body framed by the close alone)
 #   nftables table inet danecheck_sandbox: outbound TCP port 25 dropped for uid 65534 (nobody)
 #                   and rejected (TCP reset) for uid 64025: a network that blocks port 25, for
-#                   processes run with setpriv under those uids; DNS and everything else pass
+#                   processes run with setpriv under those uids; DNS and everything else pass,
+#                   and so does 127.0.10.2:25 (ee312.dane.test: one domain reachable in a batch)
 #   127.53.1.1-3:53 a hostile resolver: forged replies, CNAME loops, truncation, control
 #                   characters (sandbox/hostiledns.py; names under hostile.test.)
 #   127.53.2.1:53   Unbound, validating from the root's anchor and anchors at odd places
@@ -57,8 +62,10 @@ SINKHOLE=127.53.0.7
 STALE_PREVIOUS=127.53.0.9
 STALE_EXPIRED=127.53.0.10
 PARTIAL=127.53.0.8
+PLAIN_DENYING_ROOT=127.53.0.11
+PLAIN_REFUSING_ROOT=127.53.0.12
 
-SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test. rpt.test. stale.test."
+SIGNED_ZONES="dane.test. example.test. one.test. eight.test. unsignedhost.test. bogus-tlsa.test. bogus-mx.test. bogus-a.test. nsec.test. nsec3.test. cname.test. implicit.test. nullmx.test. tlsacname.test. unusable.test. bigtlsa.test. insecuretlsa.test. expiredrr.test. expired.test. dsmismatch.test. dsdigest.test. unsignedkey.test. rsa.test. ed25519.test. optout.test. wild.test. wild3.test. sts.test. iter.test. rpt.test. stale.test. many.test."
 UNSIGNED_ZONES="insecure.test."
 # Unsigned zones below a signed one (delegated there without DS, not from test.).
 NESTED_UNSIGNED_ZONES="_tcp.mx.insecuretlsa.test. sub.optout.test."
@@ -122,6 +129,7 @@ zone_text() {
     sts.test.) zone_sts ;;
     rpt.test.) zone_rpt ;;
     stale.test.) zone_stale 2026120201 current ;;
+    many.test.) zone_many ;;
     iter.test.) zone_dnssec_case "$1" 12 ;;
     sub.optout.test.) zone_optout_sub ;;
     *) log "no zone text for $1"; exit 1 ;;
@@ -404,6 +412,8 @@ C
 # DROP (connections time out) for nobody, REJECT with a TCP reset (refused) for 64025.
 BLOCKED_DROP_UID=65534
 BLOCKED_REJECT_UID=64025
+# One SMTP case stays reachable for them: a batch with one domain that connects.
+REACHABLE_WHEN_BLOCKED=127.0.10.2
 # A lossy network: a quarter of this uid's packets dropped at random, both ways of every protocol.
 LOSSY_UID=64026
 LOSS_PERCENT=25
@@ -413,6 +423,7 @@ start_port25_filter() {
 table inet danecheck_sandbox {
   chain output {
     type filter hook output priority 0; policy accept;
+    meta skuid { $BLOCKED_DROP_UID, $BLOCKED_REJECT_UID } ip daddr $REACHABLE_WHEN_BLOCKED tcp dport 25 accept
     meta skuid $BLOCKED_DROP_UID tcp dport 25 drop
     meta skuid $BLOCKED_REJECT_UID tcp dport 25 reject with tcp reset
     meta skuid $LOSSY_UID meta l4proto { tcp, udp } numgen random mod 100 < $LOSS_PERCENT drop
@@ -518,6 +529,8 @@ start() {
   start_helper silent --listen "$SILENT:53" --silent
   start_helper refusing --listen "$REFUSING:53" --refuse
   start_helper sinkhole --listen "$SINKHOLE:53" --upstream "$VALIDATING:53" --nxdomain-for . --nxdomain-for example.test.
+  start_helper plain-denying-root --listen "$PLAIN_DENYING_ROOT:53" --upstream "$NONVALIDATING:53" --nxdomain-for .
+  start_helper plain-refusing-root --listen "$PLAIN_REFUSING_ROOT:53" --upstream "$NONVALIDATING:53" --refused-for .
   wait_for "$VALIDATING" example.test.
   wait_tcp 127.0.10.1 25
   wait_tcp 127.0.11.10 25
@@ -537,7 +550,7 @@ stop() {
   proof_stop
   for pidfile in "$state/nsd/nsd.pid" "$state/nsd-ns2/nsd.pid" "$state/nsd-ns3/nsd.pid" "$state/unbound-validating/unbound.pid" \
                  "$state/unbound-plain/unbound.pid" "$state/unbound-partial/unbound.pid" "$state/delay-proxy.pid" \
-                 "$state/silent.pid" "$state/sinkhole.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
+                 "$state/silent.pid" "$state/sinkhole.pid" "$state/plain-denying-root.pid" "$state/plain-refusing-root.pid" "$state/refusing.pid" "$state/hostile.pid" "$state/hostiledns.pid" "$state/tcpdelay.pid" \
                  "$state/postfix/queue/pid/master.pid" "$state/nginx/nginx.pid"; do
     stop_pid "$pidfile"
   done
@@ -546,7 +559,7 @@ stop() {
 status() {
   local rc=0 pidfile
   for pidfile in nsd/nsd.pid nsd-ns2/nsd.pid nsd-ns3/nsd.pid unbound-validating/unbound.pid unbound-plain/unbound.pid unbound-partial/unbound.pid \
-                 delay-proxy.pid silent.pid sinkhole.pid refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
+                 delay-proxy.pid silent.pid sinkhole.pid plain-denying-root.pid plain-refusing-root.pid refusing.pid hostile.pid hostiledns.pid tcpdelay.pid postfix/queue/pid/master.pid nginx/nginx.pid; do
     if pid_alive "$state/$pidfile"; then echo "running  $pidfile ($(cat "$state/$pidfile"))"
     else echo "stopped  $pidfile"; rc=1; fi
   done
@@ -607,6 +620,8 @@ DANECHECK_SANDBOX_SILENT=$SILENT
 DANECHECK_SANDBOX_REFUSING=$REFUSING
 DANECHECK_SANDBOX_SINKHOLE=$SINKHOLE
 DANECHECK_SANDBOX_PARTIAL=$PARTIAL
+DANECHECK_SANDBOX_PLAIN_DENYING_ROOT=$PLAIN_DENYING_ROOT
+DANECHECK_SANDBOX_PLAIN_REFUSING_ROOT=$PLAIN_REFUSING_ROOT
 V
 }
 

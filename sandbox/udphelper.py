@@ -8,6 +8,7 @@
 --nxdomain-for NAME (repeatable)    with --upstream: answer NXDOMAIN for NAME and every name under
                                     it ("." for the root name only), forward the rest (a filtering
                                     or sinkhole resolver)
+--refused-for NAME (repeatable)     likewise, answering REFUSED (a resolver for a private tree only)
 --log FILE                          with --upstream: one line per query relayed, written when its
                                     answer is sent: "START END NAME TYPE" (milliseconds on a
                                     monotonic clock): which queries were in flight at once
@@ -68,9 +69,10 @@ def answer_rcode(data, rcode):
 
 
 class Proxy(asyncio.DatagramProtocol):
-    def __init__(self, upstream, delay, denied=(), log=None):
+    def __init__(self, upstream, delay, denied=(), log=None, refused=()):
         self.upstream, self.delay, self.log = upstream, delay, log
-        self.denied = [[label for label in name.lower().split(".") if label] for name in denied]
+        self.denied = [([label for label in name.lower().split(".") if label], 3) for name in denied] \
+            + [([label for label in name.lower().split(".") if label], 5) for name in refused]
 
     def connection_made(self, transport):
         self.transport = transport
@@ -79,10 +81,10 @@ class Proxy(asyncio.DatagramProtocol):
         if len(data) > 12 and int.from_bytes(data[4:6], "big") == 1 and self.denied:
             labels, _ = question(data)
             # "." is the root name itself; any other name covers its subtree.
-            if any((len(labels) >= len(name) and labels[len(labels) - len(name):] == name) if name else not labels
-                   for name in self.denied):
-                self.transport.sendto(answer_rcode(data, 3), addr)
-                return
+            for name, rcode in self.denied:
+                if (len(labels) >= len(name) and labels[len(labels) - len(name):] == name) if name else not labels:
+                    self.transport.sendto(answer_rcode(data, rcode), addr)
+                    return
         asyncio.get_running_loop().create_task(self.relay(data, addr))
 
     async def relay(self, data, addr):
@@ -122,6 +124,7 @@ async def main():
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--refuse", action="store_true")
     parser.add_argument("--nxdomain-for", action="append", default=[])
+    parser.add_argument("--refused-for", action="append", default=[])
     parser.add_argument("--log")
     args = parser.parse_args()
     loop = asyncio.get_running_loop()
@@ -132,7 +135,7 @@ async def main():
         factory = Refuse
     else:
         upstream = split(args.upstream)
-        factory = lambda: Proxy(upstream, args.delay_ms / 1000, args.nxdomain_for, args.log)
+        factory = lambda: Proxy(upstream, args.delay_ms / 1000, args.nxdomain_for, args.log, args.refused_for)
     await loop.create_datagram_endpoint(factory, local_addr=listen)
     await asyncio.Event().wait()
 

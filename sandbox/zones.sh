@@ -78,6 +78,18 @@ zone_eight() {
   done
 }
 
+# A hundred MX hosts, none listening (127.0.16.N: connections refused): one domain whose mail
+# servers are all down, which says nothing of this network's port 25, and one deferral line.
+zone_many() {
+  soa many.test.
+  local i
+  for i in $(seq 1 100); do
+    echo "@ 3600 IN MX $i mx$i.many.test."
+    echo "mx$i 3600 IN A 127.0.16.$i"
+    echo "_25._tcp.mx$i 300 IN TLSA 3 1 1 $(digest32 "mx$i.many.test")"
+  done
+}
+
 # Unsigned child (no DS in test.): MX, addresses and TLSA all insecure. "alias" is an
 # insecure first hop to a signed host (the chain is insecure from its start: no TLSA lookup).
 zone_insecure() {

@@ -47,8 +47,8 @@ public enum DanecheckExit {
           3  indeterminate: a DNS lookup got no answer (resolver unreachable,
              DNS timeout, unexplained SERVFAIL), the resolver does not
              validate DNSSEC (every status unknown) or its NXDOMAIN cannot be
-             trusted; check, domain --probe: outbound port 25 looks blocked
-             here (no connection to any host was made)
+             trusted; check: outbound port 25 looks blocked here (no
+             connection was made; domains with unrelated MX hosts failed)
           4  no mail: the domain or host does not exist (NXDOMAIN), null MX,
              no address
           check: the first that applies, in the order 2, 3, 4, 1.

@@ -78,7 +78,6 @@ public struct DomainCommand: AsyncParsableCommand {
         (report.resolvers.compactMap(\.warning) + report.signedButUnvalidatedWarnings)
             .forEach { StandardError.warning($0, colour: output.colorsErrors) }
         var assessment: Assessment?
-        var outbound = OutboundPortTally()
         if probe {
             let prober = probeOptions.hostProber(resolverOptions, rollover: rolloverOptions.settings)
             // Judged as `check` judges it: the default policy, the one assessor.
@@ -86,8 +85,6 @@ public struct DomainCommand: AsyncParsableCommand {
             assessment = await Assessor(checker: checker, policy: AssessmentPolicy(certificateDays: Double(rolloverOptions.warnDays)))
                 .assess(report)
             ProbeTrace.emit(assessment?.check.hosts ?? [], options: resolverOptions)
-            outbound.add(assessment?.check.hosts ?? [])
-            if let warning = outbound.warning { StandardError.warning(warning, colour: output.colorsErrors) }
         }
         let check = assessment?.check
         let zones = authoritative ? await inspector.authoritativeServers(of: report, timeout: configuration.timeout, trace: configuration.trace) : nil
@@ -102,8 +99,8 @@ public struct DomainCommand: AsyncParsableCommand {
             StandardOutput.lines(DomainTextRenderer.lines(report, probes: check?.hosts, history: history.snapshot) + verdict
                                  + AuthoritativeTextRenderer.lines(zones ?? []), colour: output.colorsOutput)
         }
-        // Nothing was learned of any server when the network itself keeps port 25 shut.
-        let code = outbound.warning != nil ? DanecheckExit.indeterminate : DanecheckExit.code(for: assessment?.exitClass ?? report.outcome)
+        // One domain says nothing of this network's port 25 (OutboundPortTally): its hosts' own facts stand.
+        let code = DanecheckExit.code(for: assessment?.exitClass ?? report.outcome)
         if code != DanecheckExit.ok { throw code }
     }
 }

@@ -122,7 +122,8 @@ public struct ProbeCommand: AsyncParsableCommand {
                 report = await hostProber.probe(name: name, host: host, policy: .of(host),
                                                 records: host.tlsa.entries.compactMap(\.record), recordsGiven: false,
                                                 addresses: filter(host.addresses.map(\.address)))
-                    .with(unvalidated: ResolverReport.unvalidated(reports, mode: configuration.validation))
+                    .with(unvalidated: ResolverReport.unvalidated(reports, mode: configuration.validation,
+                                                                 answersCarryAD: (host.addressLookups + host.tlsa.attempts).contains { $0.status == .secure }))
             }
         }
         try Task.checkCancellation()  // interrupted in the console: print nothing

@@ -35,10 +35,30 @@ import Testing
                                recordsGiven: false, addresses: [report])
     }
 
-    @Test func refusedConnectionsToTwoHostsAreEvidence() {
+    @Test func refusedConnectionsToTwoUnrelatedDomainsAreEvidence() {
         var tally = OutboundPortTally()
-        tally.add([Self.report("mx1.a.test", "192.0.2.1", .connect(.refused)), Self.report("mx2.b.test", "192.0.2.2", .connect(.refused))])
-        #expect(tally.warning?.contains("(2 refused: [192.0.2.1]:25 (mx1.a.test), [192.0.2.2]:25 (mx2.b.test))") == true, "\(tally.warning ?? "nil")")
+        tally.add([Self.report("mx1.a.test", "192.0.2.1", .connect(.refused))])
+        #expect(tally.warning == nil, "one domain")
+        tally.add([Self.report("mx2.b.test", "192.0.2.2", .connect(.refused))])
+        #expect(tally.warning?.contains("to the MX hosts of unrelated domains (2 refused: [192.0.2.1]:25 (mx1.a.test), [192.0.2.2]:25 (mx2.b.test))") == true,
+                "\(tally.warning ?? "nil")")
+    }
+
+    /// A domain whose hosts are down, however many and wherever, and domains that share a
+    /// provider (a registrable domain among their hosts) look like a blocked port: no claim.
+    @Test func oneDomainOrDomainsSharingAProviderAreNoEvidence() {
+        var one = OutboundPortTally()
+        one.add((1...100).map { Self.report("mx\($0).\($0 % 2 == 0 ? "a" : "b").test", "192.0.2.\($0)", .connect(.refused)) })
+        #expect(one.warning == nil, "one domain, hosts under a.test and b.test")
+        var shared = OutboundPortTally()
+        shared.add([Self.report("mx1.p.test", "192.0.2.1", .connect(.refused)), Self.report("mx.q.test", "192.0.2.2", .connect(.refused))])
+        shared.add([Self.report("mx2.p.test", "192.0.2.3", .connect(.refused))])
+        shared.add([Self.report("mx.sub.q.test", "192.0.2.4", .connect(.refused)), Self.report("mx3.p.test", "192.0.2.5", .connect(.refused))])
+        #expect(shared.warning == nil, "every domain shares p.test or q.test with another")
+        shared.add([Self.report("mx.r.test", "192.0.2.6", .timeout(phase: "the TCP connection", seconds: 2, detail: ""))])
+        #expect(shared.warning?.hasPrefix("outbound port 25 of this network looks blocked: all 6 connections failed") == true, "\(shared.warning ?? "nil")")
+        shared.add([Self.report("mx.s.test", "192.0.2.7", nil)])
+        #expect(shared.warning == nil, "one connection made")
     }
 
     /// Out of file descriptors, or cancelled: nothing was learned about the path, so the same

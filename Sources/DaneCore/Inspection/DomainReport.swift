@@ -69,7 +69,8 @@ public struct DomainReport: Sendable, Hashable {
     /// under an insecure delegation, a negative trust anchor, a domain-insecure setting, or a
     /// resolver that does not validate what it forwards. One warning per resolver.
     public var signedButUnvalidatedWarnings: [String] {
-        guard validation == .resolver else { return [] }
+        // No status is known at all (`unvalidated`): that line says it, not "insecure to it".
+        guard validation == .resolver, unvalidated == nil else { return [] }
         // A resolver that does not validate at all has its own warning.
         let nonValidating = Set(resolvers.filter { $0.validates == false }.map(\.server))
         let unvalidated = lookups.filter { lookup in
@@ -110,8 +111,13 @@ public struct DomainReport: Sendable, Hashable {
             + "a misconfiguration (RFC 7505 §3); a client that finds a null MX delivers no mail (RFC 7505 §4.1)"
     }
 
-    /// Why no DNSSEC status is known (the resolvers do not validate), nil when it is.
-    public var unvalidated: String? { ResolverReport.unvalidated(resolvers, mode: validation) }
+    /// Why no DNSSEC status is known (the resolvers do not validate, or whether they do is
+    /// unknown and no answer was validated), nil when it is. An NXDOMAIN that cannot be trusted
+    /// says more, and is said instead.
+    public var unvalidated: String? {
+        guard untrustedDenial == nil else { return nil }
+        return ResolverReport.unvalidated(resolvers, mode: validation, answersCarryAD: lookups.contains { $0.status == .secure })
+    }
 
     /// How a run that shows this report (without probes) ends, by what DNS says of the mail:
     /// no mail for NXDOMAIN, null MX or no host with an address; deferred when the MX lookup is

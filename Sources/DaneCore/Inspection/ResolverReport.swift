@@ -37,14 +37,24 @@ public struct ResolverReport: Sendable, Hashable {
         deniesTheRoot ? "resolver-denies-root" : rootAnswer != nil ? "resolver-refuses-root" : "resolver-does-not-validate"
     }
 
-    /// Why no DNSSEC status can be known when +dnssec is the resolvers' AD bit and none of those
-    /// that answered validates; nil when one validates, or in local mode. Unvalidated is not
-    /// insecure (RFC 7672 §2.1.1): what a DANE MTA would do is unknown.
-    public static func unvalidated(_ reports: [ResolverReport], mode: ValidationMode) -> String? {
+    /// Why no DNSSEC status can be known when +dnssec is the resolvers' AD bit, nil when one
+    /// validates, in local mode, or (`answersCarryAD`) when an answer came validated after all.
+    /// Unvalidated is not insecure (RFC 7672 §2.1.1): what a DANE MTA would do is unknown. Either
+    /// every resolver that answered the root SOA does not validate (AD=0), or none answered it
+    /// (NXDOMAIN, REFUSED, SERVFAIL: whether they validate is unknown) and no answer carried the
+    /// AD bit: a signed domain would look exactly like an unsigned one.
+    public static func unvalidated(_ reports: [ResolverReport], mode: ValidationMode, answersCarryAD: Bool = false) -> String? {
+        guard mode == .resolver else { return nil }
         let answered = reports.filter { $0.validates != nil }
-        guard mode == .resolver, !answered.isEmpty, answered.allSatisfy({ $0.validates == false }) else { return nil }
-        let names = answered.map(\.server.description).joined(separator: ", ")
-        return "DNSSEC status unknown: \(answered.count == 1 ? "resolver \(names) does" : "resolvers \(names) do") not validate "
-            + "(use a validating resolver, or --validation local to validate here)"
+        let advice = "(use a validating resolver, or --validation local to validate here)"
+        if !answered.isEmpty, answered.allSatisfy({ $0.validates == false }) {
+            let names = answered.map(\.server.description).joined(separator: ", ")
+            return "DNSSEC status unknown: \(answered.count == 1 ? "resolver \(names) does" : "resolvers \(names) do") not validate \(advice)"
+        }
+        let unknown = reports.filter { $0.validates == nil && $0.rootAnswer != nil }
+        guard answered.isEmpty, !unknown.isEmpty, !answersCarryAD else { return nil }
+        let named = unknown.map { "\($0.server) answered \($0.rootAnswer.map { "\($0)" } ?? "") for the root zone" }.joined(separator: ", ")
+        return "DNSSEC status unknown: resolver \(named), so whether \(unknown.count == 1 ? "it validates" : "they validate") is unknown, "
+            + "and no answer carried the AD bit \(advice)"
     }
 }

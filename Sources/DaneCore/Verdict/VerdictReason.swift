@@ -14,7 +14,7 @@ public enum VerdictReason: Sendable, Hashable, CustomStringConvertible {
     case delivered(host: DNSName, address: AddressReport)
     /// No MX host has an address.
     case noAddress
-    /// Every MX host defers, each for its cause, in MX order.
+    /// Every MX host defers, each for its cause, in MX order (one line: `DeferralLine`).
     case everyHostDefers([(host: DNSName, cause: HostCause)])
 
     public var description: String {
@@ -25,9 +25,7 @@ public enum VerdictReason: Sendable, Hashable, CustomStringConvertible {
         case .mxLookupFailed(let failure): "MX lookup failed: \(failure)"
         case .delivered(_, let address): address.cause.shortMatch ?? address.reason
         case .noAddress: "no MX host has an address"
-        case .everyHostDefers(let hosts):
-            hosts.count > 1 ? "every MX host defers: " + hosts.map { "\($0.host.text): \($0.cause)" }.joined(separator: "; ")
-                : hosts.first.map { "\($0.host.text): \($0.cause)" } ?? "no MX host"
+        case .everyHostDefers(let hosts): DeferralLine.text(hosts)
         }
     }
 
