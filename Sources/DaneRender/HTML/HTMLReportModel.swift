@@ -167,8 +167,8 @@ struct HTMLReportModel {
                            meaning: $0.meaning) }
     }
 
-    /// One array per domain: domain, verdict, class, via, reason, worst severity, finding kinds,
-    /// milliseconds. `<` is written as \u003c, so no text can end the script element it sits in.
+    /// One array per domain: domain, verdict, class, via, reason, worst severity, its findings
+    /// (a line each: "warning: [kind] message"), milliseconds. `<` is written as \u003c, so no text can end the script element it sits in.
     private static func json(_ rows: [ReportRow]) -> String {
         struct Row: Encodable {
             let row: ReportRow
@@ -180,7 +180,7 @@ struct HTMLReportModel {
                 try container.encode(row.via ?? "")
                 try container.encode(row.reason)
                 try container.encode(row.summary.worstSeverity?.rawValue ?? "")
-                try container.encode(Array(Set(row.findings.map(\.kind.rawValue))).sorted().joined(separator: " "))
+                try container.encode(row.findings.map { "\($0.severity.word): [\($0.kind.rawValue)] \($0.message)" }.joined(separator: "\n"))
                 try container.encode((row.summary.seconds * 1000).rounded())
             }
         }

@@ -25,7 +25,7 @@ enum HTMLReportTemplate {
     #rows-table th { cursor: pointer; user-select: none; } #rows-table th[aria-sort="ascending"]::after { content: " ▲"; } #rows-table th[aria-sort="descending"]::after { content: " ▼"; }
     .controls { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
     .controls input { flex: 1; min-width: 200px; padding: 4px 6px; } svg text { font-size: 10px; fill: #555; }
-    .none { color: #666; font-style: italic; }
+    .none { color: #666; font-style: italic; } td.findings { white-space: pre-line; font-size: 12px; color: #555; max-width: 420px; word-break: break-word; }
     </style>
     </head>
     <body>
@@ -83,9 +83,9 @@ enum HTMLReportTemplate {
 
     <h2>Every domain</h2>
     <noscript><p>The table needs JavaScript (inline, nothing is loaded); everything above does not.</p></noscript>
-    <div class="controls"><input id="rows-filter" type="search" placeholder="filter: domain, host, reason or finding kind"><select id="rows-select"><option value="">every verdict and class</option>{{#verdicts}}<option value="v:{{word}}">verdict {{word}}</option>{{/verdicts}}{{#classes}}<option value="c:{{word}}">class {{word}}</option>{{/classes}}</select>
+    <div class="controls"><input id="rows-filter" type="search" placeholder="filter: domain, host, reason or finding"><select id="rows-select"><option value="">every verdict and class</option>{{#verdicts}}<option value="v:{{word}}">verdict {{word}}</option>{{/verdicts}}{{#classes}}<option value="c:{{word}}">class {{word}}</option>{{/classes}}</select>
     <button id="rows-prev" type="button">◀</button><span id="rows-info"></span><button id="rows-next" type="button">▶</button></div>
-    <table id="rows-table"><thead><tr><th>domain</th><th>verdict</th><th>class</th><th>via</th><th>reason</th><th>worst finding</th><th>finding kinds</th><th class="num">ms</th></tr></thead><tbody id="rows-body"></tbody></table>
+    <table id="rows-table"><thead><tr><th>domain</th><th>verdict</th><th>class</th><th>via</th><th>reason</th><th>worst</th><th>findings</th><th class="num">ms</th></tr></thead><tbody id="rows-body"></tbody></table>
     <script type="application/json" id="rows-data">{{{rowsJSON}}}</script>
     <script>
     (function () {
@@ -106,7 +106,7 @@ enum HTMLReportTemplate {
         view = data.filter(function (row) {
           if (choice && !((choice.charAt(0) === "v" && row[1] === choice.slice(2)) || (choice.charAt(0) === "c" && row[2] === choice.slice(2)))) return false;
           return !text || row[0].toLowerCase().indexOf(text) >= 0 || row[3].toLowerCase().indexOf(text) >= 0
-            || row[4].toLowerCase().indexOf(text) >= 0 || row[6].indexOf(text) >= 0;
+            || row[4].toLowerCase().indexOf(text) >= 0 || row[6].toLowerCase().indexOf(text) >= 0;
         });
         if (column >= 0) view = view.slice().sort(compare);
         page = 0;
@@ -121,6 +121,7 @@ enum HTMLReportTemplate {
             td.textContent = row[i];
             if (i === 1) { td.className = "word"; td.style.color = COLORS[row[1]] || "#222"; }
             if (i === 4) td.className = "reason";
+            if (i === 6) td.className = "findings";
             if (i === 7) td.className = "num";
             tr.appendChild(td);
           }
