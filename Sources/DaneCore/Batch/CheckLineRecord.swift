@@ -1,7 +1,5 @@
 import Foundation
 
-import Foundation
-
 /// What `danecheck summary` reads of one `check --jsonl` line (schema `check_domain`): the
 /// domain, its verdict, how the run ends for it, its time and its warnings; for the reports
 /// (--html) the reason and the expiries too. The details are left.

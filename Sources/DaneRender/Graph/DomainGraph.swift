@@ -10,7 +10,7 @@ public enum DomainGraph {
         var dot = DOTWriter()
         dot.open("digraph domain")
         var title = "\(report.domain.text)"
-        if let check { title += ": \(check.verdict.verdict.rawValue)\n" + DOTWriter.wrapped(check.outcome.reason.description, width: 90) }
+        if let check { title += ": \(check.verdict.verdict.rawValue)\(check.verdict.via.map { " via \($0.text)" } ?? "")\n" + DOTWriter.wrapped(check.outcome.reason.description, width: 90) }
         dot.line("graph " + DOTWriter.attributes(["rankdir": "LR", "fontname": "Helvetica", "fontsize": "12", "labelloc": "t",
                                                   "label": title, "nodesep": "0.2"]))
         dot.line("node " + DOTWriter.attributes(["penwidth": "1.5", "fontname": "Helvetica", "fontsize": "10", "style": "filled",
@@ -71,7 +71,7 @@ public enum DomainGraph {
                         guard case .matched(let depth) = mark, let target = recordIDs[record.description] else { continue }
                         dot.line(DOTWriter.quoted(id) + " -> " + DOTWriter.quoted(target) + " " + DOTWriter.attributes([
                             "id": "match|\(id)|\(target)", "color": GraphStatus.secure.color, "class": "matched",
-                            "label": "matched at depth \(depth)", "fontcolor": GraphStatus.secure.color, "constraint": "false"]))
+                            "headlabel": "matched at depth \(depth)", "labelangle": "-70", "labeldistance": "5", "fontcolor": GraphStatus.secure.color, "constraint": "false"]))
                     }
                 }
             }

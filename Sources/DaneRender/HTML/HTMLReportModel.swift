@@ -76,6 +76,8 @@ struct HTMLReportModel {
     let verdicts: [Segment]
     let classes: [Segment]
     let kinds: [KindRow]
+    /// How many domains the exit code counts as failed.
+    let failing: Int
     let attention: [AttentionRow]
     /// How many more fail than the list shows (nil: none).
     let attentionMore: Int?
@@ -116,6 +118,7 @@ struct HTMLReportModel {
         }, total: rows.count)
         kinds = Self.kinds(rows)
         let failing = rows.filter(\.fails).sorted { Self.rank($0) < Self.rank($1) }
+        self.failing = failing.count
         attention = failing.prefix(Self.attentionLimit).map { row in
             AttentionRow(domain: row.domain.text, verdict: row.verdict.rawValue, color: ReportColors.of(row.verdict),
                          exitClass: row.gatedClass.keyword, reason: row.reason,
@@ -167,24 +170,46 @@ struct HTMLReportModel {
                            meaning: $0.meaning) }
     }
 
-    /// One array per domain: domain, verdict, class, via, reason, worst severity, its findings
-    /// (a line each: "warning: [kind] message"), milliseconds. `<` is written as \u003c, so no text can end the script element it sits in.
+    /// The table's data: `rows`, one array per domain (domain, verdict, class, via, reason, worst
+    /// severity, its findings (a line each: "warning: [kind] message"), milliseconds), where via,
+    /// reason and findings are indices into `strings`: at survey size most domains share their
+    /// reason and their hosts' findings, and each text is written once. `<` is written as \u003c,
+    /// so no text can end the script element it sits in.
     private static func json(_ rows: [ReportRow]) -> String {
+        struct Table: Encodable {
+            var strings: [String] = []
+            var rows: [Row] = []
+        }
         struct Row: Encodable {
-            let row: ReportRow
+            let domain: String, verdict: String, exitClass: String, via: Int, reason: Int, worst: String, findings: Int, milliseconds: Double
             func encode(to encoder: Encoder) throws {
                 var container = encoder.unkeyedContainer()
-                try container.encode(row.domain.text)
-                try container.encode(row.verdict.rawValue)
-                try container.encode(row.gatedClass.keyword)
-                try container.encode(row.via ?? "")
-                try container.encode(row.reason)
-                try container.encode(row.summary.worstSeverity?.rawValue ?? "")
-                try container.encode(row.findings.map { "\($0.severity.word): [\($0.kind.rawValue)] \($0.message)" }.joined(separator: "\n"))
-                try container.encode((row.summary.seconds * 1000).rounded())
+                try container.encode(domain)
+                try container.encode(verdict)
+                try container.encode(exitClass)
+                try container.encode(via)
+                try container.encode(reason)
+                try container.encode(worst)
+                try container.encode(findings)
+                try container.encode(milliseconds)
             }
         }
-        let data = (try? JSONEncoder().encode(rows.map(Row.init))) ?? Data("[]".utf8)
+        var table = Table(), index: [String: Int] = [:]
+        func intern(_ text: String) -> Int {
+            if let known = index[text] { return known }
+            index[text] = table.strings.count
+            table.strings.append(text)
+            return table.strings.count - 1
+        }
+        for row in rows {
+            let findings = row.findings.map { "\($0.severity.word): [\($0.kind.rawValue)] \($0.message)" }.joined(separator: "\n")
+            table.rows.append(Row(domain: row.domain.text, verdict: row.verdict.rawValue, exitClass: row.gatedClass.keyword,
+                                  via: intern(row.via ?? ""), reason: intern(row.reason), worst: row.summary.worstSeverity?.rawValue ?? "",
+                                  findings: intern(findings), milliseconds: (row.summary.seconds * 1000).rounded()))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(table)) ?? Data(#"{"rows":[],"strings":[]}"#.utf8)
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
     }
 }

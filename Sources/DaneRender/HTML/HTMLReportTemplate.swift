@@ -25,7 +25,7 @@ enum HTMLReportTemplate {
     #rows-table th { cursor: pointer; user-select: none; } #rows-table th[aria-sort="ascending"]::after { content: " ▲"; } #rows-table th[aria-sort="descending"]::after { content: " ▼"; }
     .controls { display: flex; gap: 8px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
     .controls input { flex: 1; min-width: 200px; padding: 4px 6px; } svg text { font-size: 10px; fill: #555; }
-    .none { color: #666; font-style: italic; } td.findings { white-space: pre-line; font-size: 12px; color: #555; max-width: 420px; word-break: break-word; }
+    .none { color: #666; font-style: italic; } 
     </style>
     </head>
     <body>
@@ -43,7 +43,7 @@ enum HTMLReportTemplate {
     {{#problems}}<p class="reason problem">{{.}}</p>{{/problems}}
     {{#runFindings}}<p class="reason run-finding">{{.}}</p>{{/runFindings}}
 
-    <h2>Defer and bogus first: the domains that fail</h2>
+    <h2>The <span id="failing">{{failing}}</span> domains that fail, defer and bogus first</h2>
     {{^attention}}<p class="none">No domain fails.</p>{{/attention}}
     {{#first(attention)}}<table id="attention"><thead><tr><th>domain</th><th>verdict</th><th>class</th><th>reason</th></tr></thead><tbody>{{/first(attention)}}
     {{#attention}}<tr><td>{{domain}}</td><td class="word" style="color: {{color}}">{{verdict}}</td><td>{{exitClass}}</td><td class="reason">{{reason}}{{#first(findings)}}<ul class="findings">{{/first(findings)}}{{#findings}}<li>{{.}}</li>{{/findings}}{{#first(findings)}}</ul>{{/first(findings)}}</td></tr>
@@ -85,12 +85,13 @@ enum HTMLReportTemplate {
     <noscript><p>The table needs JavaScript (inline, nothing is loaded); everything above does not.</p></noscript>
     <div class="controls"><input id="rows-filter" type="search" placeholder="filter: domain, host, reason or finding"><select id="rows-select"><option value="">every verdict and class</option>{{#verdicts}}<option value="v:{{word}}">verdict {{word}}</option>{{/verdicts}}{{#classes}}<option value="c:{{word}}">class {{word}}</option>{{/classes}}</select>
     <button id="rows-prev" type="button">◀</button><span id="rows-info"></span><button id="rows-next" type="button">▶</button></div>
-    <table id="rows-table"><thead><tr><th>domain</th><th>verdict</th><th>class</th><th>via</th><th>reason</th><th>worst</th><th>findings</th><th class="num">ms</th></tr></thead><tbody id="rows-body"></tbody></table>
+    <table id="rows-table"><thead><tr><th data-col="0">domain</th><th data-col="1">verdict</th><th data-col="2">class</th><th data-col="3">via</th><th data-col="4">reason and findings</th><th data-col="5">worst</th><th data-col="7" class="num">ms</th></tr></thead><tbody id="rows-body"></tbody></table>
     <script type="application/json" id="rows-data">{{{rowsJSON}}}</script>
     <script>
     (function () {
       "use strict";
-      var data = JSON.parse(document.getElementById("rows-data").textContent);
+      var table = JSON.parse(document.getElementById("rows-data").textContent), strings = table.strings;
+      var data = table.rows.map(function (r) { return [r[0], r[1], r[2], strings[r[3]], strings[r[4]], r[5], strings[r[6]], r[7]]; });
       var body = document.getElementById("rows-body"), info = document.getElementById("rows-info");
       var filter = document.getElementById("rows-filter"), select = document.getElementById("rows-select");
       var prev = document.getElementById("rows-prev"), next = document.getElementById("rows-next");
@@ -116,15 +117,23 @@ enum HTMLReportTemplate {
         var start = page * PAGE, rows = view.slice(start, start + PAGE), fragment = document.createDocumentFragment();
         rows.forEach(function (row) {
           var tr = document.createElement("tr");
-          for (var i = 0; i < 8; i++) {
+          [0, 1, 2, 3, 4, 5, 7].forEach(function (i) {
             var td = document.createElement("td");
             td.textContent = row[i];
             if (i === 1) { td.className = "word"; td.style.color = COLORS[row[1]] || "#222"; }
-            if (i === 4) td.className = "reason";
-            if (i === 6) td.className = "findings";
+            if (i === 4) {
+              td.className = "reason";
+              // The findings under the reason, one an item, as the list of failing domains shows them.
+              if (row[6]) {
+                var list = document.createElement("ul");
+                list.className = "findings";
+                row[6].split("\\n").forEach(function (line) { var item = document.createElement("li"); item.textContent = line; list.appendChild(item); });
+                td.appendChild(list);
+              }
+            }
             if (i === 7) td.className = "num";
             tr.appendChild(td);
-          }
+          });
           fragment.appendChild(tr);
         });
         body.replaceChildren(fragment);
@@ -135,8 +144,8 @@ enum HTMLReportTemplate {
       }
       headers.forEach(function (th, index) {
         th.addEventListener("click", function () {
-          direction = column === index ? -direction : 1;
-          column = index;
+          direction = column === parseInt(th.getAttribute("data-col"), 10) ? -direction : 1;
+          column = parseInt(th.getAttribute("data-col"), 10);
           headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
           th.setAttribute("aria-sort", direction === 1 ? "ascending" : "descending");
           apply();
@@ -146,8 +155,19 @@ enum HTMLReportTemplate {
       select.addEventListener("change", apply);
       prev.addEventListener("click", function () { if (page > 0) { page--; draw(); } });
       next.addEventListener("click", function () { if ((page + 1) * PAGE < view.length) { page++; draw(); } });
-      draw();
+      // A view named in the address: #q=TEXT&only=v:VERDICT|c:CLASS&sort=N (column N from 1, -N descending).
+      var state = new URLSearchParams(location.hash.slice(1)), sort = parseInt(state.get("sort") || "0", 10);
+      if (state.has("q")) filter.value = state.get("q");
+      if (state.has("only")) select.value = state.get("only");
+      if (sort && Math.abs(sort) <= headers.length) {
+        var th = headers[Math.abs(sort) - 1];
+        column = parseInt(th.getAttribute("data-col"), 10);
+        direction = sort > 0 ? 1 : -1;
+        th.setAttribute("aria-sort", direction === 1 ? "ascending" : "descending");
+      }
+      apply();
       document.body.setAttribute("data-rows", String(data.length));
+      document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
     })();
     </script>
     </body>
