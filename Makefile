@@ -9,10 +9,10 @@ DEMO_DOMAIN ?= example.test
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
                 nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
-                nginx-light nftables parallel
+                nginx-light nftables parallel graphviz chromium libxml2-utils python3-junitparser python3-yaml
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -131,6 +131,11 @@ bench-scale: deps sandbox-start
 	if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	$(SWIFT) build -c release --product danecheck
 	DANECHECK_BIN="$$($(SWIFT) build -c release --show-bin-path)/danecheck" bench/scale.sh
+
+# the HTML report at survey size (bench/report.sh): file size, summary --html time, Chromium load and paint.
+bench-report: deps sandbox-start
+	$(SWIFT) build --product danecheck
+	bench/report.sh
 
 # check with --validation local versus resolver mode, with latency (bench/validation.sh), release build.
 bench-validation: deps sandbox-start

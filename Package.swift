@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The HTML report and JUnit XML: logic-less templates that escape every value (no dependencies).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -30,8 +32,13 @@ let package = Package(
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
         .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL"]),
-        .target(name: "DaneCommands", dependencies: [
+        // Pictures and reports rendered from the core's values: DOT graphs, the HTML report, JUnit XML.
+        .target(name: "DaneRender", dependencies: [
             "DaneCore",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "DaneCommands", dependencies: [
+            "DaneCore", "DaneRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The exporter's module file and options: light (no SwiftNIO), so the fuzz binary has it.
@@ -59,7 +66,7 @@ let package = Package(
         ]),
         .executableTarget(name: "danecheck-exporter", dependencies: ["DaneExporter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
+        .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "DaneRender", "CLDNS", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]

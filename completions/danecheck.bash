@@ -188,13 +188,17 @@ _danecheck_domain() {
     repeating_flags=()
     non_repeating_flags=(--probe --authoritative --json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--color --ehlo --key-types --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
+    non_repeating_options=(--color --format --ehlo --key-types --ca-file --mta-sts-cname-max-depth --warn-days --public-ca-file --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--color')
         __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--format')
+        __danecheck_add_completions -W 'dot'$'\n''svg'$'\n''png'
         return
         ;;
     '--ehlo')
@@ -302,7 +306,7 @@ _danecheck_check() {
     repeating_flags=()
     non_repeating_flags=(--json --jsonl --require-dane --strict --verbose -v --nagios --no-use-dane --no-enable-dane --mta-sts --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--file --concurrency --shard --color --rrsig-warn-days --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    non_repeating_options=(--file --concurrency --shard --color --html --junit --rrsig-warn-days --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
     __danecheck_offer_flags_options -1
 
     # Offer option value completions
@@ -318,6 +322,12 @@ _danecheck_check() {
         ;;
     '--color')
         __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--html')
+        return
+        ;;
+    '--junit')
         return
         ;;
     '--rrsig-warn-days')
@@ -380,21 +390,35 @@ _danecheck_summary() {
     repeating_flags=()
     non_repeating_flags=(--require-dane --strict --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--html --junit)
     __danecheck_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--html')
+        return
+        ;;
+    '--junit')
+        return
+        ;;
+    esac
 }
 
 _danecheck_chain() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--resolver --trust-anchor)
-    non_repeating_options=(--color --timeout --retries --debug --validation)
+    non_repeating_options=(--color --format --timeout --retries --debug --validation)
     __danecheck_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
     '--color')
         __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--format')
+        __danecheck_add_completions -W 'dot'$'\n''svg'$'\n''png'
         return
         ;;
     '--resolver')

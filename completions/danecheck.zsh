@@ -77,6 +77,7 @@ _danecheck() {
 _danecheck_domain() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___format=('dot' 'svg' 'png')
     local -ar ___key_types=('default' 'all')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
@@ -85,6 +86,7 @@ _danecheck_domain() {
         '--authoritative[Ask every nameserver of the zones holding the MX and TLSA RRsets directly (RD=0) and show who serves another serial, other RRsets or expired signatures.]'
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
+        '--format[Print a graph instead of text\: dot (Graphviz DOT), or svg or png drawn by Graphviz'\''s dot (Debian\: graphviz).]:dot|svg|png:{__danecheck_complete "${___format[@]}"}'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (beside it, one handshake offering only RSA and one only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
         '--ca-file[CA certificates (PEM) for the HTTPS of MTA-STS policies, and in check for --tls-verify and hosts an enforced policy lists (default\: the system store).]:file:'
@@ -157,6 +159,8 @@ _danecheck_check() {
         '--jsonl[Print one JSON object per line, per domain, in the order domains finish (each names its domain).]'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
         '--strict[Exit 1 when any finding of severity warning or critical is found (stale records, no backup record, expiring certificates, a bogus lookup, ...).]'
+        '--html[Write the batch as one self-contained HTML report to this file (opens offline).]:file:'
+        '--junit[Write the batch as JUnit XML to this file\: one testcase per domain, a failure where the exit code counts it.]:file:'
         '(--verbose -v)'{--verbose,-v}'[Add the per-host and per-address lines.]'
         '--nagios[Nagios/Icinga plugin mode for one domain\: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.]'
         '--rrsig-warn-days[--nagios\: warn when an RRSIG of the domain expires within this many days.]:days:'
@@ -192,6 +196,8 @@ _danecheck_summary() {
         '*:file:'
         '--require-dane[Exit 1 unless every deliverable domain is authenticated by DANE.]'
         '--strict[Exit 1 when any finding of severity warning or critical is found (stale records, no backup record, expiring certificates, a bogus lookup, ...).]'
+        '--html[Write the batch as one self-contained HTML report to this file (opens offline).]:file:'
+        '--junit[Write the batch as JUnit XML to this file\: one testcase per domain, a failure where the exit code counts it.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -203,12 +209,14 @@ _danecheck_summary() {
 _danecheck_chain() {
     local -i ret=1
     local -ar ___color=('auto' 'never' 'always')
+    local -ar ___format=('dot' 'svg' 'png')
     local -ar ___validation=('resolver' 'local')
     local -ar arg_specs=(
         ':name:'
         ':type:'
         '--json[Print one JSON document instead of text.]'
         '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
+        '--format[Print a graph instead of text\: dot (Graphviz DOT), or svg or png drawn by Graphviz'\''s dot (Debian\: graphviz).]:dot|svg|png:{__danecheck_complete "${___format[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'

@@ -335,10 +335,11 @@ Z
 #   norua      v=TLSRPTv1 without rua                        two        two v=TLSRPTv1 records
 #   scheme     rua=ftp:// (neither mailto: nor https:)       obsolete   only at _smtp-tlsrpt (the drafts' name)
 #   cname      _smtp._tls reached through a CNAME to good's  nodane     no record, no DANE (MX without TLSA)
+#   hostile    rua=<script>…</script>: remote text that the HTML report must show as text
 zone_rpt() {
   soa rpt.test.
   local name
-  for name in good none norua two scheme obsolete cname; do echo "$name 3600 IN MX 10 ee311.dane.test."; done
+  for name in good none norua two scheme obsolete cname hostile; do echo "$name 3600 IN MX 10 ee311.dane.test."; done
   cat <<'Z'
 nodane 3600 IN MX 10 notlsa.dane.test.
 _smtp._tls.good 300 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@good.rpt.test,https://reports.good.rpt.test/v1"
@@ -349,6 +350,7 @@ _smtp._tls.two 300 IN TXT "some other text"
 _smtp._tls.scheme 300 IN TXT "v=TLSRPTv1; rua=ftp://reports.scheme.rpt.test/"
 _smtp-tlsrpt.obsolete 300 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@obsolete.rpt.test"
 _smtp._tls.cname 300 IN CNAME _smtp._tls.good.rpt.test.
+_smtp._tls.hostile 300 IN TXT "v=TLSRPTv1; rua=<script>document.title='owned'</script>"
 Z
 }
 

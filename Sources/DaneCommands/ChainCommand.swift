@@ -1,5 +1,7 @@
 import ArgumentParser
 import DaneCore
+import DaneRender
+import Foundation
 
 /// `danecheck chain NAME [TYPE]`: the chain of trust from the anchor down to one RRset.
 public struct ChainCommand: AsyncParsableCommand {
@@ -27,6 +29,13 @@ public struct ChainCommand: AsyncParsableCommand {
             algorithm, flags, digest_type, matched}, signatures[] {covered, key_tag, algorithm, \
             signer, inception, expiration, result}}.
 
+            With --format dot (or svg, png: drawn by Graphviz's dot), the chain as a graph in \
+            DNSViz's colours: a frame per zone, DNSKEYs as ellipses (grey: SEP), DS records and \
+            trust anchors as boxes in the zone above, the RRset as a rounded box at the bottom; \
+            DS digest and RRSIG edges; secure teal, bogus red, insecure black, indeterminate \
+            yellow, an expired (or not yet valid) signature purple, the failing edge labelled \
+            with its reason; a legend.
+
             \(DanecheckExit.summary)
             """)
 
@@ -39,6 +48,7 @@ public struct ChainCommand: AsyncParsableCommand {
     public var type: String?
 
     @OptionGroup public var output: OutputOptions
+    @OptionGroup public var graph: GraphOptions
     @OptionGroup public var resolverOptions: ResolverOptions
 
     /// The owner and type, parsed by `validate()`.
@@ -46,13 +56,14 @@ public struct ChainCommand: AsyncParsableCommand {
     public private(set) var recordType = RecordType.mx
 
     enum CodingKeys: String, CodingKey {
-        case name, type, output, resolverOptions
+        case name, type, output, graph, resolverOptions
     }
 
     public init() {}
 
     public mutating func validate() throws {
         do { owner = try DNSName(validatingOwner: name) } catch { throw ValidationError(error.description) }
+        if output.json && graph.format != nil { throw ValidationError("--json and --format exclude each other") }
         if let type {
             guard let found = RecordType(askable: type) else {
                 let known = RecordType.askable.map(\.description).sorted().joined(separator: ", ")
@@ -73,7 +84,9 @@ public struct ChainCommand: AsyncParsableCommand {
         let validator = LocalValidator(transport: ResolverTransport(configuration: configuration), anchors: resolverOptions.parsed.trustAnchors)
         let report = await validator.chain(owner, recordType)
         try Task.checkCancellation()  // interrupted in the console: print nothing
-        if output.json {
+        if let format = graph.format {
+            try GraphvizRunner.output(ChainGraph.dot(report, now: Date()), format: format)
+        } else if output.json {
             StandardOutput.json(try JSONOutput.encode(ChainJSON(report)))
         } else {
             StandardOutput.lines(ChainTextRenderer.lines(report))

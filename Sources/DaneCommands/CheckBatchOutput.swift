@@ -16,6 +16,8 @@ final class CheckBatchOutput: Sendable {
         /// --json: every assessment, for the document at the end (indexed: input order).
         var kept: [Int: Assessment] = [:]
         var problems: [BatchInput.Problem] = []
+        /// --html, --junit: a small row per domain.
+        var report: BatchReport?
     }
 
     private let format: Format
@@ -28,14 +30,18 @@ final class CheckBatchOutput: Sendable {
     let progress: ProgressBar
     private let state = Mutex(State())
 
-    init(format: Format, verbose: Bool, colour: Bool, single: Bool, resolver: ResolverOptions) {
+    init(format: Format, verbose: Bool, colour: Bool, single: Bool, resolver: ResolverOptions, report: BatchReport? = nil) {
         self.format = format
         self.verbose = verbose
         self.colour = colour
         self.single = single
         traces = (resolver.traces(.tls), resolver.traces(.dane))
         progress = ProgressBar(total: single ? 1 : nil)
+        state.withLock { $0.report = report }
     }
+
+    /// The report rows gathered (--html, --junit), nil when none were asked for.
+    var report: BatchReport? { state.withLock { $0.report } }
 
     func handle(_ event: BatchRunner.Event) {
         switch event {
@@ -49,6 +55,7 @@ final class CheckBatchOutput: Sendable {
         case .assessed(let index, let assessment):
             CommandEnvironment.shared.addressHistory.record(assessment.check.hosts)
             ProbeTrace.emit(assessment.check.hosts, tls: traces.tls, dane: traces.dane)
+            state.withLock { $0.report?.add(ReportRow(assessment, index: index)) }
             switch format {
             case .jsonl:
                 if let line = try? JSONOutput.line(CheckDomainJSON(assessment, line: true)) {

@@ -77,6 +77,7 @@ public struct CheckCommand: AsyncParsableCommand {
     public var jsonl = false
 
     @OptionGroup public var gates: ExitGateOptions
+    @OptionGroup public var reports: ReportOptions
 
     @Flag(name: .shortAndLong, help: "Add the per-host and per-address lines.")
     public var verbose = false
@@ -102,6 +103,7 @@ public struct CheckCommand: AsyncParsableCommand {
         if nagios && (domains.count != 1 || file != nil || output.json || jsonl) {
             throw ValidationError("--nagios checks one domain, given as the argument (one service per domain), in text")
         }
+        if nagios && reports.wanted { throw ValidationError("--nagios checks one domain: --html and --junit report a batch") }
         guard rrsigWarnDays >= 0 else { throw ValidationError("--rrsig-warn-days must be 0 or more") }
         if let file, file != "-" {
             if FileManagerCheck.isDirectory(file) { throw ValidationError("--file \(BoundedText.prefix(file)) is a directory, not a file of domains") }
@@ -116,8 +118,11 @@ public struct CheckCommand: AsyncParsableCommand {
         let source = BatchSource(arguments: domains, file: file, shard: shard)
         if nagios { return try await plugin(source, assessor) }
         let format: CheckBatchOutput.Format = output.json ? .json : jsonl ? .jsonl : .text
+        let report = reports.wanted ? BatchReport(title: "check", source: file.map { $0 == "-" ? "stdin" : $0 },
+                                                  policy: assessor.policy, started: Date()) : nil
         let faces = CheckBatchOutput(format: format, verbose: verbose, colour: output.colorsOutput,
-                                     single: domains.count == 1 && file == nil, resolver: resolverOptions)
+                                     single: domains.count == 1 && file == nil, resolver: resolverOptions, report: report)
+        let clock = ContinuousClock(), start = clock.now
         let ticker = faces.progress.ticking()
         let result = await BatchRunner(assessor: assessor, concurrency: concurrency).run(source, keepGoing: {
             // Nothing more is started once the reader of stdout has gone (`| head -1`).
@@ -142,6 +147,13 @@ public struct CheckCommand: AsyncParsableCommand {
             CheckTextRenderer.summary(result.summaries, problems: result.problems.count).forEach { StandardError.line($0) }
         }
         let code = DanecheckExit.code(for: result.outcome)
+        if var report = faces.report {
+            report.problems = result.problems
+            report.runFindings = result.runFindings
+            report.outcome = result.outcome
+            let elapsed = clock.now - start
+            try reports.write(report, code: code, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
         if code != DanecheckExit.ok { throw code }
     }
 

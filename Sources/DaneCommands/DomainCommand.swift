@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCore
+import DaneRender
 
 /// `danecheck domain NAME`: MX hosts, their addresses and TLSA records, with DNSSEC status.
 public struct DomainCommand: AsyncParsableCommand {
@@ -33,7 +34,9 @@ public struct DomainCommand: AsyncParsableCommand {
             not judged: the exit code stays the report's.
 
             With --probe every address is probed (see `danecheck probe`) and the domain gets a \
-            verdict. With --json, one JSON document (schema "domain" in \
+            verdict. With --format dot (or svg, png: drawn by Graphviz's dot), the domain as one \
+            graph: its MX hosts, their addresses and TLSA records, coloured by DNSSEC status; \
+            with --probe each address's verdict and the record it matched. With --json, one JSON document (schema "domain" in \
             schema/danecheck.schema.json, described in the man page under JSON OUTPUT).
 
             \(DanecheckVerdicts.summary)
@@ -53,6 +56,7 @@ public struct DomainCommand: AsyncParsableCommand {
     public var authoritative = false
 
     @OptionGroup public var output: OutputOptions
+    @OptionGroup public var graph: GraphOptions
     @OptionGroup public var probeOptions: ProbeOptions
     @OptionGroup public var mtaSTSOptions: MTASTSOptions
     @OptionGroup public var rolloverOptions: RolloverOptions
@@ -62,13 +66,15 @@ public struct DomainCommand: AsyncParsableCommand {
     public private(set) var domain = DNSName(dnsText: ".")
 
     enum CodingKeys: String, CodingKey {
-        case name, probe, authoritative, output, probeOptions, mtaSTSOptions, rolloverOptions, resolverOptions
+        case name, probe, authoritative, output, graph, probeOptions, mtaSTSOptions, rolloverOptions, resolverOptions
     }
 
     public init() {}
 
     public mutating func validate() throws {
         do { domain = try DNSName(validating: name) } catch { throw ValidationError(error.description) }
+        if output.json && graph.format != nil { throw ValidationError("--json and --format exclude each other") }
+        if authoritative && graph.format != nil { throw ValidationError("--authoritative is shown in text or JSON, not in --format") }
     }
 
     public func run() async throws {
@@ -91,7 +97,9 @@ public struct DomainCommand: AsyncParsableCommand {
         try Task.checkCancellation()  // interrupted in the console: print nothing
         let history = CommandEnvironment.shared.addressHistory
         if let check { history.record(check.hosts) }
-        if output.json {
+        if let format = graph.format {
+            try GraphvizRunner.output(DomainGraph.dot(report, check: check), format: format)
+        } else if output.json {
             StandardOutput.json(try JSONOutput.encode(DomainJSON(report, check: check, authoritative: zones)))
         } else {
             // With --probe the domain's verdict ends the report, in `check`'s words, with its findings.

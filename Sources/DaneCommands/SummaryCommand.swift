@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaneCore
+import DaneRender
 import Foundation
 
 /// `danecheck summary FILE.jsonl…`: the `check --jsonl` outputs of the shards of one batch (or
@@ -24,6 +25,7 @@ public struct SummaryCommand: AsyncParsableCommand {
     public var files: [String] = []
 
     @OptionGroup public var gates: ExitGateOptions
+    @OptionGroup public var reports: ReportOptions
 
     public init() {}
 
@@ -33,7 +35,10 @@ public struct SummaryCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        var summary = RunSummary()
+        let report = reports.wanted ? BatchReport(title: "summary of \(files.count) file\(files.count == 1 ? "" : "s")",
+                                                  source: files.count == 1 ? BoundedText.prefix(files[0] == "-" ? "stdin" : files[0]) : nil,
+                                                  policy: gates.policy(), started: Date()) : nil
+        var summary = RunSummary(report: report)
         for file in files {
             let name = BoundedText.prefix(file == "-" ? "stdin" : file)
             if file == "-" {
@@ -58,7 +63,13 @@ public struct SummaryCommand: AsyncParsableCommand {
         }
         StandardOutput.lines(CheckTextRenderer.findings(summary.warnings).map(\.text))
         StandardOutput.lines(CheckTextRenderer.summary(summary.checks, problems: summary.problems.count))
-        let code = DanecheckExit.code(for: RunOutcome.of(summary.checks, policy: gates.policy(), problems: summary.problems.count))
+        let outcome = RunOutcome.of(summary.checks, policy: gates.policy(), problems: summary.problems.count)
+        let code = DanecheckExit.code(for: outcome)
+        if var report = summary.report {
+            report.problems = summary.problems
+            report.outcome = outcome
+            try reports.write(report, code: code, seconds: nil)
+        }
         if code != DanecheckExit.ok { throw code }
     }
 }

@@ -58,14 +58,16 @@ struct CLI {
 
     /// Runs the executable on a thread of its own: waiting for it never holds one of the (two)
     /// cooperative threads that concurrent async tests need.
-    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
-        try await OwnThread.run { try runBlocking(arguments, stdin: stdin) }
+    /// `environment`: variables set (or replaced) for this run.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await OwnThread.run { try runBlocking(arguments, stdin: stdin, environment: environment) }
     }
 
-    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
+    private static func runBlocking(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

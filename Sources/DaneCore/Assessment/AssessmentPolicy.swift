@@ -30,9 +30,20 @@ public struct AssessmentPolicy: Sendable, Hashable {
     /// How a run ends for a domain under this policy: its class; a domain that delivers but
     /// fails a gate (not authenticated under --require-dane, a warning under --strict) defers.
     public func gatedClass(_ verdict: Verdict, _ exitClass: ExitClass, worst: Severity?) -> ExitClass {
-        guard exitClass == .ok else { return exitClass }
-        if requireDANE, verdict != .authenticated { return .deferred }
-        if strict, let worst, worst >= .warning { return .deferred }
-        return .ok
+        failedGate(verdict, exitClass, worst: worst) == nil ? exitClass : .deferred
+    }
+
+    /// The gates of a CI job.
+    public enum Gate: String, Sendable, Hashable {
+        case requireDANE = "--require-dane"
+        case strict = "--strict"
+    }
+
+    /// The gate that fails a domain whose class is ok by itself (nil: none does).
+    public func failedGate(_ verdict: Verdict, _ exitClass: ExitClass, worst: Severity?) -> Gate? {
+        guard exitClass == .ok else { return nil }
+        if requireDANE, verdict != .authenticated { return .requireDANE }
+        if strict, let worst, worst >= .warning { return .strict }
+        return nil
     }
 }

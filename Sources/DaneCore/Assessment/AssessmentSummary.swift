@@ -27,4 +27,9 @@ public struct AssessmentSummary: Sendable, Hashable {
     public func gatedClass(_ policy: AssessmentPolicy) -> ExitClass {
         policy.gatedClass(verdict, exitClass, worst: worstSeverity)
     }
+
+    /// The gate that fails it under `policy`, when its class is ok by itself.
+    public func failedGate(_ policy: AssessmentPolicy) -> AssessmentPolicy.Gate? {
+        policy.failedGate(verdict, exitClass, worst: worstSeverity)
+    }
 }

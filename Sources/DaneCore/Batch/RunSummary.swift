@@ -9,9 +9,14 @@ public struct RunSummary: Sendable {
     public private(set) var problems: [BatchInput.Problem] = []
     /// Lines of a domain met before.
     public private(set) var duplicates = 0
+    /// The report rows (`summary --html`), when asked for: nil keeps none.
+    public private(set) var report: BatchReport?
     private var seen: Set<DNSName> = []
 
-    public init() {}
+    /// `report`: gather a report row of every domain counted.
+    public init(report: BatchReport? = nil) {
+        self.report = report
+    }
 
     /// Reads an open file (stdin included) line by line, as it comes; `name` names it in problems.
     public mutating func add(fileDescriptor fd: Int32, name: String) {
@@ -37,13 +42,14 @@ public struct RunSummary: Sendable {
         switch CheckLineRecord.parse(line) {
         case .failure(let failure):
             problems.append(BatchInput.Problem(source: source, message: failure.message))
-        case .success(let (summary, hostFindings)):
-            guard seen.insert(summary.domain).inserted else {
+        case .success(let parsed):
+            guard seen.insert(parsed.summary.domain).inserted else {
                 duplicates += 1
                 return
             }
-            checks.append(summary)
-            warnings.add(hostFindings, domain: summary.domain)
+            if let policy = report?.policy { report?.add(parsed.row(index: checks.count, policy: policy)) }
+            checks.append(parsed.summary)
+            warnings.add(parsed.hostFindings, domain: parsed.summary.domain)
         }
     }
 

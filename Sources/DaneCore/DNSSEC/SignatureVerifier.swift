@@ -26,7 +26,9 @@ enum SignatureVerifier {
                 let key = $0.key
                 return key.tag == fields.tag && key.algorithm == fields.algorithm
             }
+            // rank: which failure names the RRset's (0 first); window: the signature itself is sound.
             let result: (rank: Int, text: String)?
+            var window = false
             if candidates.isEmpty {
                 result = (3, "no DNSKEY in \(zone.text) matches the RRSIG over \(what) (key tag \(fields.tag), algorithm \(fields.algorithm))")
             } else if !DNSSECAlgorithms.validates(fields.algorithm) {
@@ -42,15 +44,17 @@ enum SignatureVerifier {
                     result = (1, "signature over \(what) does not verify with key \(fields.tag) (\(LDNSStatus.message(status)))")
                 } else if now > expiration {
                     result = (0, "RRSIG over \(what) expired \(TimeFormat.timestamp(expiration))")
+                    window = true
                 } else if now < inception {
                     result = (0, "RRSIG over \(what) is not valid before \(TimeFormat.timestamp(inception))")
+                    window = true
                 } else {
                     result = nil
                 }
             }
             summaries.append(SignatureSummary(covered: fields.covered, algorithm: fields.algorithm,
                                               keyTag: fields.tag, signer: fields.signer, labels: fields.labels, inception: inception,
-                                              expiration: expiration, result: result.map { .invalid($0.text) } ?? .valid))
+                                              expiration: expiration, result: result.map { window ? .outsideValidity($0.text) : .invalid($0.text) } ?? .valid))
             if let result { failures.append(result) }
         }
         if summaries.contains(where: \.result.isValid) {

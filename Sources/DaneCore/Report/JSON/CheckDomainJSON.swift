@@ -12,6 +12,10 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
     /// exporter's probe_success say).
     public let succeeds: Bool?
     public let elapsedMs: Double
+    /// The earliest notAfter among the server certificates the probes saw (reports' timelines).
+    public let certificateExpiry: String?
+    /// The earliest RRSIG expiration among the domain's lookups.
+    public let rrsigExpiry: String?
     public let warnings: [WarningJSON]
     /// MTA-STS testing mode: what enforcing would change, per host.
     public let mtaSTSNotes: [String]
@@ -19,7 +23,7 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", domain, verdict, via, reason, exitClass = "exit_class", succeeds, elapsedMs = "elapsed_ms"
-        case warnings, mtaSTSNotes = "mta_sts_notes", details
+        case certificateExpiry = "certificate_expiry", rrsigExpiry = "rrsig_expiry", warnings, mtaSTSNotes = "mta_sts_notes", details
     }
 
     /// `line`: a JSON Lines record of its own (it then names the schema version).
@@ -33,6 +37,8 @@ public struct CheckDomainJSON: Codable, Sendable, Equatable {
         exitClass = assessment.exitClass.keyword
         succeeds = assessment.succeeds
         elapsedMs = ProbeAddressJSON.rounded(assessment.seconds * 1000)
+        certificateExpiry = assessment.certificateExpiry.map(TimeFormat.timestamp)
+        rrsigExpiry = assessment.signatureExpiry.map(TimeFormat.timestamp)
         warnings = assessment.findings.map(WarningJSON.init)
         mtaSTSNotes = check.mtaSTSNotes
         details = DomainJSON(check.report, check: check, command: nil)
