@@ -12,7 +12,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-d
                 nginx-light nftables parallel graphviz chromium libxml2-utils python3-junitparser python3-yaml
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
+.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report images bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -136,6 +136,14 @@ bench-scale: deps sandbox-start
 bench-report: deps sandbox-start
 	$(SWIFT) build --product danecheck
 	bench/report.sh
+
+# The README's pictures (docs/images/), drawn again by the tests that draw them (a plain test run
+# draws them into scratch files and leaves the checkout as it is).
+images: deps
+	$(SWIFT) build --build-tests
+	$(SANDBOX) start
+	DANECHECK_SANDBOX=1 DANECHECK_UPDATE_IMAGES=1 $(SWIFT) test --skip-build \
+	  --filter 'BatchReportTests/htmlReportInChromium|ChainGraphTests/svgAndPNGAreDrawn'
 
 # check with --validation local versus resolver mode, with latency (bench/validation.sh), release build.
 bench-validation: deps sandbox-start

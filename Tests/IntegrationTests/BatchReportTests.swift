@@ -101,7 +101,7 @@ struct BatchReportTests {
         #expect(!page.contains("src=") && !page.contains("href=") && !page.contains("@import"))
 
         // The README's picture, taken of this report.
-        let shot = PackageRoot.url.appendingPathComponent("docs/images/report.png").path
+        let shot = ReadmeImage.path("report.png")
         let screenshot = try await CLI.tool("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                                                                   "--window-size=1200,2300", "--screenshot=\(shot)", "file://\(html)"], input: "")
         #expect(screenshot.status == 0)

@@ -119,7 +119,7 @@ struct ChainGraphTests {
         for (file, arguments) in [("chain-expired-rrsig.png", ["chain", "_25._tcp.mx.expiredrr.test"] + Self.anchor),
                                   ("domain-dane-test.png", ["domain", "dane.test", "--probe", "--timeout", "3"])] {
             let dot = try await CLI.run(arguments + ["--resolver", Sandbox.validating, "--format", "dot"])
-            let out = PackageRoot.url.appendingPathComponent("docs/images/\(file)").path
+            let out = ReadmeImage.path(file)
             let drawn = try await CLI.tool("/usr/bin/dot", ["-Tpng", "-Gdpi=80", "-o", out], input: dot.stdout)
             #expect(drawn.status == 0, "\(drawn.output)")
         }
