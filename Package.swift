@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The TLSRPT report store of the exporter (SQLite); danecheck uses only its C module.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -29,9 +31,16 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL"]),
+        // zlib, for gzip TLSRPT reports (RFC 8460 §5.3 application/tlsrpt+gzip).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL", "CZlib"]),
+        // The TLSRPT report database's layout and a read-only reader (SQLite's C library only).
+        .target(name: "DaneTLSRPTStore", dependencies: [
+            "DaneCore", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "DaneCommands", dependencies: [
-            "DaneCore",
+            "DaneCore", "DaneTLSRPTStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The exporter's module file and options: light (no SwiftNIO), so the fuzz binary has it.
