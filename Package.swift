@@ -50,12 +50,20 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "DaneExporter", dependencies: [
-            "DaneCore", "DaneCommands", "DaneExporterConfig",
+            "DaneCore", "DaneCommands", "DaneExporterConfig", "DaneTLSRPTReceiver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        // The exporter's TLSRPT receiver (RFC 8460 §5.3 HTTPS POSTs, a maildir), storing through GRDB.
+        .target(name: "DaneTLSRPTReceiver", dependencies: [
+            "DaneCore", "DaneCommands", "DaneTLSRPTStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "DaneConsole", dependencies: [
@@ -69,7 +77,7 @@ let package = Package(
         .executableTarget(name: "danecheck-exporter", dependencies: ["DaneExporter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "CLDNS", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "DaneTLSRPTStore", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )
