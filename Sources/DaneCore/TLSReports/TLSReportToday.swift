@@ -35,7 +35,7 @@ public enum TLSReportToday: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .stillFailing(let cause): "still failing: \(cause)"
-        case .different(let cause): "different: now \(cause)"
+        case .different(let cause): "different: now \(cause.resultType?.name ?? "no TLS failure"): \(cause)"
         case .gone(let host, let verdict, let why): "gone: " + (host.map { "\($0.text) " } ?? "") + "\(verdict.rawValue) (\(why))"
         case .noLongerMX(let host): "gone: \(TerminalText.escape(BoundedText.prefix(host))) is no longer an MX host of the domain"
         case .unknown(let why): "not known: \(why)"

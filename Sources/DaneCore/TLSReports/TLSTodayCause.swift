@@ -3,7 +3,8 @@ import Foundation
 /// Why a host (or the domain, or its MTA-STS policy) fails today, as the check found it: the
 /// host's cause as values, the RFC 8460 result type a sender would report for it (nil: not a
 /// TLS failure, e.g. the host does not answer), and, for a DANE mismatch, the records and since
-/// when the server offers its certificate (its notBefore). `description` is the only text.
+/// when the server offers its certificate (its notBefore). `description` is the only text (the
+/// result type is not in it: `TLSReportToday` says it when it differs from the report's).
 public enum TLSTodayCause: Sendable, Hashable, CustomStringConvertible {
     case host(DNSName, HostCause, resultType: TLSResultType?, records: [TLSARecord], certificateSince: Date?)
     case domain(VerdictReason, resultType: TLSResultType?)
@@ -25,9 +26,9 @@ public enum TLSTodayCause: Sendable, Hashable, CustomStringConvertible {
                 let when = since.map { " since \(Self.day($0))" } ?? ""
                 return "TLSA \(list) \(verb) not match the certificate offered\(when)"
             }
-            return type.map { "\($0.name): \(cause)" } ?? "\(cause)"
-        case .domain(let reason, let type): return type.map { "\($0.name): \(reason)" } ?? "\(reason)"
-        case .mtaSTS(let failure, let type): return "\(type.name): \(failure)"
+            return "\(cause)"
+        case .domain(let reason, _): return "\(reason)"
+        case .mtaSTS(let failure, _): return "MTA-STS policy: \(failure)"
         }
     }
 
