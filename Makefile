@@ -7,7 +7,7 @@ BIN = $(shell $(SWIFT) build --show-bin-path)
 DEMO_DOMAIN ?= example.test
 
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
-DEB_PACKAGES := libldns-dev libssl-dev libedit-dev pkg-config openssl dns-root-data \
+DEB_PACKAGES := libldns-dev libssl-dev libedit-dev libsqlite3-dev zlib1g-dev pkg-config openssl dns-root-data \
                 nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
                 nginx-light nftables parallel graphviz chromium libxml2-utils python3-junitparser python3-yaml
 PREFIX ?= /usr/local

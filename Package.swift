@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // The HTML report and JUnit XML: logic-less templates that escape every value (no dependencies).
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // The TLSRPT report store of the exporter (SQLite); danecheck uses only its C module.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -31,14 +33,21 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL"]),
+        // zlib, for gzip TLSRPT reports (RFC 8460 §5.3 application/tlsrpt+gzip).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "DaneCore", dependencies: ["CLDNS", "COpenSSL", "CZlib"]),
         // Pictures and reports rendered from the core's values: DOT graphs, the HTML report, JUnit XML.
         .target(name: "DaneRender", dependencies: [
             "DaneCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The TLSRPT report database's layout and a read-only reader (SQLite's C library only).
+        .target(name: "DaneTLSRPTStore", dependencies: [
+            "DaneCore", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "DaneCommands", dependencies: [
-            "DaneCore", "DaneRender",
+            "DaneCore", "DaneRender", "DaneTLSRPTStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The exporter's module file and options: light (no SwiftNIO), so the fuzz binary has it.
@@ -48,12 +57,20 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "DaneExporter", dependencies: [
-            "DaneCore", "DaneCommands", "DaneExporterConfig",
+            "DaneCore", "DaneCommands", "DaneExporterConfig", "DaneTLSRPTReceiver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        // The exporter's TLSRPT receiver (RFC 8460 §5.3 HTTPS POSTs, a maildir), storing through GRDB.
+        .target(name: "DaneTLSRPTReceiver", dependencies: [
+            "DaneCore", "DaneCommands", "DaneTLSRPTStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "DaneConsole", dependencies: [
@@ -67,7 +84,7 @@ let package = Package(
         .executableTarget(name: "danecheck-exporter", dependencies: ["DaneExporter"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DaneCoreTests", dependencies: ["DaneCore", "DaneRender", "CLDNS", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["DaneCore", "DaneCommands", "DaneExporter", "DaneExporterConfig", "DaneTLSRPTStore", "TestSupport"]),
         .testTarget(name: "DaneConsoleTests", dependencies: ["DaneConsole", "DaneCore"]),
     ]
 )

@@ -173,13 +173,13 @@ _danecheck() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    domain|probe|check|summary|chain|tlsa|exporter|console|help)
+    domain|probe|check|summary|chain|tlsa|tlsrpt|exporter|console|help)
         # Offer subcommand argument completions
         "_danecheck_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'domain probe check summary chain tlsa exporter console help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'domain probe check summary chain tlsa tlsrpt exporter console help' -- "${cur}"))
         ;;
     esac
 }
@@ -559,6 +559,107 @@ _danecheck_tlsa_verify() {
         ;;
     '--key-types')
         __danecheck_add_completions -W 'default'$'\n''all'
+        return
+        ;;
+    '--resolver')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--debug')
+        return
+        ;;
+    '--validation')
+        __danecheck_add_completions -W 'resolver'$'\n''local'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    esac
+}
+
+_danecheck_tlsrpt() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __danecheck_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    read)
+        # Offer subcommand argument completions
+        "_danecheck_tlsrpt_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'read' -- "${cur}"))
+        ;;
+    esac
+}
+
+_danecheck_tlsrpt_read() {
+    repeating_flags=()
+    non_repeating_flags=(--check --json --jsonl --no-use-dane --no-enable-dane --mta-sts --version -h --help)
+    repeating_options=(--resolver --trust-anchor)
+    non_repeating_options=(--db --since --until --concurrency --color --ehlo --key-types --warn-days --public-ca-file --tls --tls-verify --ca-file --mta-sts-cname-max-depth --insecure-mx --timeout --retries --debug --validation)
+    __danecheck_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--color')
+        __danecheck_add_completions -W 'auto'$'\n''never'$'\n''always'
+        return
+        ;;
+    '--ehlo')
+        return
+        ;;
+    '--key-types')
+        __danecheck_add_completions -W 'default'$'\n''all'
+        return
+        ;;
+    '--warn-days')
+        return
+        ;;
+    '--public-ca-file')
+        return
+        ;;
+    '--tls')
+        __danecheck_add_completions -W 'ifavailable'$'\n''required'$'\n''disabled'
+        return
+        ;;
+    '--tls-verify')
+        __danecheck_add_completions -W 'none'$'\n''ca'$'\n''host'
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--mta-sts-cname-max-depth')
+        return
+        ;;
+    '--insecure-mx')
+        __danecheck_add_completions -W 'may'$'\n''dane'
         return
         ;;
     '--resolver')

@@ -56,6 +56,7 @@ _danecheck() {
             'summary:Merge check --jsonl outputs (the shards of one batch) into the summary one run prints.'
             'chain:Show the DNSSEC chain of trust from the trust anchor down to one RRset, validated here.'
             'tlsa:TLSA records for operators: create them from a chain or a live server; verify a chain against them before deploying it.'
+            'tlsrpt:SMTP TLS reports (RFC 8460): read what senders saw, and check it against today.'
             'exporter:Run the Prometheus exporter: the program danecheck-exporter, with these arguments (see danecheck-exporter --help).'
             'console:Interactive console: the same commands, one TTL-honouring cache, history and completion.'
             'help:Show subcommand help information.'
@@ -64,7 +65,7 @@ _danecheck() {
         ;;
     arg)
         case "${words[1]}" in
-        domain|probe|check|summary|chain|tlsa|exporter|console|help)
+        domain|probe|check|summary|chain|tlsa|tlsrpt|exporter|console|help)
             "_danecheck_${words[1]}" && ret=0
             ;;
         esac
@@ -308,6 +309,78 @@ _danecheck_tlsa_verify() {
         '--port[TCP port of the SMTP server to connect to.]:port:'
         '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
         '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (beside it, one handshake offering only RSA and one only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
+        '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
+        '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
+        '--retries[How many more times to try the resolvers when none answered in time.]:count:'
+        '--debug[Trace on stderr, comma-separated\: dns, smtp, tls, dane, all.]:categories:'
+        '--validation[Who decides +dnssec\: '\''resolver'\'' trusts the resolver'\''s AD bit; '\''local'\'' validates every RRset here from the trust anchors (data, DNSKEY and DS fetched with CD=1), so any resolver will do.]:resolver|local:{__danecheck_complete "${___validation[@]}"}'
+        '*--trust-anchor[File of DS or DNSKEY records (zone-file lines) to validate from (repeatable; default\: /usr/share/dns/root.key). Also used in resolver mode to name the cause of a SERVFAIL.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_danecheck_tlsrpt() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'read:Read SMTP TLS reports (RFC 8460): sessions and failures per policy domain; --check says whether each failure is still there today.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        read)
+            "_danecheck_tlsrpt_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_danecheck_tlsrpt_read() {
+    local -i ret=1
+    local -ar ___color=('auto' 'never' 'always')
+    local -ar ___key_types=('default' 'all')
+    local -ar ___tls=('ifavailable' 'required' 'disabled')
+    local -ar ___tls_verify=('none' 'ca' 'host')
+    local -ar ___insecure_mx=('may' 'dane')
+    local -ar ___validation=('resolver' 'local')
+    local -ar arg_specs=(
+        '*:path:'
+        '--db[Also read the reports stored in this database (danecheck-exporter --tlsrpt-db).]:file:'
+        '--since[Keep reports whose date range ends after this day or time (2026-12-05 or RFC 3339).]:date:'
+        '--until[Keep reports whose date range starts before this day or time (2026-12-06 or RFC 3339).]:date:'
+        '--check[Check each failing policy domain now and say per failure whether it is still there.]'
+        '--concurrency[With --check\: how many domains are checked at once (1-1000).]:concurrency:'
+        '--json[Print one JSON document instead of text.]'
+        '--color[Colour verdict words and warnings\: auto (on a terminal, unless NO_COLOR is set), never, always.]:when:{__danecheck_complete "${___color[@]}"}'
+        '--jsonl[Print one JSON object per line, per failure.]'
+        '--ehlo[Name to send with EHLO when probing (default\: this machine'\''s host name).]:name:'
+        '--key-types[Which of the server'\''s certificates to judge\: '\''default'\'' (the one a stock OpenSSL client gets) or '\''all'\'' (beside it, one handshake offering only RSA and one only ECDSA signature algorithms, for hosts under DANE or PKIX). The verdict follows the default handshake; a certificate of another type that fails is a warning.]:default|all:{__danecheck_complete "${___key_types[@]}"}'
+        '--warn-days[Warn when a certificate or DANE-TA trust anchor expires within this many days (0-3650).]:days:'
+        '--public-ca-file[CA file whose CAs count as public for the DANE-TA-only warning (default\: the system'\''s CA store).]:file:'
+        '--no-use-dane[Never look up TLSA records (Momentum'\''s use_dane off).]'
+        '--no-enable-dane[Look up TLSA but do not apply DANE verification (enable_dane off).]'
+        '--tls[STARTTLS where DANE does not apply\: ifavailable, required or disabled.]:mode:{__danecheck_complete "${___tls[@]}"}'
+        '--tls-verify[PKIX check where DANE does not apply\: none, ca (chain to a trusted CA) or host (and the MX host name).]:mode:{__danecheck_complete "${___tls_verify[@]}"}'
+        '--mta-sts[Apply each domain'\''s MTA-STS policy (RFC 8461)\: in enforce mode only the MX hosts it lists are used, and a host without a secure usable TLSA RRset needs a PKIX-valid certificate for its name; DANE, where it applies, is the only check.]'
+        '--ca-file[CA certificates (PEM) for the HTTPS of MTA-STS policies, and in check for --tls-verify and hosts an enforced policy lists (default\: the system store).]:file:'
+        '--mta-sts-cname-max-depth[How many CNAMEs may lead to the _mta-sts TXT record (Momentum'\''s mta_sts_dns_cname_max_depth); more is no policy.]:count:'
+        '--insecure-mx[Under an insecure MX RRset\: may (no DANE, Momentum) or dane (use the host'\''s TLSA, Postfix; success is "trusted").]:mode:{__danecheck_complete "${___insecure_mx[@]}"}'
         '*--resolver[Recursive resolver to query, ADDR or ADDR@PORT, IPv4 or IPv6 (repeatable, tried in order; default\: nameservers in /etc/resolv.conf). With --validation resolver it must validate\: +dnssec comes from its AD bit.]:addr\[@port\]:'
         '--timeout[Seconds each network step may take (each query to each resolver).]:seconds:'
         '--retries[How many more times to try the resolvers when none answered in time.]:count:'

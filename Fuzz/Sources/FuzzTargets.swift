@@ -10,6 +10,7 @@ enum FuzzTargets {
         "mta-sts-txt": TextTargets.mtaSTSRecord,
         "mta-sts-policy": TextTargets.mtaSTSPolicy,
         "tlsrpt-txt": TextTargets.tlsRPTRecord,
+        "tlsrpt-report": ReportTargets.tlsReport,
         "tlsa-text": TextTargets.tlsaPresentation,
         "trust-anchor": TextTargets.trustAnchorFile,
         "batch-input": TextTargets.batchInput,

@@ -27,7 +27,7 @@ enum SMTPTargets {
         var parser = SMTPReplyParser()
         var dialogue = SMTPDialogue(ehloName: "probe.fuzz.test", startTLS: bytes.first.map { $0 & 1 == 0 } ?? true)
         for chunk in chunks(bytes) {
-            guard let replies = try? parser.feed(chunk) else { _ = dialogue.failed(.io("garbage")); break }
+            guard let replies = try? parser.feed(chunk) else { _ = dialogue.failed(.io(.broken(errno: 71))); break }
             for reply in replies {
                 if dialogue.receive(reply) == .startTLS { _ = dialogue.tlsEstablished() }
                 if dialogue.phase == .done { return }

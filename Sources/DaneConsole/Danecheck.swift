@@ -25,7 +25,7 @@ public struct Danecheck: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [DomainCommand.self, ProbeCommand.self, CheckCommand.self, SummaryCommand.self, ChainCommand.self,
-                      TLSACommand.self, ExporterShimCommand.self, ConsoleCommand.self])
+                      TLSACommand.self, TLSRPTCommand.self, ExporterShimCommand.self, ConsoleCommand.self])
 
     public init() {}
 }

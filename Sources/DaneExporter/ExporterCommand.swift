@@ -2,6 +2,7 @@ import ArgumentParser
 import DaneCommands
 import DaneCore
 import DaneExporterConfig
+import DaneTLSRPTReceiver
 import Hummingbird
 import Logging
 import Foundation
@@ -33,6 +34,18 @@ public struct ExporterCommand: AsyncParsableCommand {
             Listens on 127.0.0.1:9309 unless --listen says otherwise (ADDR:PORT or [IPv6]:PORT; \
             port 0 picks one). The address it listens on is printed on stderr.
 
+            SMTP TLS reports (RFC 8460): with --tlsrpt-db FILE the exporter receives reports \
+            POSTed to --tlsrpt-path (rua=https:, application/tlsrpt+gzip or +json) and reads \
+            the messages an MTA delivers into --tlsrpt-maildir (rua=mailto:), and stores each \
+            once (organization and report-id) in the SQLite database, committed before it is \
+            acknowledged: 201 stored, 200 stored already, 400 not a report, 413 too large, 415 \
+            another media type, 429 over the organization's --tlsrpt-max-reports-per-sender in \
+            24 hours, 503 the database failed. /metrics then adds \
+            danecheck_tlsrpt_sessions_total{policy_domain,policy_type,result}, \
+            danecheck_tlsrpt_failed_sessions_total{policy_domain,result_type,receiving_mx}, \
+            danecheck_tlsrpt_last_report_timestamp_seconds{policy_domain} and the receiver's \
+            counts. `danecheck tlsrpt read --db FILE` reads the stored reports.
+
             \(DanecheckExit.summary)
             """,
         version: DanecheckVersion.current)
@@ -51,11 +64,13 @@ public struct ExporterCommand: AsyncParsableCommand {
 
     @OptionGroup public var module: ModuleOptions
 
+    @OptionGroup public var tlsrpt: TLSRPTReceiverOptions
+
     public private(set) var address = ListenAddress(host: "127.0.0.1", port: 9309)
     /// The module file's modules, as option words checked at start-up.
     public private(set) var fileModules: [String: [String]] = [:]
 
-    enum CodingKeys: String, CodingKey { case listen, config, maxConcurrent, scrapeTimeout, module }
+    enum CodingKeys: String, CodingKey { case listen, config, maxConcurrent, scrapeTimeout, module, tlsrpt }
 
     public init() {}
 
@@ -78,14 +93,19 @@ public struct ExporterCommand: AsyncParsableCommand {
     public func run() async throws {
         CommandEnvironment.shared.shareLookups()
         let modules = try modules()
-        let endpoint = ProbeEndpoint(modules: modules, slots: ProbeSlots(limit: maxConcurrent), metrics: ExporterMetrics(),
+        let receiver = try tlsrpt.tlsrptDB.map { _ in try TLSRPTReceiver(options: tlsrpt) }
+        var extra: (@Sendable () async -> String)?
+        if let receiver { extra = { await receiver.metrics() } }
+        let endpoint = ProbeEndpoint(modules: modules, slots: ProbeSlots(limit: maxConcurrent), metrics: ExporterMetrics(extra: extra),
                                      defaultTimeout: scrapeTimeout)
+        let router: Router<BasicRequestContext> = endpoint.router()
+        if let receiver { receiver.add(to: router) }
         var logger = Logger(label: "danecheck-exporter")
         logger.logLevel = .critical  // requests are counted in /metrics, not logged
         let listen = self.listen
         let host = address.host
         let names = modules.keys.sorted().joined(separator: ", ")
-        let app = Application(router: endpoint.router(),
+        let app = Application(router: router,
                               configuration: .init(address: .hostname(address.host, port: address.port), serverName: "danecheck-exporter"),
                               onServerRunning: { channel in
                                   let port = channel.localAddress?.port ?? 0
@@ -93,8 +113,14 @@ public struct ExporterCommand: AsyncParsableCommand {
                                   StandardError.line("danecheck-exporter: listening on \(bound) (modules: \(names))")
                               },
                               logger: logger)
+        let maildir = receiver.flatMap { receiver in tlsrpt.tlsrptMaildir.map { MaildirIngest(receiver: receiver, folder: $0) } }
+        let interval = tlsrpt.tlsrptMaildirInterval
         do {
-            try await app.runService()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let maildir { group.addTask { await maildir.run(every: interval) } }
+                try await app.runService()
+                group.cancelAll()
+            }
         } catch {
             throw CommandError("cannot serve on \(listen): \(error)", exitCode: DanecheckExit.usage)
         }

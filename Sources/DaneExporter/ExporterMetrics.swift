@@ -8,6 +8,12 @@ import Synchronization
 /// probes running and waiting, the shared DNS cache's questions and hits.
 final class ExporterMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
+    /// More series appended to the page (the TLSRPT receiver's), when there are any.
+    private let extra: (@Sendable () async -> String)?
+
+    init(extra: (@Sendable () async -> String)? = nil) {
+        self.extra = extra
+    }
 
     static let requests = MetricFamily(name: "danecheck_exporter_requests_total", help: "HTTP requests answered, by path and status code", labels: ["path", "code"])
     static let probeSeconds = MetricFamily(name: "danecheck_exporter_probe_seconds_total", help: "Seconds spent checking targets", labels: [])
@@ -45,6 +51,6 @@ final class ExporterMetrics: Sendable {
             add(Self.dnsQuestions, [], Double(questions))
             add(Self.dnsHits, [], Double(hits))
         }
-        return registry.emitToString()
+        return registry.emitToString() + (await extra?() ?? "")
     }
 }

@@ -28,9 +28,14 @@ import TestSupport
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            // "danecheck-exporter: listening on 127.0.0.1:PORT (modules: …)"
+            // "danecheck-exporter: listening on 127.0.0.1:PORT (modules: …)", after any line the
+            // start printed before it (the TLSRPT maildir's first pass may name a bad message).
             var seen = Data()
-            while !seen.contains(0x0A) {
+            func listened() -> Bool {
+                guard let range = seen.range(of: Data("listening on ".utf8)) else { return false }
+                return seen[range.upperBound...].contains(0x0A)
+            }
+            while !listened() {
                 let chunk = errors.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 seen.append(chunk)

@@ -39,7 +39,7 @@ import Testing
         (["domain"], "danecheck: error: Missing expected argument '<domain>'\n"),
         (["domian", "x.test"], "danecheck: error: unknown command 'domian' (did you mean 'domain'?)\n"),
         (["chekc"], "danecheck: error: unknown command 'chekc' (did you mean 'check'?)\n"),
-        (["example.com"], "danecheck: error: unknown command 'example.com' (commands: domain, probe, check, summary, chain, tlsa, exporter, console; see 'danecheck --help')\n"),
+        (["example.com"], "danecheck: error: unknown command 'example.com' (commands: domain, probe, check, summary, chain, tlsa, tlsrpt, exporter, console; see 'danecheck --help')\n"),
     ])
     func badOptionsAreOneLineAndExit2(arguments: [String], message: String) async throws {
         let result = try await CLI.run(arguments)
