@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // bcrypt for the exporter's basic_auth_users (OpenBSD's bcrypt, in C; its HummingbirdBcrypt
+        // target needs nothing else of the package).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -41,7 +45,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "DaneExporter", dependencies: [
-            "DaneCore", "DaneCommands", "DaneExporterConfig",
+            "DaneCore", "DaneCommands", "DaneExporterConfig", "COpenSSL",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
