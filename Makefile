@@ -12,7 +12,7 @@ DEB_PACKAGES := libldns-dev libssl-dev libedit-dev libsqlite3-dev zlib1g-dev pkg
                 nginx-light nftables parallel graphviz chromium libxml2-utils python3-junitparser python3-yaml
 PREFIX ?= /usr/local
 
-.PHONY: deps build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report images bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
+.PHONY: deps deb-deps deb deb-test build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report images bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
 
 deps:
 	@echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -38,6 +38,26 @@ install:
 	install -D -m 644 completions/danecheck.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_danecheck
 	install -D -m 644 completions/danecheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/danecheck.fish
 	install -D -m 755 contrib/danecheck-deploy-hook $(DESTDIR)$(PREFIX)/share/danecheck/danecheck-deploy-hook
+
+# The Debian tools `make deb` and `make deb-test` use (dpkg-shlibdeps, lintian, mmdebstrap).
+DEB_TOOLS := dpkg-dev binutils lintian mmdebstrap systemd
+deb-deps:
+	@missing=$$(for p in $(DEB_TOOLS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# dist/danecheck_VERSION_ARCH.deb and dist/danecheck-exporter_VERSION_ARCH.deb (release build,
+# static Swift runtime, Depends from dpkg-shlibdeps), then lintian on both (scripts/deb.sh).
+deb: deps deb-deps
+	DEB_LINTIAN=1 scripts/deb.sh
+
+# The packages (debug build, the same link) installed into a clean Debian 12 root made by
+# mmdebstrap from Debian's archive, run there against the sandbox (scripts/deb-test.sh).
+deb-test: deps deb-deps sandbox-start
+	DEB_CONFIG=debug DEB_LINTIAN=1 scripts/deb.sh
+	scripts/deb-test.sh
 
 # Offline demo: sandbox up, then `danecheck domain` and `danecheck check` against its validating
 # resolver. check exits 4 on purpose (a null MX among the domains; another defers): the demo says

@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // The TLSRPT report store of the exporter (SQLite); danecheck uses only its C module.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // bcrypt for the exporter's basic_auth_users (OpenBSD's bcrypt, in C; its HummingbirdBcrypt
+        // target needs nothing else of the package).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns",
@@ -57,7 +61,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "DaneExporter", dependencies: [
-            "DaneCore", "DaneCommands", "DaneExporterConfig", "DaneTLSRPTReceiver",
+            "DaneCore", "DaneCommands", "DaneExporterConfig", "DaneTLSRPTReceiver", "COpenSSL",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),

@@ -16,7 +16,7 @@ bin=${DANECHECK_BIN:-$(swift build -c release --show-bin-path)/danecheck}
 domains=$(sed -n 's/^\([a-z0-9-]*\)\.mx 3600 IN MX .*/\1.mx.dane.test/p' .sandbox/zones/dane.test.zone 2>/dev/null | sort -u)
 [ -n "$domains" ] || domains="ee311.mx.dane.test wrongdigest.mx.dane.test paired.mx.dane.test nullmx.test bogus-mx.test"
 log=$(mktemp)
-"$(dirname "$bin")/danecheck-exporter" --listen 127.0.0.1:0 --resolver 127.53.0.2 --timeout 2 2> "$log" &
+"$(dirname "$bin")/danecheck-exporter" --listen 127.0.0.1:0 --resolver 127.53.0.2 --timeout 2 --allow-private-addresses 2> "$log" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do grep -q "listening on" "$log" && break; sleep 0.1; done

@@ -67,7 +67,7 @@ judge() {  # name file fdbound threadbound: prints the samples and the verdict; 
 # 1. The exporter.
 domains=$(sed -n 's/^\([a-z0-9-]*\)\.mx 3600 IN MX .*/\1.mx.dane.test/p' .sandbox/zones/dane.test.zone | sort -u | grep -v "h-silent\|h-drip\|h-slow")
 domains="$domains nullmx.test bogus-mx.test example.test good.rpt.test stale.test"
-"$(dirname "$bin")/danecheck-exporter" --listen 127.0.0.1:0 --resolver 127.53.0.2 --timeout 2 2> "$work/exporter.log" &
+"$(dirname "$bin")/danecheck-exporter" --listen 127.0.0.1:0 --resolver 127.53.0.2 --timeout 2 --allow-private-addresses 2> "$work/exporter.log" &
 exporter=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/exporter.log" && break; sleep 0.1; done
 address=$(sed -n 's/.*listening on \([^ ]*\).*/\1/p' "$work/exporter.log")

@@ -133,6 +133,11 @@ PY
 rm -f "$man_dir/.help.txt"
 # The exporter's page as generate-manual writes it (its --help carries the exit codes).
 "$bin/generate-manual" "$bin/danecheck-exporter" --date "$date" --authors "danecheck developers" -o "$man_dir" >/dev/null
+# A blank line in a paragraph of --help is a paragraph break, not groff's "empty input line".
+sed -i 's/^$/.Pp/' "$man_dir/danecheck-exporter.1"
+# The version, from the one place it is written (DanecheckVersion), in each page's footer.
+version=$("$bin/danecheck" --version)
+sed -i "s/^\.Os.*\$/.Os danecheck $version/" "$man_dir/danecheck.1" "$man_dir/danecheck-exporter.1" man/danecheck-exporter-modules.5
 
 if [ "$completions" = yes ]; then
   mkdir -p completions

@@ -17,6 +17,14 @@ static inline int copenssl_set1_sigalgs_list(SSL *ssl, const char *list) {
 static inline int copenssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
 }
+static inline int copenssl_ctx_set_max_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_max_proto_version(ctx, version);
+}
+/* The exporter's listener: session tickets and the mode its memory BIOs need. */
+static inline long copenssl_ctx_set_mode_partial_write(SSL_CTX *ctx) {
+    return SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+}
+static inline long copenssl_bio_pending(BIO *bio) { return (long)BIO_ctrl_pending(bio); }
 static inline void copenssl_free(void *p) { OPENSSL_free(p); }
 static inline int copenssl_sk_X509_num(const STACK_OF(X509) *chain) { return sk_X509_num(chain); }
 static inline X509 *copenssl_sk_X509_value(const STACK_OF(X509) *chain, int index) {

@@ -25,6 +25,17 @@ enum DomainMetrics {
     static let warnings = MetricFamily(name: "danecheck_rollover_warnings", help: "Rollover-health warnings of the domain's MX hosts, by kind", labels: ["kind"])
     static let findings = MetricFamily(name: "danecheck_findings", help: "Findings of the domain's assessment, by severity (notice, warning, critical)", labels: ["severity"])
 
+    static let refused = MetricFamily(name: "danecheck_target_refused", help: "1 when the module refused the target: its MX hosts resolve to non-public addresses and allow_private_addresses is false (nothing was connected to)", labels: [])
+    // blackbox_exporter's names and labels for the same facts, so its dashboards and alerts work.
+    static let dnsLookup = MetricFamily(name: "probe_dns_lookup_time_seconds", help: "Seconds the DNS walk took: MX, address and TLSA lookups (as blackbox_exporter's)", labels: [])
+    static let earliestExpiry = MetricFamily(name: "probe_ssl_earliest_cert_expiry", help: "Earliest notAfter (Unix time) among the certificates every address presented, verified or not (as blackbox_exporter's)", labels: [])
+    static let tlsVersion = MetricFamily(name: "probe_tls_version_info", help: "TLS versions the addresses negotiated, 1 for each (as blackbox_exporter's)", labels: ["version"])
+    static let ipProtocol = MetricFamily(name: "probe_ip_protocol", help: "IP version of the address mail goes through, 4 or 6 (as blackbox_exporter's)", labels: [])
+    // The same per address, with what blackbox has no series for.
+    static let addressTLS = MetricFamily(name: "danecheck_address_tls_version_info", help: "The TLS version each address negotiated", labels: ["mx_host", "address", "version"])
+    static let addressKey = MetricFamily(name: "danecheck_address_certificate_key_info", help: "The key type of the server certificate each address presented (bits: of an RSA key, or the curve's)", labels: ["mx_host", "address", "type", "bits"])
+    static let addressDANEMatch = MetricFamily(name: "danecheck_address_tlsa_match_depth", help: "Chain depth at which a TLSA record matched what the address presented (absent: none matched)", labels: ["mx_host", "address"])
+
     static let statuses: [SecurityStatus] = [.secure, .insecure, .bogus, .indeterminate]
 
     /// The page of an assessment (its policy says what success is).
@@ -36,6 +47,14 @@ enum DomainMetrics {
         success.set(assessment.succeeds ? 1 : 0, in: registry)
         duration.set(check.seconds, in: registry)
         timedOut.set(0, in: registry)
+        refused.set(0, in: registry)
+        if let dns = check.dnsSeconds { dnsLookup.set(dns, in: registry) }
+        let sessions = check.hosts.flatMap(\.addresses).compactMap(\.probe.tls)
+        if let earliest = sessions.flatMap({ $0.chain.compactMap(\.notAfter) }).min() {
+            earliestExpiry.set(earliest.timeIntervalSince1970, in: registry)
+        }
+        for version in Set(sessions.map { Self.blackboxVersion($0.version) }).sorted() { tlsVersion.set(1, [version], in: registry) }
+        if let address = check.deliveringAddress { ipProtocol.set(address.probe.address.family == .ipv4 ? 4 : 6, in: registry) }
         for word in Verdict.allCases { verdict.set(word == verdictWord ? 1 : 0, [word.rawValue], in: registry) }
         authenticated.set(verdictWord == .authenticated ? 1 : 0, in: registry)
         for status in statuses { mxStatus.set(check.report.mx.status == status ? 1 : 0, [status.rawValue], in: registry) }
@@ -64,6 +83,12 @@ enum DomainMetrics {
                 if let connect = address.probe.connectMilliseconds { phase.set(connect / 1000, labels + ["connect"], in: registry) }
                 if let tls = address.probe.deliveryMilliseconds { phase.set(tls / 1000, labels + ["tls"], in: registry) }
                 guard let session = address.probe.tls else { continue }
+                // The certificate and TLS facts stay when verification failed (blackbox_exporter #1119).
+                addressTLS.set(1, labels + [Self.blackboxVersion(session.version)], in: registry)
+                if let type = session.keyType {
+                    addressKey.set(1, labels + [type, session.keyBits.map(String.init) ?? ""], in: registry)
+                }
+                if let match = session.daneMatch { addressDANEMatch.set(Double(match.depth), labels, in: registry) }
                 if let notAfter = session.chain.first?.notAfter {
                     certificateExpiry.set(notAfter.timeIntervalSince(now), labels, in: registry)
                 }
@@ -80,6 +105,27 @@ enum DomainMetrics {
         for severity in Severity.allCases {
             findings.set(Double(assessment.findings.filter { $0.severity == severity }.count), [severity.rawValue], in: registry)
         }
+        return registry.emitToString()
+    }
+
+    /// OpenSSL's version words as Go's crypto/tls names them (blackbox_exporter's label values).
+    static func blackboxVersion(_ openSSL: String) -> String {
+        switch openSSL {
+        case "TLSv1": "TLS 1.0"
+        case "TLSv1.1": "TLS 1.1"
+        case "TLSv1.2": "TLS 1.2"
+        case "TLSv1.3": "TLS 1.3"
+        default: openSSL
+        }
+    }
+
+    /// The page of a target the module refused after resolving it: nothing was connected to.
+    static func refusedPage(seconds: Double) -> String {
+        let registry = PrometheusCollectorRegistry()
+        success.set(0, in: registry)
+        duration.set(seconds, in: registry)
+        timedOut.set(0, in: registry)
+        refused.set(1, in: registry)
         return registry.emitToString()
     }
 

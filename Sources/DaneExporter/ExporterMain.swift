@@ -21,11 +21,11 @@ public enum ExporterMain {
     }
 
     static func status(for error: any Error) -> Int32 {
+        if let exit = error as? ExitCode { return exit.rawValue }  // --config.check's verdict, said already
         if ExporterCommand.exitCode(for: error) == .success {
             StandardOutput.text(ExporterCommand.fullMessage(for: error))
             return 0
         }
-        if let exit = error as? ExitCode { return exit.rawValue }
         let message = (error as? CommandError)?.message
             ?? ExporterCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
         StandardError.line("danecheck-exporter: error: \(BoundedText.prefix(message, limit: 400))")

@@ -2,17 +2,16 @@ import ArgumentParser
 import Foundation
 import Yams
 
-/// The exporter's module file (`--config FILE`, YAML): named modules, each a few of `check`'s
-/// knobs. Every key is turned into the option it stands for and parsed with `ModuleOptions`, so a
-/// value is checked as on the command line; an unknown key or a bad value stops the start-up.
+/// The exporter's module file (`--config.file FILE`, YAML; danecheck-exporter-modules(5)): named
+/// modules, each a few of `check`'s knobs and the exporter's own target rules. Every key is turned
+/// into the option it stands for and parsed with `ModuleOptions`, so a value is checked as on the
+/// command line; an unknown key or a bad value is an error naming the file, line and key.
 ///
 ///     modules:
 ///       default: { validation: resolver, resolver: [127.0.0.53], timeout: 5 }
 ///       strict:  { validation: local, insecure_mx: dane, mta_sts: true, require_dane: true }
 public enum ModuleFile {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = ConfigFailure
 
     /// Each key: the option, and whether it is a list, a flag when true, or a flag when false.
     enum Form { case value, list, flagWhenTrue, flagWhenFalse }
@@ -24,19 +23,21 @@ public enum ModuleFile {
         "insecure_mx": ("--insecure-mx", .value), "mta_sts": ("--mta-sts", .flagWhenTrue),
         "ehlo": ("--ehlo", .value), "warn_days": ("--warn-days", .value), "public_ca_file": ("--public-ca-file", .value),
         "require_dane": ("--require-dane", .flagWhenTrue),
+        "allowed_domains": ("--allowed-domain", .list), "allow_private_addresses": ("--allow-private-addresses", .flagWhenTrue),
     ]
 
     /// The modules of a file, by name, as option words (parsed once here to check them).
     public static func load(_ path: String) throws(Failure) -> [String: [String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read --config \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, "cannot read the module file") }
         return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
 
     public static func parse(_ text: String, source: String) throws(Failure) -> [String: [String]] {
-        let result = try words(text, source: source)
+        let (result, lines) = try read(text, source: source)
         for name in result.keys.sorted() {
             do { _ = try ModuleOptions.parse(result[name] ?? []) } catch {
-                throw Failure(description: "\(source): module '\(name)': \(ModuleOptions.message(for: error).split(separator: "\n").first ?? "invalid")")
+                let message = ModuleOptions.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid"
+                throw Failure(file: source, line: lines[name], key: "modules.\(name)", message)
             }
         }
         return result
@@ -47,70 +48,44 @@ public enum ModuleFile {
     /// constructor force-unwraps every mapping key as a string and traps on a key that is a
     /// list or a mapping (`{[127.0.0.1]: resolver}`, found by the module-file fuzz target).
     static func words(_ text: String, source: String) throws(Failure) -> [String: [String]] {
-        let document: Node?
-        do { document = try Yams.compose(yaml: text) } catch { throw Failure(description: "\(source): not YAML: \(String(describing: error).prefix(200))") }
-        guard let top = document?.mapping else { throw Failure(description: "\(source): expected a mapping with 'modules'") }
-        var modules: Node.Mapping?
-        for (key, value) in top {
-            guard let name = key.scalar?.string, name == "modules" else {
-                throw Failure(description: "\(source): unknown key '\(label(key))' (only 'modules')")
-            }
-            modules = value.mapping
-        }
-        guard let modules, !modules.isEmpty else {
-            throw Failure(description: "\(source): 'modules' must map module names to their settings")
-        }
-        var result: [String: [String]] = [:]
-        for (key, body) in modules {
-            guard let name = key.scalar?.string, name.range(of: #"^[A-Za-z0-9_-]{1,64}$"#, options: .regularExpression) != nil else {
-                throw Failure(description: "\(source): module name '\(label(key))' must be letters, digits, '-' or '_'")
-            }
-            if body.null != nil { result[name] = []; continue }
-            guard let settings = body.mapping else {
-                throw Failure(description: "\(source): module '\(name)' must map keys to values")
-            }
-            result[name] = try words(settings, module: name, source: source)
-        }
-        return result
+        try read(text, source: source).modules
     }
 
-    static func words(_ settings: Node.Mapping, module: String, source: String) throws(Failure) -> [String] {
-        var byKey: [String: Node] = [:]
-        for (key, value) in settings {
-            guard let name = key.scalar?.string, keys[name] != nil else {
-                throw Failure(description: "\(source): module '\(module)': unknown key '\(label(key))' (keys: \(keys.keys.sorted().joined(separator: ", ")))")
-            }
-            byKey[name] = value
+    /// The option words of each module and the line each module starts on.
+    static func read(_ text: String, source: String) throws(Failure) -> (modules: [String: [String]], lines: [String: Int]) {
+        let yaml = YAMLDocument(file: source)
+        let root = try yaml.root(text)
+        guard root.mapping != nil else { throw yaml.failure(root, nil, "expected a mapping with 'modules'") }
+        let top = try yaml.pairs(root, key: nil, known: ["modules"])
+        guard let modules = top.first(where: { $0.key == "modules" }), let mapping = modules.value.mapping, !mapping.isEmpty else {
+            throw Failure(file: source, line: top.first?.line, key: "modules", "must map module names to their settings")
         }
+        var result: [String: [String]] = [:]
+        var lines: [String: Int] = [:]
+        for (name, body, line) in try yaml.pairs(modules.value, key: "modules", known: nil) {
+            guard name.range(of: #"^[A-Za-z0-9_-]{1,64}$"#, options: .regularExpression) != nil else {
+                throw Failure(file: source, line: line, key: "modules", "module name '\(name.prefix(64))' must be letters, digits, '-' or '_'")
+            }
+            result[name] = try words(body, module: name, yaml: yaml)
+            lines[name] = line
+        }
+        return (result, lines)
+    }
+
+    static func words(_ body: Node, module: String, yaml: YAMLDocument) throws(Failure) -> [String] {
         var words: [String] = []
-        for key in byKey.keys.sorted() {
-            guard let (option, form) = keys[key], let value = byKey[key] else { continue }
+        for (key, value, _) in try yaml.pairs(body, key: "modules.\(module)", known: Array(keys.keys)) {
+            guard let (option, form) = keys[key] else { continue }
+            let path = "modules.\(module).\(key)"
             switch form {
             case .value:
-                words += [option, try scalar(value, key: key, module: module, source: source)]
+                words += [option, try yaml.scalar(value, key: path)]
             case .list:
-                let items = value.sequence.map(Array.init) ?? [value]
-                for item in items { words += [option, try scalar(item, key: key, module: module, source: source)] }
+                for item in try yaml.list(value, key: path) { words += [option, item] }
             case .flagWhenTrue, .flagWhenFalse:
-                guard let flag = value.bool else {
-                    throw Failure(description: "\(source): module '\(module)': '\(key)' must be true or false")
-                }
-                if flag == (form == .flagWhenTrue) { words.append(option) }
+                if try yaml.bool(value, key: path) == (form == .flagWhenTrue) { words.append(option) }
             }
         }
         return words
-    }
-
-    /// A key as the message quotes it: its text, or what kind of node stands where a name should.
-    private static func label(_ node: Node) -> String {
-        if let text = node.scalar?.string { return String(text.prefix(64)) }
-        return node.mapping != nil ? "(a mapping)" : node.sequence != nil ? "(a list)" : "(an alias)"
-    }
-
-    private static func scalar(_ value: Node, key: String, module: String, source: String) throws(Failure) -> String {
-        guard let text = value.scalar?.string else {
-            throw Failure(description: "\(source): module '\(module)': '\(key)' must be a single value")
-        }
-        return text
     }
 }

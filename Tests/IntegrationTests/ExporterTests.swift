@@ -46,7 +46,22 @@ import TestSupport
                 process.terminate()
                 throw ExporterFailure(text: "no listening line: \(line)")
             }
-            base = "http://" + line[range].dropFirst("listening on ".count)
+            base = (line.contains("(https;") ? "https://" : "http://") + line[range].dropFirst("listening on ".count)
+        }
+
+        /// The next `count` lines the exporter writes on stderr after the listening line (its log).
+        func logLines(_ count: Int) async -> [String] {
+            await OwnThread.run { self.readLog(count) }
+        }
+
+        private func readLog(_ count: Int) -> [String] {
+                var seen = Data()
+                while seen.filter({ $0 == 0x0A }).count < count {
+                    let chunk = errors.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    seen.append(chunk)
+                }
+                return String(decoding: seen, as: UTF8.self).split(separator: "\n").map(String.init)
         }
 
         deinit {
@@ -57,15 +72,17 @@ import TestSupport
 
     struct ExporterFailure: Error { let text: String }
 
-    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout]
+    /// The sandbox's servers are on loopback: every exporter here allows private addresses
+    /// (refusing them is ExporterWebTests' subject).
+    static let resolver = ["--resolver", Sandbox.validating, "--timeout", Sandbox.timeout, "--allow-private-addresses"]
 
     /// GET with curl: status code and body. A request not answered within `seconds` gets code 0
     /// (curl gave up): a test that a request is not held asserts the code, with a bound ten or
     /// more times what the answer takes, instead of timing the machine.
-    static func get(_ url: String, headers: [String] = [], method: String = "GET", seconds: Int = 20) async throws -> (code: Int, body: String) {
+    static func get(_ url: String, headers: [String] = [], method: String = "GET", seconds: Int = 20, curl: [String] = []) async throws -> (code: Int, body: String) {
         let marker = "\n@@status@@"
         let result = try await CLI.tool("/usr/bin/curl", ["-s", "-g", "-m", String(seconds), "-X", method, "-w", "\(marker)%{http_code}"]
-                                  + headers.flatMap { ["-H", $0] } + [url], input: "")
+                                  + curl + headers.flatMap { ["-H", $0] } + [url], input: "")
         let parts = result.output.components(separatedBy: marker)
         return (Int(parts.last ?? "") ?? 0, parts.dropLast().joined(separator: marker))
     }
@@ -156,7 +173,7 @@ import TestSupport
     /// (seen open while the check ran: the control) is closed and no DNS socket is open, long
     /// before the check's own 60 s timeout.
     @Test func theScrapeTimeoutBoundsACheck() async throws {
-        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "60"])
+        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "60", "--allow-private-addresses"])
         let pid = exporter.process.processIdentifier
         async let page = Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test",
                                   headers: ["X-Prometheus-Scrape-Timeout-Seconds: 1.5"], seconds: 15)
@@ -207,7 +224,7 @@ import TestSupport
     /// --max-concurrent 1: of two checks of a silent host at once, one runs and one waits, as
     /// /metrics says while they do; both pages come when their checks end.
     @Test func atMostMaxConcurrentChecksRunTheOthersWait() async throws {
-        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "3", "--max-concurrent", "1"])
+        let exporter = try await Exporter.start(["--resolver", Sandbox.validating, "--timeout", "3", "--max-concurrent", "1", "--allow-private-addresses"])
         async let first = Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test")
         async let second = Self.get("\(exporter.base)/probe?target=h-silent.mx.dane.test")
         var load: (running: Double?, waiting: Double?) = (nil, nil)
@@ -228,7 +245,7 @@ import TestSupport
     /// Without --listen: 127.0.0.1:9309. With [::1]:0, IPv6 loopback, answering there.
     @Test func theDefaultAddressAndIPv6() async throws {
         let defaults = try await Exporter.start(Self.resolver, listen: nil)
-        #expect(defaults.listeningLine.hasPrefix("danecheck-exporter: listening on 127.0.0.1:9309 (modules: default)"), "\(defaults.listeningLine)")
+        #expect(defaults.listeningLine.hasPrefix("danecheck-exporter: listening on 127.0.0.1:9309 (http; modules: default)"), "\(defaults.listeningLine)")
         #expect(try await Self.get("http://127.0.0.1:9309/metrics").code == 200)
         let six = try await Exporter.start(Self.resolver, listen: "[::1]:0")
         #expect(six.base.hasPrefix("http://[::1]:"), "\(six.listeningLine)")
@@ -243,8 +260,8 @@ import TestSupport
         let file = dir.appendingPathComponent("modules.yml").path
         try """
             modules:
-              default: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout) }
-              strict: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout), require_dane: true }
+              default: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout), allow_private_addresses: true }
+              strict: { resolver: [\(Sandbox.validating)], timeout: \(Sandbox.timeout), require_dane: true, allow_private_addresses: true }
             """.write(toFile: file, atomically: true, encoding: .utf8)
         let exporter = try await Exporter.start(["--config", file])
         let plain = try await Self.get("\(exporter.base)/probe?target=notlsa.mx.dane.test")
@@ -255,11 +272,11 @@ import TestSupport
         #expect(Self.value(strict.body, "danecheck_probe_timed_out") == 0, "the check finished")
         try "modules:\n  default: { resolvr: [127.0.0.1] }\n".write(toFile: file, atomically: true, encoding: .utf8)
         let unknown = try await CLI.tool(CLI.exporter.path, ["--listen", "127.0.0.1:0", "--config", file], input: "")
-        #expect(unknown.status == 2 && unknown.output.contains("module 'default': unknown key 'resolvr'"), "\(unknown.output)")
+        #expect(unknown.status == 2 && unknown.output.contains("\(file):2: modules.default.resolvr: unknown key"), "\(unknown.output)")
         try "modules:\n  default: { validation: sometimes }\n".write(toFile: file, atomically: true, encoding: .utf8)
         let value = try await CLI.tool(CLI.exporter.path, ["--listen", "127.0.0.1:0", "--config", file], input: "")
         #expect(value.status == 2)
-        #expect(value.output == "danecheck-exporter: error: \(file): module 'default': The value 'sometimes' is invalid for '--validation <resolver|local>'. Please provide one of 'resolver' and 'local'.\n",
+        #expect(value.output == "danecheck-exporter: error: \(file):2: modules.default: The value 'sometimes' is invalid for '--validation <resolver|local>'. Please provide one of 'resolver' and 'local'.\n",
                 "the option's own message: \(value.output)")
     }
 
@@ -277,12 +294,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let adapted = try String(contentsOfFile: example, encoding: .utf8)
             .replacingOccurrences(of: #"(?m)^(  [a-z]+:) *(#.*)?$"#,
-                                  with: "$1\n    resolver: [\(Sandbox.validating)]\n    trust_anchor: [\(root)]", options: .regularExpression)
+                                  with: "$1\n    resolver: [\(Sandbox.validating)]\n    trust_anchor: [\(root)]\n    allow_private_addresses: true", options: .regularExpression)
         let file = dir.appendingPathComponent("modules.yml").path
         try adapted.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(adapted.components(separatedBy: "resolver: [").count == 4, "\(adapted)")
         let exporter = try await Exporter.start(["--config", file])
-        #expect(exporter.listeningLine.contains("(modules: default, local, strict)"), "\(exporter.listeningLine)")
+        #expect(exporter.listeningLine.contains("(http; modules: default, local, strict)"), "\(exporter.listeningLine)")
         for module in ["default", "local"] {
             let page = try await Self.get("\(exporter.base)/probe?target=ee311.mx.dane.test&module=\(module)")
             #expect(Self.value(page.body, "danecheck_authenticated") == 1, "\(module)")

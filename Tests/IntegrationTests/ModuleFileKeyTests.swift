@@ -34,9 +34,10 @@ struct ModuleFileKeyTests {
             resolver: [127.0.0.9, 127.0.0.10], timeout: 7, retries: 0, validation: local, \
             trust_anchor: [/usr/share/dns/root.key, /usr/share/dns/root.ds], use_dane: false, enable_dane: false, \
             tls: required, tls_verify: host, ca_file: \(ca), insecure_mx: dane, mta_sts: true, ehlo: probe.example.org, \
-            warn_days: 9, public_ca_file: \(ca), require_dane: true
+            warn_days: 9, public_ca_file: \(ca), require_dane: true, allowed_domains: ["*.example.org", example.net], \
+            allow_private_addresses: true
             """
-        let other = "use_dane: true, enable_dane: true, mta_sts: false, require_dane: false"
+        let other = "use_dane: true, enable_dane: true, mta_sts: false, require_dane: false, allow_private_addresses: false"
         let parsed = try await OwnThread.run { try Parsed([every, other, ""].map(Self.options)) }
         let (o, flags, none) = (parsed.options[0], parsed.options[1], parsed.options[2])
         #expect(o.resolverOptions.resolvers == ["127.0.0.9", "127.0.0.10"])
@@ -55,8 +56,10 @@ struct ModuleFileKeyTests {
         #expect(o.rolloverOptions.warnDays == 9)
         #expect(o.rolloverOptions.publicCAFile == ca)
         #expect(o.requireDANE && !flags.requireDANE)
+        #expect(o.allowedDomains == ["*.example.org", "example.net"])
+        #expect(o.allowPrivateAddresses && !flags.allowPrivateAddresses && !none.allowPrivateAddresses)
         // Each key of the table is set above (a key added without a test fails here).
-        #expect(ModuleFile.keys.keys.sorted() == ["ca_file", "ehlo", "enable_dane", "insecure_mx", "mta_sts", "public_ca_file",
+        #expect(ModuleFile.keys.keys.sorted() == ["allow_private_addresses", "allowed_domains", "ca_file", "ehlo", "enable_dane", "insecure_mx", "mta_sts", "public_ca_file",
                                                    "require_dane", "resolver", "retries", "timeout", "tls", "tls_verify",
                                                    "trust_anchor", "use_dane", "validation", "warn_days"])
         // Nothing set: the command line's defaults.
@@ -69,26 +72,32 @@ struct ModuleFileKeyTests {
         init(_ options: [ModuleOptions]) { self.options = options }
     }
 
+    /// Each error names the file, the line and the key (what --config.check and a reload print).
     @Test(arguments: [
-        ("modules:\n  m: { mta_sts: yes please }\n", "test.yml: module 'm': 'mta_sts' must be true or false"),
-        ("other: 1\nmodules:\n  m: {}\n", "test.yml: unknown key 'other' (only 'modules')"),
-        ("modules: {}\n", "test.yml: 'modules' must map module names to their settings"),
-        ("modules:\n  'a b': {}\n", "test.yml: module name 'a b' must be letters, digits, '-' or '_'"),
-        ("modules:\n  m: [1, 2]\n", "test.yml: module 'm' must map keys to values"),
-        ("modules:\n  m: { timeout: x }\n", "test.yml: module 'm': The value 'x' is invalid for '--timeout <seconds>'"),
-        ("- just a list\n", "test.yml: expected a mapping with 'modules'"),
+        ("modules:\n  m: { mta_sts: yes please }\n", "test.yml:2: modules.m.mta_sts: must be true or false"),
+        ("other: 1\nmodules:\n  m: {}\n", "test.yml:1: other: unknown key (keys here: modules)"),
+        ("modules: {}\n", "test.yml:1: modules: must map module names to their settings"),
+        ("modules:\n  'a b': {}\n", "test.yml:2: modules: module name 'a b' must be letters, digits, '-' or '_'"),
+        ("modules:\n  m: [1, 2]\n", "test.yml:2: modules.m: must map keys to values"),
+        ("modules:\n  m: { timeout: x }\n", "test.yml:2: modules.m: The value 'x' is invalid for '--timeout <seconds>'"),
+        ("modules:\n  m:\n    timeout: 5\n    resolvr: [1.2.3.4]\n", "test.yml:4: modules.m.resolvr: unknown key"),
+        ("modules:\n  m: { allowed_domains: [\"a..b\"] }\n", "test.yml:2: modules.m: --allowed-domain 'a..b': invalid domain name"),
+        ("modules:\n  m: { timeout: [5 }\n", "test.yml:2: not YAML: "),
+        ("- just a list\n", "test.yml:1: expected a mapping with 'modules'"),
         // Keys that are not text (Yams.load traps on these; the fuzz target found it).
-        ("modules:\n  default: {[127.0.0.1]: resolver, reane: true }\n", "test.yml: module 'default': unknown key '(a list)'"),
-        ("{a: 1}: 2\n", "test.yml: unknown key '(a mapping)' (only 'modules')"),
-        ("modules:\n  [m]: {}\n", "test.yml: module name '(a list)' must be letters"),
-        ("modules:\n  m: { timeout: [1, 2] }\n", "test.yml: module 'm': 'timeout' must be a single value"),
-        ("modules:\n  m: { resolver: [[127.0.0.1]] }\n", "test.yml: module 'm': 'resolver' must be a single value"),
+        ("modules:\n  default: {[127.0.0.1]: resolver, reane: true }\n", "test.yml:2: modules.default: a key must be a string"),
+        ("{a: 1}: 2\n", "test.yml:1: a key must be a string"),
+        ("modules:\n  [m]: {}\n", "test.yml:2: modules: a key must be a string"),
+        ("modules:\n  m: { timeout: [1, 2] }\n", "test.yml:2: modules.m.timeout: must be a single value"),
+        ("modules:\n  m: { resolver: [[127.0.0.1]] }\n", "test.yml:2: modules.m.resolver: must be a single value"),
     ])
     func badFilesAreNamed(text: String, message: String) {
         #expect {
             _ = try ModuleFile.parse(text, source: "test.yml")
         } throws: { error in
-            (error as? ModuleFile.Failure)?.description.hasPrefix(message) == true
+            let text = (error as? ModuleFile.Failure)?.description ?? "\(error)"
+            if !text.hasPrefix(message) { Issue.record("\(text)") }
+            return text.hasPrefix(message)
         }
     }
 }

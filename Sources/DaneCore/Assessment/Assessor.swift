@@ -21,8 +21,8 @@ public struct Assessor: Sendable {
     }
 
     /// Probes and judges a domain already walked.
-    public func assess(_ report: DomainReport, since start: ContinuousClock.Instant = .now) async -> Assessment {
-        Self.judge(await checker.check(report, since: start), policy: policy, now: now())
+    public func assess(_ report: DomainReport, since start: ContinuousClock.Instant = .now, dnsSeconds: Double? = nil) async -> Assessment {
+        Self.judge(await checker.check(report, since: start, dnsSeconds: dnsSeconds), policy: policy, now: now())
     }
 
     /// The assessment of a check under a policy, at a time.

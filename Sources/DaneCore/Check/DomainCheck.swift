@@ -5,12 +5,15 @@ public struct DomainCheck: Sendable, Hashable {
     public let hosts: [HostProbeReport]
     public let verdict: DomainVerdict
     public let seconds: Double
+    /// Seconds the DNS walk took (nil when not measured: a walk made elsewhere).
+    public let dnsSeconds: Double?
 
-    public init(report: DomainReport, hosts: [HostProbeReport], verdict: DomainVerdict, seconds: Double) {
+    public init(report: DomainReport, hosts: [HostProbeReport], verdict: DomainVerdict, seconds: Double, dnsSeconds: Double? = nil) {
         self.report = report
         self.hosts = hosts
         self.verdict = verdict
         self.seconds = seconds
+        self.dnsSeconds = dnsSeconds
     }
 
     /// Rollover-health warnings of the MX hosts, each with its host (a host named twice once).

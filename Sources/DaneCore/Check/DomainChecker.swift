@@ -14,14 +14,16 @@ public struct DomainChecker: Sendable {
 
     public func check(_ domain: DNSName) async -> DomainCheck {
         let start = ContinuousClock.now
-        return await check(await inspector.inspect(domain), since: start)
+        let report = await inspector.inspect(domain)
+        return await check(report, since: start, dnsSeconds: start.millisecondsElapsed / 1000)
     }
 
-    /// The probes and the verdict of a domain already walked (`domain --probe`).
-    public func check(_ report: DomainReport, since start: ContinuousClock.Instant = .now) async -> DomainCheck {
+    /// The probes and the verdict of a domain already walked (`domain --probe`), and how long
+    /// the walk took when known.
+    public func check(_ report: DomainReport, since start: ContinuousClock.Instant = .now, dnsSeconds: Double? = nil) async -> DomainCheck {
         let hosts = await probeHosts(of: report)
         return DomainCheck(report: report, hosts: hosts, verdict: DomainVerdictRule.evaluate(report, hosts),
-                           seconds: start.millisecondsElapsed / 1000)
+                           seconds: start.millisecondsElapsed / 1000, dnsSeconds: dnsSeconds)
     }
 
     /// Every address of every MX host of a walked domain, all at once, under the policy.

@@ -20,10 +20,10 @@ public struct OpenSSLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Empties the queue so that the next drain reports only the next call's errors.
-    static func clear() { ERR_clear_error() }
+    public static func clear() { ERR_clear_error() }
 
     /// Reads and empties the queue.
-    static func drain(_ context: String) -> OpenSSLError {
+    public static func drain(_ context: String) -> OpenSSLError {
         var messages: [String] = []
         var reasons: [Int32] = []
         while true {
