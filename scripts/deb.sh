@@ -110,6 +110,8 @@ control() {  # PACKAGE DEPENDS SHORT LONG
     echo "Maintainer: danecheck developers <danecheck@packages.invalid>"
     echo "Installed-Size: $size"
     echo "Depends: $2"
+    # chain/domain --format svg|png run Graphviz's dot (without it: a hint and exit 2).
+    if [ "$1" = danecheck ]; then echo "Recommends: graphviz"; fi
     echo "Section: net"
     echo "Priority: optional"
     echo "Description: $3"

@@ -64,8 +64,10 @@ import TestSupport
                 return String(decoding: seen, as: UTF8.self).split(separator: "\n").map(String.init)
         }
 
+        /// SIGKILL: the wait is on whatever thread drops the last reference (a cooperative one,
+        /// of which the test run has two), and a graceful shutdown may take its time.
         deinit {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
@@ -347,7 +349,7 @@ import TestSupport
         prometheus.standardError = FileHandle.nullDevice
         try prometheus.run()
         defer {
-            prometheus.terminate()
+            kill(prometheus.processIdentifier, SIGKILL)  // at once: the wait holds a cooperative thread
             prometheus.waitUntilExit()
         }
         func query(_ expression: String) async throws -> [String: Double] {

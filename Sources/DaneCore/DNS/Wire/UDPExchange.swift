@@ -35,32 +35,46 @@ enum UDPExchange {
         var ignored: [ReplyCheck.Mismatch] = []
         func failure(_ failure: TransportFailure) -> WireExchange { WireExchange(outcome: .failure(failure), ignored: ignored) }
         let timeout = TransportFailure.timeout(server: server, seconds: deadline.seconds)
+        func mismatch(_ datagram: [UInt8], from sender: (address: IPAddress, port: UInt16)?) -> ReplyCheck.Mismatch? {
+            if let sender, sender.address == server.address, sender.port == server.port {
+                return ReplyCheck.check(datagram, against: message)
+            }
+            return .source(sender.map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?")
+        }
+        // At the deadline: what is already in the socket's buffer arrived in time, however late
+        // this task came to read it (a loaded machine). The reply is taken from it, forgeries
+        // are listed; at most `maxDrained` datagrams, so that a flood cannot hold the wait open.
+        func drained() -> WireExchange {
+            for _ in 0..<maxDrained {
+                guard case .datagram(let datagram, let sender) = receive(fd) else { break }
+                guard let mismatch = mismatch(datagram, from: sender) else { return WireExchange(outcome: .reply(datagram), ignored: ignored) }
+                if ignored.count < maxIgnoredListed { ignored.append(mismatch) }
+            }
+            return failure(timeout)
+        }
         while true {
             switch receive(fd) {
             case .failed(let cause): return failure(.network(server: server, failure: cause))
             case .wouldBlock:
                 switch await ReadinessLoop.shared.wait(fd, for: Int16(POLLIN), until: deadline) {
                 case .ready: continue
-                case .timedOut: return failure(timeout)
+                case .timedOut: return drained()
                 case .cancelled: return failure(.cancelled(server: server))
                 case .failed(let cause): return failure(.network(server: server, failure: cause))
                 }
             case .datagram(let datagram, let sender):
-                let mismatch: ReplyCheck.Mismatch?
-                if let sender, sender.address == server.address, sender.port == server.port {
-                    mismatch = ReplyCheck.check(datagram, against: message)
-                } else {
-                    mismatch = .source(sender.map { ResolverAddress(address: $0.address, port: $0.port).description } ?? "?")
-                }
-                guard let mismatch else { return WireExchange(outcome: .reply(datagram), ignored: ignored) }
+                guard let mismatch = mismatch(datagram, from: sender) else { return WireExchange(outcome: .reply(datagram), ignored: ignored) }
                 if ignored.count < maxIgnoredListed { ignored.append(mismatch) }
                 // A flood of forgeries never lets the socket run dry: the deadline still ends the
                 // wait, and the cooperative thread is given up between datagrams.
-                if ContinuousClock.now >= deadline.instant { return failure(timeout) }
+                if ContinuousClock.now >= deadline.instant { return drained() }
                 await Task.yield()
             }
         }
     }
+
+    /// Datagrams read from the buffer once the deadline has passed (some 90 small ones fit).
+    static let maxDrained = 256
 
     private enum Received {
         case datagram([UInt8], from: (address: IPAddress, port: UInt16)?)
