@@ -10,7 +10,10 @@ enum TextTargets {
     static func mtaSTSRecord(_ bytes: [UInt8]) {
         let texts = FuzzTargets.text(bytes).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         _ = MTASTSRecord.select(texts)
-        _ = texts.map(MTASTSRecord.text(ofPresentation:))
+        // The bytes as a TXT record's character-strings (255 octets each), as from the wire.
+        let record = RecordData.txt(stride(from: 0, to: bytes.count, by: 255).map { Array(bytes[$0..<min($0 + 255, bytes.count)]) })
+        _ = record.txtText.map { MTASTSRecord.select([$0]) }
+        _ = RecordPresentation.text(record)
     }
 
     static func mtaSTSPolicy(_ bytes: [UInt8]) {
