@@ -31,9 +31,12 @@ enum GraphvizRunner {
             try? writer.write(contentsOf: Data(dot.utf8))
             try? writer.close()
         }.start()
+        // Its complaints are read on another thread while the drawing is read here: dot blocked
+        // on a full stderr pipe would otherwise never close stdout.
+        let complaints = PipeDrain(errors.fileHandleForReading)
         let drawn = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let complaint = String(decoding: complaints.wait(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw CommandError("Graphviz's dot failed (exit \(process.terminationStatus)): "
                                + BoundedText.prefix(complaint.trimmingCharacters(in: .whitespacesAndNewlines)), exitCode: DanecheckExit.usage)

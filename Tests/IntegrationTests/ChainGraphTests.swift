@@ -137,6 +137,23 @@ struct ChainGraphTests {
         #expect(both.status == 2)
     }
 
+    /// A `dot` that complains at length (300 kB on stderr, more than a pipe holds) and fails:
+    /// its complaint is read while its drawing is, so it ends with its own exit code, not killed
+    /// by `timeout` 20 s later (exit 124) after waiting for a reader of its stderr.
+    @Test func aDotThatComplainsAtLengthIsHeardOut() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-dot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dot = folder.appendingPathComponent("dot")
+        try "#!/bin/sh\nexec timeout 20 sh -c 'cat >/dev/null; head -c 300000 /dev/zero | tr \"\\\\000\" x >&2; exit 1'\n"
+            .write(to: dot, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+        let result = try await CLI.run(["chain", "example.test", "--resolver", Sandbox.validating, "--format", "svg"] + Self.anchor,
+                                       environment: ["PATH": "\(folder.path):/usr/bin:/bin"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("danecheck: error: Graphviz's dot failed (exit 1): xxx"), "\(result.stderr.prefix(200))")
+    }
+
     @Test func domainGraphShowsEachAddressVerdictAndTheRecordItMatched() async throws {
         let result = try await CLI.run(["domain", "dane.test", "--probe", "--timeout", "3", "--resolver", Sandbox.validating, "--format", "dot"])
         #expect(result.status == 0, "\(result.stderr)")
