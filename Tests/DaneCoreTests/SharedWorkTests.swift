@@ -117,6 +117,32 @@ import Testing
         #expect(work.runs.started == 2)
     }
 
+    /// An asker that finds no value and then no flight (its leader published and left in
+    /// between) must not compute the value again: on two threads, many keys each asked by four
+    /// tasks at once are each computed once (seen on CI: a zone's DNSKEY fetched twice).
+    @Test func aValueIsComputedOnceWhenItsLeaderFinishesBetweenTheLookAndTheJoin() async {
+        let memo = Memo<Int, Int>()
+        final class Runs: Sendable { let counts = Mutex([Int: Int]()) }
+        let runs = Runs()
+        let keys = 100_000
+        // 20,000 keys showed the race in one run of three; 100,000 take about 2 s.
+        await withTaskGroup(of: Void.self) { group in
+            for key in 0..<keys {
+                for _ in 0..<4 {
+                    group.addTask {
+                        _ = await memo.value(for: key) {
+                            runs.counts.withLock { $0[key, default: 0] += 1 }
+                            return key
+                        }
+                    }
+                }
+            }
+        }
+        let twice = runs.counts.withLock { $0.filter { $0.value > 1 }.count }
+        #expect(twice == 0, "\(twice) of \(keys) keys computed more than once")
+        #expect(runs.counts.withLock { $0.count } == keys)
+    }
+
     /// A semaphore's waiter that is cancelled leaves the line without a slot.
     @Test func aCancelledSemaphoreWaiterLeavesTheLine() async {
         let semaphore = AsyncSemaphore(1)

@@ -26,32 +26,50 @@ final class LookupCache: Sendable {
     static let failureReuse: Duration = .seconds(5)
 
     private let state = Mutex(State())
-    private let flights = SharedWork<DNSQuery, Lookup>()
+    private let flights = SharedWork<DNSQuery, Asked>()
     private let now: @Sendable () -> ContinuousClock.Instant
 
     init(now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.now = now
     }
 
+    /// A lookup made here (`sent`), or an answer the cache held when its asker came to lead.
+    private struct Asked: Sendable {
+        let lookup: Lookup
+        let sent: Bool
+    }
+
     func value(for query: DNSQuery, _ make: @escaping @Sendable () async -> Lookup) async -> Lookup {
-        let instant = now()
-        let (cached, generation) = state.withLock { state -> (Lookup?, Int) in
-            guard let entry = state.entries[query], instant < entry.expires else { return (nil, state.generation) }
-            state.stats.count(query.type, hit: true)
-            return (entry.lookup.withTTL(entry.lookup.ttl == nil ? nil : Self.seconds(entry.expires - instant)), state.generation)
-        }
+        let (cached, generation) = look(query)
         if let cached { return cached }
-        let (lookup, computed) = await flights.run(query, publish: { [self] lookup in
+        let (asked, computed) = await flights.run(query, publish: { [self] asked in
             // The cache may have been emptied while this ran (the console's `set resolver`).
+            guard asked.sent else { return }
             self.state.withLock { state in
                 guard state.generation == generation else { return }
-                let lifetime = lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
-                state.entries[query] = Entry(lookup: lookup, expires: self.now() + lifetime)
+                let lifetime = asked.lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
+                state.entries[query] = Entry(lookup: asked.lookup, expires: self.now() + lifetime)
                 state.byName[query.name, default: []].insert(query)
             }
-        }, make)
-        state.withLock { $0.stats.count(query.type, hit: !computed) }
-        return lookup
+        }) { [self] in
+            // Looked again by whoever leads: between this asker's look and its join, the lookup
+            // before it may have stored its answer and left (a lead is decided with no flight).
+            if let cached = self.look(query, counting: false).lookup { return Asked(lookup: cached, sent: false) }
+            return Asked(lookup: await make(), sent: true)
+        }
+        state.withLock { $0.stats.count(query.type, hit: !(computed && asked.sent)) }
+        return asked.lookup
+    }
+
+    /// The live answer to `query` with the TTL it has left (counted as a hit), and the cache's
+    /// generation when it was looked at.
+    private func look(_ query: DNSQuery, counting: Bool = true) -> (lookup: Lookup?, generation: Int) {
+        let instant = now()
+        return state.withLock { state -> (Lookup?, Int) in
+            guard let entry = state.entries[query], instant < entry.expires else { return (nil, state.generation) }
+            if counting { state.stats.count(query.type, hit: true) }
+            return (entry.lookup.withTTL(entry.lookup.ttl == nil ? nil : Self.seconds(entry.expires - instant)), state.generation)
+        }
     }
 
     /// Finished answers still alive, each with the TTL it has left (expired ones too, with TTL 0,

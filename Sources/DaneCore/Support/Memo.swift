@@ -11,7 +11,12 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     func value(for key: Key, _ compute: @Sendable () async -> Value) async -> Value {
         if let value = values.withLock({ $0[key] }) { return value }
-        return await work.run(key, publish: { [self] value in self.values.withLock { $0[key] = value } }, compute).value
+        // Looked again by whoever leads: between this asker's look and its join, the leader
+        // before it may have published its value and left (a lead is decided with no flight).
+        return await work.run(key, publish: { [self] value in self.values.withLock { $0[key] = value } }) { [self] in
+            if let value = self.values.withLock({ $0[key] }) { return value }
+            return await compute()
+        }.value
     }
 
     /// Keys being computed now (for tests).
