@@ -9,7 +9,7 @@ DEMO_DOMAIN ?= example.test
 # Build and test dependencies (the sandbox's own servers come from `sandbox.sh install`).
 DEB_PACKAGES := libldns-dev libssl-dev libedit-dev libsqlite3-dev zlib1g-dev pkg-config openssl dns-root-data \
                 nsd unbound ldnsutils python3 python3-cryptography python3-dnspython python3-jsonschema postfix iproute2 time bsdutils python3-pexpect curl prometheus \
-                nginx-light nftables parallel graphviz chromium libxml2-utils python3-junitparser python3-yaml
+                nginx-light nftables parallel graphviz chromium libxml2-utils xsltproc python3-junitparser python3-yaml
 PREFIX ?= /usr/local
 
 .PHONY: deps deb-deps deb deb-test build install demo test unit fixtures sandbox-start sandbox-stop docs bench bench-check bench-scale bench-report images bench-validation alone faults fuzz fuzz-smoke sanitize soak clean
@@ -163,7 +163,7 @@ images: deps
 	$(SWIFT) build --build-tests
 	$(SANDBOX) start
 	DANECHECK_SANDBOX=1 DANECHECK_UPDATE_IMAGES=1 $(SWIFT) test --skip-build \
-	  --filter 'BatchReportTests/htmlReportInChromium|ChainGraphTests/svgAndPNGAreDrawn'
+	  --filter 'BatchReportTests/htmlReportInChromium|BatchReportTests/junitAsAPage|ChainGraphTests/svgAndPNGAreDrawn'
 
 # check with --validation local versus resolver mode, with latency (bench/validation.sh), release build.
 bench-validation: deps sandbox-start

@@ -111,7 +111,8 @@ control() {  # PACKAGE DEPENDS SHORT LONG
     echo "Installed-Size: $size"
     echo "Depends: $2"
     # chain/domain --format svg|png run Graphviz's dot (without it: a hint and exit 2).
-    if [ "$1" = danecheck ]; then echo "Recommends: graphviz"; fi
+    # examples/junit.xsl, which shows a --junit file as a page, runs with xsltproc.
+    if [ "$1" = danecheck ]; then echo "Recommends: graphviz"; echo "Suggests: xsltproc"; fi
     echo "Section: net"
     echo "Priority: optional"
     echo "Description: $3"
@@ -133,6 +134,11 @@ chmod 644 "$work/danecheck/usr/share/bash-completion/completions/danecheck"
 install -D -m 644 completions/danecheck.zsh "$work/danecheck/usr/share/zsh/vendor-completions/_danecheck"
 install -D -m 644 completions/danecheck.fish "$work/danecheck/usr/share/fish/vendor_completions.d/danecheck.fish"
 install -D -m 755 contrib/danecheck-deploy-hook "$work/danecheck/usr/share/danecheck/danecheck-deploy-hook"
+# CI examples and the stylesheet that shows a --junit file as a page (xsltproc).
+install -d -m 755 "$work/danecheck/usr/share/doc/danecheck/examples"
+for file in gitlab-ci.yml github-actions.yml junit.xsl; do
+  install -m 644 "contrib/ci/$file" "$work/danecheck/usr/share/doc/danecheck/examples/$file"
+done
 control danecheck "$(depends danecheck "dns-root-data" -e"$work/danecheck/usr/bin/danecheck")" \
   "DANE for SMTP (RFC 7672) checker for mail domains" \
   "For any mail domain, what an RFC 7672 (DANE for SMTP) mail server will do with mail for it, and why: MX hosts, TLSA records, DNSSEC status (from the resolver or validated locally), STARTTLS probes verified by OpenSSL against the TLSA records, one verdict per domain and an exit code for scripts and monitoring (Nagios output included)."

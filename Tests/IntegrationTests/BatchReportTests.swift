@@ -131,6 +131,39 @@ struct BatchReportTests {
         #expect((run.status == 0) == failing.isEmpty)
     }
 
+    /// contrib/ci/junit.xsl shows the JUnit file as CI systems list test results: xsltproc reads
+    /// it, headless Chromium draws one row per domain, the failed ones first and as the gate
+    /// counts them, the hostile TXT as text; the README's picture is taken of it.
+    @Test func junitAsAPageListsEveryDomainAsTheGateCountsIt() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junit = dir.appendingPathComponent("report.xml").path, page = dir.appendingPathComponent("junit.html").path
+        let run = try await CLI.run(["check", "--jsonl", "--junit", junit, "--require-dane", "--timeout", "3",
+                                     "--resolver", Sandbox.validating] + Self.domains)
+        let lines = try Self.lines(run.stdout)
+        try #require(lines.count == Self.domains.count, "\(run.stderr)")
+        let stylesheet = PackageRoot.url.appendingPathComponent("contrib/ci/junit.xsl").path
+        let transformed = try await CLI.tool("/usr/bin/xsltproc", ["-o", page, stylesheet, junit], input: "")
+        try #require(transformed.status == 0, "\(transformed.output)")
+        let dom = try await CLI.tool("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://\(page)"], input: "")
+        let rows = dom.output.matches(of: try Regex(#"<tr class="(passed|failed)" data-name="([^"]*)">"#))
+            .map { (status: String($0.output[1].substring!), domain: String($0.output[2].substring!)) }
+        let failing = Set(lines.filter { Self.fails($0, requireDANE: true, strict: false) }.map(\.domain))
+        #expect(!failing.isEmpty && failing.count < lines.count, "both kinds of row are shown")
+        #expect(rows.count == lines.count)
+        #expect(Set(rows.filter { $0.status == "failed" }.map(\.domain)) == failing)
+        #expect(rows.prefix(failing.count).allSatisfy { $0.status == "failed" }, "failed first")
+        #expect(dom.output.contains("data-count=\"failed\">\(failing.count) failed<"))
+        #expect(dom.output.contains("require-dane: true"))
+        #expect(dom.output.contains("&lt;script&gt;document.title='owned'&lt;/script&gt;") && !dom.output.contains("<script"))
+
+        let shot = ReadmeImage.path("junit.png")
+        let screenshot = try await CLI.tool("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                                                  "--window-size=1200,1300", "--screenshot=\(shot)", "file://\(page)"], input: "")
+        #expect(screenshot.status == 0)
+        #expect(((try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0) > 10_000)
+    }
+
     @Test func summaryOfTheJSONLMakesTheSameReports() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
