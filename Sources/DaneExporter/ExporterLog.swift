@@ -41,24 +41,6 @@ final class ExporterLog: Sendable {
         return bare ? value : json(value)
     }
 
-    /// A JSON string (control characters as \uNNNN).
-    static func json(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80...0x9f).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string (control and bidi characters as \uNNNN).
+    static func json(_ value: String) -> String { OrderedJSONEncoder.quoted(value) }
 }

@@ -325,11 +325,8 @@ import TestSupport
     /// its answers read back through its HTTP API.
     @Test func aRealPrometheusScrapesTheRightValues() async throws {
         let exporter = try await Exporter.start(Self.resolver)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("prometheus-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let exporterAddress = exporter.base.replacingOccurrences(of: "http://", with: "")
-        try """
+        let prometheus = try PrometheusServer(listen: "127.0.15.2:9090", configuration: """
             global: { scrape_interval: 10s, scrape_timeout: 10s }
             scrape_configs:
               - job_name: dane
@@ -339,31 +336,8 @@ import TestSupport
                   - { source_labels: [__address__], target_label: __param_target }
                   - { source_labels: [__param_target], target_label: instance }
                   - { target_label: __address__, replacement: "\(exporterAddress)" }
-            """.write(to: dir.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
-        let listen = "127.0.15.2:9090"
-        let prometheus = Process()
-        prometheus.executableURL = URL(fileURLWithPath: "/usr/bin/prometheus")
-        prometheus.arguments = ["--config.file=\(dir.path)/prometheus.yml", "--storage.tsdb.path=\(dir.path)/data",
-                                "--web.listen-address=\(listen)", "--log.level=warn"]
-        prometheus.standardOutput = FileHandle.nullDevice
-        prometheus.standardError = FileHandle.nullDevice
-        try prometheus.run()
-        defer {
-            kill(prometheus.processIdentifier, SIGKILL)  // at once: the wait holds a cooperative thread
-            prometheus.waitUntilExit()
-        }
-        func query(_ expression: String) async throws -> [String: Double] {
-            let encoded = expression.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? expression
-            let body = try await Self.get("http://\(listen)/api/v1/query?query=\(encoded)").body
-            guard let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
-                  let data = json["data"] as? [String: Any], let result = data["result"] as? [[String: Any]] else { return [:] }
-            var values: [String: Double] = [:]
-            for series in result {
-                let instance = (series["metric"] as? [String: String])?["instance"] ?? ""
-                if let pair = series["value"] as? [Any], let text = pair.last as? String { values[instance] = Double(text) }
-            }
-            return values
-        }
+            """)
+        let query = prometheus.query
         // Each scrape may take 10 s less half a second (ten times and more what a check of these
         // takes): the values are read once every target was scraped by a check that finished.
         var success: [String: Double] = [:]

@@ -242,7 +242,7 @@ import TestSupport
             """)
         let exporter = try await Exporter.start(Self.sandbox + ["--web.config.file", web])
         let address = exporter.base.replacingOccurrences(of: "https://", with: "")
-        try """
+        let prometheus = try PrometheusServer(listen: "127.0.15.3:9090", configuration: """
             global: { scrape_interval: 2s, scrape_timeout: 2s }
             scrape_configs:
               - job_name: dane
@@ -260,31 +260,8 @@ import TestSupport
                 basic_auth: { username: prometheus, password: guess }
                 tls_config: { ca_file: \(files.path("ca.pem")) }
                 static_configs: [{ targets: ["\(address)"] }]
-            """.write(toFile: files.path("prometheus.yml"), atomically: true, encoding: .utf8)
-        let listen = "127.0.15.3:9090"
-        let prometheus = Process()
-        prometheus.executableURL = URL(fileURLWithPath: "/usr/bin/prometheus")
-        prometheus.arguments = ["--config.file=\(files.path("prometheus.yml"))", "--storage.tsdb.path=\(files.path("data"))",
-                                "--web.listen-address=\(listen)", "--log.level=warn"]
-        prometheus.standardOutput = FileHandle.nullDevice
-        prometheus.standardError = FileHandle.nullDevice
-        try prometheus.run()
-        defer {
-            kill(prometheus.processIdentifier, SIGKILL)
-            prometheus.waitUntilExit()
-        }
-        func query(_ expression: String) async throws -> [String: Double] {
-            let encoded = expression.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? expression
-            let body = try await Self.get("http://\(listen)/api/v1/query?query=\(encoded)").body
-            guard let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
-                  let data = json["data"] as? [String: Any], let result = data["result"] as? [[String: Any]] else { return [:] }
-            var values: [String: Double] = [:]
-            for series in result {
-                let metric = series["metric"] as? [String: String] ?? [:]
-                if let pair = series["value"] as? [Any], let text = pair.last as? String { values[metric["instance"] ?? "", default: 0] = Double(text) ?? -1 }
-            }
-            return values
-        }
+            """)
+        let query = prometheus.query
         var up: [String: Double] = [:]
         for _ in 0..<60 where up.count < 3 {
             try await Task.sleep(for: .milliseconds(500))

@@ -17,6 +17,14 @@ public struct OrderedJSONEncoder {
         root.node.write(to: &out, pretty: pretty, indent: 0)
         return out
     }
+
+    /// `text` as a JSON string: control and bidi characters as \uNNNN (the escaping every JSON
+    /// danecheck writes uses, log lines included).
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        JSONNode.quote(text, into: &out)
+        return out
+    }
 }
 
 /// One JSON value being built.
