@@ -7,7 +7,10 @@
 # Fuzz/crashes/ and the script fails; keep it as Fuzz/regressions/TARGET/NAME once fixed.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # FUZZ_RUNS=N stops each target after N executions (SECONDS still bounds it); FUZZ_SKIP_BUILD=1
-# uses the binary already built; FUZZ_MAX_LEN (8192) bounds the input size.
+# uses the binary already built; FUZZ_MAX_LEN (8192) bounds the input size; FUZZ_SEED=N fixes
+# libFuzzer's seed (the smoke pass of `make test` uses 1: the inputs it tries are the same on
+# every run, a prefix of a longer run with that seed, so a crash it could find is found here
+# first; unset, each run explores anew).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; shift || true
@@ -45,7 +48,7 @@ for target in "${targets[@]}"; do
   [ -f "Fuzz/dict/$target.dict" ] && dict=(-dict="Fuzz/dict/$target.dict")
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no DANECHECK_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1 "$binary" "$work/$target" "${dict[@]}" \
-       -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -timeout=5 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-8192}" -print_final_stats=1 \
+       -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} ${FUZZ_SEED:+-seed=$FUZZ_SEED} -timeout=5 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-8192}" -print_final_stats=1 \
        -artifact_prefix="Fuzz/crashes/$target-" > "$log" 2>&1; then
     result=ok
   else
