@@ -100,8 +100,9 @@ faults: deps
 
 # Fuzzing with libFuzzer (-sanitize=fuzzer,address; scripts/fuzz.sh): every target for
 # FUZZ_SECONDS each (a long run that explores anew), or FUZZ_SMOKE_SECONDS each with seed
-# FUZZ_SMOKE_SEED (the short pass `make test` ends with: the same inputs on every run, so a crash
-# it can meet in CI, a local `make test` meets too; `make fuzz` finds new ones).
+# FUZZ_SMOKE_SEED (the short pass `make test` ends with: the same inputs in the same order on
+# every run, cut by the time, so CI tries what a local run of the same length tried, give or take
+# the machines' speed; `make fuzz` explores anew).
 FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS ?= 4
 FUZZ_SMOKE_SEED ?= 1

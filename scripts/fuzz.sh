@@ -8,9 +8,10 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # FUZZ_RUNS=N stops each target after N executions (SECONDS still bounds it); FUZZ_SKIP_BUILD=1
 # uses the binary already built; FUZZ_MAX_LEN (8192) bounds the input size; FUZZ_SEED=N fixes
-# libFuzzer's seed (the smoke pass of `make test` uses 1: the inputs it tries are the same on
-# every run, a prefix of a longer run with that seed, so a crash it could find is found here
-# first; unset, each run explores anew).
+# libFuzzer's seed and Swift's hashing (SWIFT_DETERMINISTIC_HASHING), so a target tries the same
+# inputs in the same order on every run, cut where SECONDS (or FUZZ_RUNS) ends it: the smoke pass
+# of `make test` uses 1, and CI meets no input that a local run as long or longer did not try,
+# give or take the machines' speed. Unset, each run explores anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; shift || true
@@ -20,6 +21,8 @@ if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing >&2
 fi
 binary="$build/debug/danecheck-fuzz"
+# A seeded run hashes as every run with that seed does (Swift seeds its hashing per process).
+if [ -n "${FUZZ_SEED:-}" ]; then export SWIFT_DETERMINISTIC_HASHING=1; fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(ls Fuzz/corpus)

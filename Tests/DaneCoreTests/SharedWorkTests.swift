@@ -118,14 +118,15 @@ import Testing
     }
 
     /// An asker that finds no value and then no flight (its leader published and left in
-    /// between) must not compute the value again: on two threads, many keys each asked by four
-    /// tasks at once are each computed once (seen on CI: a zone's DNSKEY fetched twice).
+    /// between) must not compute the value again: many keys each asked by four tasks at once (on
+    /// the cooperative pool's threads, two here) are each computed once (seen in a load run: a
+    /// zone's DNSKEY fetched twice).
     @Test func aValueIsComputedOnceWhenItsLeaderFinishesBetweenTheLookAndTheJoin() async {
         let memo = Memo<Int, Int>()
         final class Runs: Sendable { let counts = Mutex([Int: Int]()) }
         let runs = Runs()
-        let keys = 100_000
-        // 20,000 keys showed the race in one run of three; 100,000 take about 2 s.
+        let keys = 30_000
+        // Without the fix, 30,000 keys showed the race in 3 runs of 6 (in 0.5 to 4.5 s).
         await withTaskGroup(of: Void.self) { group in
             for key in 0..<keys {
                 for _ in 0..<4 {

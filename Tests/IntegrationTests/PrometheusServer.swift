@@ -38,8 +38,11 @@ final class PrometheusServer {
     }
 
     deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        // Never launched (init threw after its folder was made): pid 0 would be this process group.
+        if process.processIdentifier > 0 {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -151,9 +151,10 @@ except pexpect.TIMEOUT:
 
 step("a long resolver wait is shown on the terminal, and erased")
 # 127.53.0.5 never answers: after a second the console says who it waits for, and for what.
-# The line may come any time from 1 s to the 6 s timeout (a loaded machine wakes the console late).
+# The line may come any time from 1 s to the 6 s timeout (a loaded machine wakes the console late);
+# 8 s from the Enter key, which the console may read late too.
 console.sendline("domain --resolver 127.53.0.5 --timeout 6 slow.example.test")
-console.expect(r"waiting for 127\.53\.0\.5 to answer (_mta-sts\.)?slow\.example\.test (MX|TXT) \(\d+s", timeout=6)
+console.expect(r"waiting for 127\.53\.0\.5 to answer (_mta-sts\.)?slow\.example\.test (MX|TXT) \(\d+s", timeout=8)
 console.expect(r"\r\x1b\[K", timeout=10)  # erased before the report's first line
 console.expect("MX lookup failed: indeterminate", timeout=10)
 console.expect(PROMPT)

@@ -33,20 +33,21 @@ final class LookupCache: Sendable {
         self.now = now
     }
 
-    /// A lookup made here (`sent`), or an answer the cache held when its asker came to lead.
+    /// A lookup made here (`sent`), or an answer the cache held when its asker came to lead;
+    /// `generation`: the cache's when the asker looked last (a `forget` since: not stored).
     private struct Asked: Sendable {
         let lookup: Lookup
         let sent: Bool
+        let generation: Int
     }
 
     func value(for query: DNSQuery, _ make: @escaping @Sendable () async -> Lookup) async -> Lookup {
-        let (cached, generation) = look(query)
-        if let cached { return cached }
+        if let cached = look(query).lookup { return cached }
         let (asked, computed) = await flights.run(query, publish: { [self] asked in
             // The cache may have been emptied while this ran (the console's `set resolver`).
             guard asked.sent else { return }
             self.state.withLock { state in
-                guard state.generation == generation else { return }
+                guard state.generation == asked.generation else { return }
                 let lifetime = asked.lookup.ttl.map { Duration.seconds(Int64($0)) } ?? Self.failureReuse
                 state.entries[query] = Entry(lookup: asked.lookup, expires: self.now() + lifetime)
                 state.byName[query.name, default: []].insert(query)
@@ -54,8 +55,9 @@ final class LookupCache: Sendable {
         }) { [self] in
             // Looked again by whoever leads: between this asker's look and its join, the lookup
             // before it may have stored its answer and left (a lead is decided with no flight).
-            if let cached = self.look(query, counting: false).lookup { return Asked(lookup: cached, sent: false) }
-            return Asked(lookup: await make(), sent: true)
+            let (cached, generation) = self.look(query, counting: false)
+            if let cached { return Asked(lookup: cached, sent: false, generation: generation) }
+            return Asked(lookup: await make(), sent: true, generation: generation)
         }
         state.withLock { $0.stats.count(query.type, hit: !(computed && asked.sent)) }
         return asked.lookup

@@ -4,8 +4,8 @@ import Synchronization
 /// The first asker runs it in its own task, so the work is part of a structured task tree and
 /// is cancelled with it; the others wait for its value. Three rules keep cancellation whole:
 /// - a waiter that is cancelled stops waiting at once (it then runs the work itself under
-///   cancellation, which every caller's work turns into an immediate "cancelled" value: a
-///   lookup sends nothing, a probe connects to nothing);
+///   cancellation, which every caller's work turns into an immediate "cancelled" value, or
+///   the value its cache already holds: a lookup sends nothing, a probe connects to nothing);
 /// - when the asker running the work is cancelled while others still wait, its (cancelled)
 ///   value is not shared: the first waiter runs the work anew;
 /// - so the work runs only while someone waits for it: once its last waiter is gone it is
