@@ -23,14 +23,21 @@ final class ReadinessLoop: @unchecked Sendable {
         let continuation: CheckedContinuation<Wake, Never>
     }
 
-    /// One wait, alive while `wait` runs: its identity keys `waiters`, and `cancelled` (under
-    /// `lock`) stops a wait cancelled before it was registered from being registered.
+    /// One wait, alive while `wait` runs: `id` keys `waiters`, and `cancelled` (under `lock`)
+    /// stops a wait cancelled before it was registered from being registered. The id is never
+    /// used again: the loop wakes by the ids it polled, after poll(2) returns, and a wait that
+    /// ended meanwhile must not be mistaken for a new one (an object's address can be; it was,
+    /// on CI: a new wait woken "ready" by the socket of the one before it at the same address).
     private final class Registration: @unchecked Sendable {
+        let id: UInt64
         var cancelled = false
+
+        init(id: UInt64) { self.id = id }
     }
 
     private let lock = NSLock()
-    private var waiters: [ObjectIdentifier: Waiter] = [:]
+    private var waiters: [UInt64: Waiter] = [:]
+    private var lastID: UInt64 = 0
     private var running = false
     /// A pipe: a byte written to the second makes the loop's poll(2) return when a wait is added.
     private let wakePipe: (read: Int32, write: Int32) = {
@@ -46,8 +53,11 @@ final class ReadinessLoop: @unchecked Sendable {
     /// Waits until `fd` is ready for `events` (POLLIN, POLLOUT); an error or hang-up on the
     /// socket counts as ready, for the caller's next read to report it.
     func wait(_ fd: Int32, for events: Int16, until deadline: Deadline) async -> Wake {
-        let registration = Registration()
-        let id = ObjectIdentifier(registration)
+        let registration = lock.withLock { () -> Registration in
+            lastID += 1
+            return Registration(id: lastID)
+        }
+        let id = registration.id
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let start = lock.withLock { () -> Bool? in
@@ -84,7 +94,7 @@ final class ReadinessLoop: @unchecked Sendable {
 
     private func loop() {
         while true {
-            let (polled, timeout) = lock.withLock { () -> ([(id: ObjectIdentifier, entry: pollfd)], Int32) in
+            let (polled, timeout) = lock.withLock { () -> ([(id: UInt64, entry: pollfd)], Int32) in
                 let soonest = waiters.values.map(\.deadline).min()
                 return (waiters.map { ($0.key, pollfd(fd: $0.value.fd, events: $0.value.events, revents: 0)) },
                         soonest.map { Self.milliseconds(from: .now, to: $0) } ?? -1)
